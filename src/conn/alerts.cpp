@@ -1,0 +1,86 @@
+// The only place where a Reason becomes an alert. No `default:` label, so with
+// -Werror=switch a new Reason without an alert fails to compile.
+#include "tlspp/error.hpp"
+
+namespace tlspp {
+
+Alert alert_for(Reason reason) noexcept {
+    switch (reason) {
+    case Reason::truncated:
+    case Reason::trailing_bytes:
+    case Reason::length_out_of_range:
+    case Reason::duplicate_extension:
+    case Reason::invalid_encoding:
+    case Reason::empty_server_certificate:       return Alert::decode_error;
+    case Reason::unexpected_handshake_message:
+    case Reason::unexpected_record_type:
+    case Reason::unexpected_change_cipher_spec:
+    case Reason::handshake_spans_key_change:
+    case Reason::application_data_before_handshake:
+    case Reason::too_many_empty_records:         return Alert::unexpected_message;
+    case Reason::renegotiation_refused:          return Alert::no_renegotiation;
+    case Reason::record_overflow:                return Alert::record_overflow;
+    // RFC 5246 leaves the version mismatch alert open; RFC 8446 §5.1 says protocol_version.
+    case Reason::bad_record_version:             return Alert::protocol_version;
+    case Reason::record_authentication_failed:   return Alert::bad_record_mac;
+    case Reason::no_common_cipher_suite:
+    case Reason::no_common_group:
+    case Reason::no_common_signature_scheme:
+    case Reason::insecure_renegotiation:
+    // RFC 5746 §3.4/§3.5: a renegotiated_connection mismatch aborts with handshake_failure.
+    case Reason::renegotiation_info_mismatch:    return Alert::handshake_failure;
+    case Reason::unsupported_version:            return Alert::protocol_version;
+    case Reason::no_application_protocol:        return Alert::no_application_protocol;
+    case Reason::unoffered_cipher_suite:
+    case Reason::unoffered_group:
+    case Reason::unoffered_signature_scheme:
+    case Reason::unoffered_compression:
+    case Reason::unoffered_application_protocol:
+    case Reason::missing_null_compression:
+    case Reason::missing_uncompressed_point_format:
+    case Reason::bad_key_share:
+    case Reason::illegal_parameter:              return Alert::illegal_parameter;
+    // RFC 5246 §7.4.1.4: "...it MUST abort the handshake with an unsupported_extension fatal alert."
+    case Reason::unsolicited_extension:          return Alert::unsupported_extension;
+    case Reason::missing_extension:              return Alert::missing_extension;
+    case Reason::finished_mismatch:
+    case Reason::bad_signature:                  return Alert::decrypt_error;
+    case Reason::certificate_untrusted:          return Alert::unknown_ca;
+    // RFC 5246 §7.2.2: certificate_expired "has expired or is not currently valid".
+    case Reason::certificate_expired:
+    case Reason::certificate_not_yet_valid:      return Alert::certificate_expired;
+    case Reason::certificate_name_mismatch:
+    case Reason::certificate_invalid:            return Alert::bad_certificate;
+    case Reason::certificate_revoked:            return Alert::certificate_revoked;
+    case Reason::certificate_bad_usage:
+    case Reason::certificate_unsupported_key:    return Alert::unsupported_certificate;
+    // RFC 5246 §7.4.6: without a certificate the server "MAY ... respond with a fatal
+    // handshake_failure alert"; TLS 1.3 has certificate_required (RFC 8446 §4.4.2.4).
+    case Reason::certificate_required:           return Alert::handshake_failure;
+    case Reason::peer_alert:                     return Alert::close_notify;  // the peer's alert is kept in Error::alert
+    case Reason::peer_closed:                    return Alert::close_notify;
+    case Reason::truncated_connection:           return Alert::close_notify;
+    case Reason::insufficient_security:          return Alert::insufficient_security;
+    case Reason::bad_config:
+    case Reason::internal_error:
+    case Reason::io_error:
+    case Reason::timeout:                        return Alert::internal_error;
+    }
+    return Alert::internal_error;  // unreachable; keeps -Wreturn-type quiet
+}
+
+Error make_error(Reason reason, std::string detail) {
+    return Error{reason, alert_for(reason), std::move(detail), false};
+}
+
+std::string Error::message() const {
+    std::string text(name(alert));
+    if (alert_from_peer) text = "peer sent " + text;
+    text += " (";
+    text += name(reason);
+    text += ")";
+    if (!detail.empty()) text += ": " + detail;
+    return text;
+}
+
+}  // namespace tlspp
