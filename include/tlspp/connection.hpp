@@ -1,0 +1,91 @@
+// tlspp/connection.hpp: a TLS connection without I/O. The caller feeds the
+// bytes it received in and sends the bytes the connection has for the peer.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "tlspp/config.hpp"
+#include "tlspp/result.hpp"
+#include "tlspp/types.hpp"
+
+namespace tlspp {
+
+namespace conn { class Core; }
+
+// SessionInfo is what the handshake settled; fields are filled as it goes.
+struct SessionInfo {
+    std::optional<ProtocolVersion> version;
+    std::optional<CipherSuite> cipher_suite;
+    std::optional<NamedGroup> group;
+    std::optional<SignatureScheme> peer_signature_scheme;   // what the peer signed with
+    std::string alpn;                                       // empty when none was agreed
+    std::string server_name;                                // SNI sent (client) or received (server)
+    std::vector<CertificateDer> peer_chain;                 // as sent by the peer, leaf first
+    bool peer_verified = false;                             // the chain was verified (not --insecure)
+    bool extended_master_secret = false;
+    bool secure_renegotiation = false;
+    bool resumed = false;
+};
+
+class Connection {
+public:
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+    Connection(Connection&&) noexcept;
+    Connection& operator=(Connection&&) noexcept;
+    virtual ~Connection();
+
+    // read_in takes bytes received from the peer; all are consumed. It fails
+    // with the error that ended the connection; the alert for the peer is then
+    // already queued in pending_output(). After a failure it keeps failing.
+    Status read_in(std::span<const std::uint8_t> received);
+
+    // transport_closed tells the connection the peer's byte stream ended. It
+    // returns peer_closed if close_notify had arrived, else truncated_connection.
+    Status transport_closed();
+
+    // Bytes to send to the peer. consume_output(n) drops the first n of them.
+    std::span<const std::uint8_t> pending_output() const;
+    void consume_output(std::size_t n);
+    bool wants_write() const { return !pending_output().empty(); }
+
+    // send encrypts application data into pending_output(). It fails before
+    // the handshake is done, after close(), or after a failure.
+    Status send(std::span<const std::uint8_t> data);
+
+    // receive moves up to out.size() bytes of received application data into out.
+    std::size_t receive(std::span<std::uint8_t> out);
+    std::size_t available() const;
+
+    // close queues close_notify; nothing more can be sent after it.
+    void close();
+
+    bool handshake_done() const;
+    bool peer_closed() const;          // close_notify received
+    bool failed() const;
+    const Error* error() const;        // the error that ended the connection, if any
+    const SessionInfo& info() const;
+
+protected:
+    explicit Connection(std::unique_ptr<conn::Core> core);
+    std::unique_ptr<conn::Core> core_;
+};
+
+class ClientConnection : public Connection {
+public:
+    // The ClientHello is queued at once. server_name is sent as SNI (unless
+    // it is an IP address) and checked against the certificate.
+    ClientConnection(std::shared_ptr<const ClientConfig> config, std::string server_name);
+};
+
+class ServerConnection : public Connection {
+public:
+    explicit ServerConnection(std::shared_ptr<const ServerConfig> config);
+};
+
+}  // namespace tlspp

@@ -1,0 +1,54 @@
+// crypto/key_exchange.hpp: ephemeral (EC)DH key shares for the named groups.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "crypto/secret.hpp"
+#include "tlspp/random.hpp"
+#include "tlspp/result.hpp"
+#include "tlspp/types.hpp"
+
+struct evp_pkey_st;  // OpenSSL's EVP_PKEY
+
+namespace tlspp::crypto {
+
+bool group_supported(NamedGroup group);
+
+// KeyShare is one side's ephemeral private key for a group and its public
+// value in TLS encoding: X25519 32 bytes (RFC 7748); P-256/P-384 the
+// uncompressed point 04||x||y (RFC 8422 §5.4.1); ffdhe (RFC 7919) the
+// public value left-padded to the prime's length.
+class KeyShare {
+public:
+    // generate makes a fresh key whose private part is drawn from `random`,
+    // so a fixed RandomSource gives a reproducible key. Fails with
+    // internal_error for an unsupported group.
+    static Result<KeyShare> generate(NamedGroup group, RandomSource& random);
+    KeyShare(KeyShare&& other) noexcept;
+    KeyShare& operator=(KeyShare&& other) noexcept;
+    KeyShare(const KeyShare&) = delete;
+    KeyShare& operator=(const KeyShare&) = delete;
+    ~KeyShare();
+
+    NamedGroup group() const { return group_; }
+    const std::vector<std::uint8_t>& public_value() const { return public_; }
+
+    // agree computes the shared secret with the peer's public value. It
+    // checks the value first (length, on the curve, not the identity, 1 <
+    // y < p-1 for ffdhe) and fails with bad_key_share (illegal_parameter)
+    // otherwise. The secret is the x-coordinate for ECDH (RFC 8422 §5.10);
+    // for ffdhe, leading zero bytes are stripped in TLS 1.2 (RFC 5246 §8.1.2).
+    Result<SecretBytes> agree(std::span<const std::uint8_t> peer_public) const;
+
+private:
+    KeyShare(NamedGroup group, evp_pkey_st* key, std::vector<std::uint8_t> pub)
+        : group_(group), key_(key), public_(std::move(pub)) {}
+    NamedGroup group_;
+    evp_pkey_st* key_ = nullptr;
+    std::vector<std::uint8_t> public_;
+};
+
+}  // namespace tlspp::crypto

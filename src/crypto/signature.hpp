@@ -1,0 +1,80 @@
+// crypto/signature.hpp: private keys that sign, public keys that verify,
+// by TLS SignatureScheme.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tlspp/random.hpp"
+#include "tlspp/result.hpp"
+#include "tlspp/types.hpp"
+
+struct evp_pkey_st;  // OpenSSL's EVP_PKEY
+
+namespace tlspp::crypto {
+
+enum class KeyType { rsa, ecdsa_p256, ecdsa_p384, ecdsa_p521, ed25519, ed448, unknown };
+
+std::string_view name(KeyType type);  // "RSA", "ECDSA P-256", "Ed25519"
+
+// scheme_fits_key says whether `scheme` can be made/checked with a key of
+// this type (rsa_pkcs1_* and rsa_pss_rsae_* for RSA; ecdsa_secp256r1_sha256
+// only for P-256 in TLS 1.3, any ECDSA hash for any curve in TLS 1.2).
+bool scheme_fits_key(SignatureScheme scheme, KeyType type, ProtocolVersion version);
+
+class PublicKey {
+public:
+    // from_certificate takes the SubjectPublicKeyInfo of a DER certificate.
+    // Fails with certificate_invalid if the certificate does not parse.
+    static Result<PublicKey> from_certificate(std::span<const std::uint8_t> der);
+
+    KeyType type() const { return type_; }
+    int bits() const { return bits_; }
+
+    // verify checks `signature` over `message` with `scheme`. It fails with
+    // bad_signature (decrypt_error) if the signature is wrong, and with
+    // unoffered_signature_scheme if the scheme does not fit the key.
+    Status verify(SignatureScheme scheme, std::span<const std::uint8_t> message,
+                  std::span<const std::uint8_t> signature) const;
+
+    evp_pkey_st* raw() const { return key_.get(); }  // for crypto/ and pki/ only
+
+private:
+    PublicKey(std::shared_ptr<evp_pkey_st> key, KeyType type, int bits)
+        : key_(std::move(key)), type_(type), bits_(bits) {}
+    std::shared_ptr<evp_pkey_st> key_;
+    KeyType type_;
+    int bits_;
+};
+
+class PrivateKey {
+public:
+    // from_pem parses a PEM private key (PKCS#8, or traditional RSA/EC).
+    // Fails with bad_config naming the problem.
+    static Result<PrivateKey> from_pem(std::string_view pem);
+
+    KeyType type() const { return type_; }
+    int bits() const { return bits_; }
+
+    // sign signs `message` (hashing it as the scheme says). RSA-PSS uses a
+    // salt as long as the hash (RFC 8446 §4.2.3). Fails with internal_error.
+    Result<std::vector<std::uint8_t>> sign(SignatureScheme scheme, std::span<const std::uint8_t> message) const;
+
+    // matches says whether `pub` is this key's public half.
+    bool matches(const PublicKey& pub) const;
+
+    evp_pkey_st* raw() const { return key_.get(); }  // for crypto/ and pki/ only
+
+private:
+    PrivateKey(std::shared_ptr<evp_pkey_st> key, KeyType type, int bits)
+        : key_(std::move(key)), type_(type), bits_(bits) {}
+    std::shared_ptr<evp_pkey_st> key_;
+    KeyType type_;
+    int bits_;
+};
+
+}  // namespace tlspp::crypto

@@ -1,0 +1,107 @@
+#include "handshake/suites.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace tlspp::handshake {
+
+namespace {
+
+using crypto::AeadAlg;
+using crypto::HashAlg;
+
+constexpr std::array<SuiteInfo, 11> suites{{
+    {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, KeyExchange::ecdhe, Authentication::ecdsa,
+     AeadAlg::aes_128_gcm, HashAlg::sha256, 4, "ECDHE-ECDSA-AES128-GCM-SHA256"},
+    {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, KeyExchange::ecdhe, Authentication::ecdsa,
+     AeadAlg::aes_256_gcm, HashAlg::sha384, 4, "ECDHE-ECDSA-AES256-GCM-SHA384"},
+    {CipherSuite::TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, KeyExchange::ecdhe, Authentication::ecdsa,
+     AeadAlg::chacha20_poly1305, HashAlg::sha256, 12, "ECDHE-ECDSA-CHACHA20-POLY1305"},
+    {CipherSuite::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, KeyExchange::ecdhe, Authentication::rsa,
+     AeadAlg::aes_128_gcm, HashAlg::sha256, 4, "ECDHE-RSA-AES128-GCM-SHA256"},
+    {CipherSuite::TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, KeyExchange::ecdhe, Authentication::rsa,
+     AeadAlg::aes_256_gcm, HashAlg::sha384, 4, "ECDHE-RSA-AES256-GCM-SHA384"},
+    {CipherSuite::TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256, KeyExchange::ecdhe, Authentication::rsa,
+     AeadAlg::chacha20_poly1305, HashAlg::sha256, 12, "ECDHE-RSA-CHACHA20-POLY1305"},
+    {CipherSuite::TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, KeyExchange::dhe, Authentication::rsa,
+     AeadAlg::aes_128_gcm, HashAlg::sha256, 4, "DHE-RSA-AES128-GCM-SHA256"},
+    {CipherSuite::TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, KeyExchange::dhe, Authentication::rsa,
+     AeadAlg::aes_256_gcm, HashAlg::sha384, 4, "DHE-RSA-AES256-GCM-SHA384"},
+    {CipherSuite::TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256, KeyExchange::dhe, Authentication::rsa,
+     AeadAlg::chacha20_poly1305, HashAlg::sha256, 12, "DHE-RSA-CHACHA20-POLY1305"},
+    {CipherSuite::TLS_RSA_WITH_AES_128_GCM_SHA256, KeyExchange::rsa, Authentication::rsa,
+     AeadAlg::aes_128_gcm, HashAlg::sha256, 4, "AES128-GCM-SHA256"},
+    {CipherSuite::TLS_RSA_WITH_AES_256_GCM_SHA384, KeyExchange::rsa, Authentication::rsa,
+     AeadAlg::aes_256_gcm, HashAlg::sha384, 4, "AES256-GCM-SHA384"},
+}};
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    return out;
+}
+
+}  // namespace
+
+const SuiteInfo* find_suite(CipherSuite suite) {
+    for (const auto& info : suites)
+        if (info.suite == suite) return &info;
+    return nullptr;
+}
+
+const SuiteInfo* find_suite(std::uint16_t code) { return find_suite(static_cast<CipherSuite>(code)); }
+
+std::span<const SuiteInfo> all_suites() { return suites; }
+
+std::optional<CipherSuite> suite_by_name(std::string_view text) {
+    std::string wanted = lower(text);
+    for (const auto& info : suites)
+        if (lower(name(info.suite)) == wanted || lower(info.openssl_name) == wanted) return info.suite;
+    return std::nullopt;
+}
+
+std::optional<NamedGroup> group_by_name(std::string_view text) {
+    std::string wanted = lower(text);
+    if (wanted == "p-256" || wanted == "prime256v1") return NamedGroup::secp256r1;
+    if (wanted == "p-384") return NamedGroup::secp384r1;
+    if (wanted == "p-521") return NamedGroup::secp521r1;
+    for (auto g : {NamedGroup::x25519, NamedGroup::secp256r1, NamedGroup::secp384r1, NamedGroup::secp521r1,
+                   NamedGroup::x448, NamedGroup::ffdhe2048, NamedGroup::ffdhe3072, NamedGroup::ffdhe4096})
+        if (name(g) == wanted) return g;
+    return std::nullopt;
+}
+
+std::optional<SignatureScheme> scheme_by_name(std::string_view text) {
+    for (std::uint16_t code : {0x0201, 0x0203, 0x0401, 0x0501, 0x0601, 0x0403, 0x0503, 0x0603, 0x0804, 0x0805,
+                               0x0806, 0x0807, 0x0808, 0x0809, 0x080a, 0x080b}) {
+        auto scheme = static_cast<SignatureScheme>(code);
+        if (name(scheme) == text) return scheme;
+    }
+    return std::nullopt;
+}
+
+std::optional<crypto::HashAlg> hash_of_scheme(SignatureScheme scheme) {
+    switch (scheme) {
+    case SignatureScheme::rsa_pkcs1_sha1:
+    case SignatureScheme::ecdsa_sha1: return HashAlg::sha1;
+    case SignatureScheme::rsa_pkcs1_sha256:
+    case SignatureScheme::ecdsa_secp256r1_sha256:
+    case SignatureScheme::rsa_pss_rsae_sha256:
+    case SignatureScheme::rsa_pss_pss_sha256: return HashAlg::sha256;
+    case SignatureScheme::rsa_pkcs1_sha384:
+    case SignatureScheme::ecdsa_secp384r1_sha384:
+    case SignatureScheme::rsa_pss_rsae_sha384:
+    case SignatureScheme::rsa_pss_pss_sha384: return HashAlg::sha384;
+    case SignatureScheme::rsa_pkcs1_sha512:
+    case SignatureScheme::ecdsa_secp521r1_sha512:
+    case SignatureScheme::rsa_pss_rsae_sha512:
+    case SignatureScheme::rsa_pss_pss_sha512: return HashAlg::sha512;
+    case SignatureScheme::ed25519:
+    case SignatureScheme::ed448: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+}  // namespace tlspp::handshake

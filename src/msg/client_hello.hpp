@@ -1,0 +1,49 @@
+// msg/client_hello.hpp: RFC 5246 §7.4.1.2 (and the TLS 1.2 extensions).
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "msg/extensions/extension.hpp"
+
+namespace tlspp::msg {
+
+struct ClientHello {
+    static constexpr HandshakeType type = HandshakeType::client_hello;
+
+    std::uint16_t legacy_version = 0x0303;
+    std::array<std::uint8_t, 32> random{};
+    Bytes session_id;                         // <0..32>
+    std::vector<std::uint16_t> cipher_suites; // raw codes: unknown ones are kept and ignored
+    Bytes compression_methods{0};             // <1..2^8-1>
+
+    // The extensions tlspp understands, decoded. Absent → nullopt / false.
+    std::optional<std::string> server_name;
+    std::optional<std::vector<NamedGroup>> supported_groups;
+    std::optional<Bytes> ec_point_formats;
+    std::optional<std::vector<SignatureScheme>> signature_algorithms;
+    std::optional<std::vector<std::string>> alpn;
+    std::optional<Bytes> renegotiation_info;
+    std::optional<Bytes> session_ticket;      // RFC 5077: empty = "I support tickets"
+    bool extended_master_secret = false;
+
+    // Every extension as it arrived, in order (known ones too), for the
+    // explainer and for extensions a later stage reads. On encode, these are
+    // written after the known ones above (for tests and misbehaving peers).
+    std::vector<RawExtension> extensions;
+};
+
+// decode_client_hello parses a ClientHello body. Syntax only: it fails with
+// decode_error for truncation, trailing bytes, a length outside the RFC's
+// range, a duplicate extension or a malformed known extension. Whether the
+// values are acceptable is the server state machine's decision.
+Result<ClientHello> decode_client_hello(ByteView body);
+// encode writes the body (no handshake header). Known extensions are written
+// in a fixed order: server_name, ec_point_formats, supported_groups,
+// session_ticket, alpn, extended_master_secret, signature_algorithms,
+// renegotiation_info; then `extensions`.
+void encode(wire::Writer& w, const ClientHello& m);
+
+}  // namespace tlspp::msg

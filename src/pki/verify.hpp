@@ -1,0 +1,61 @@
+// pki/verify.hpp: certificate chain verification with libcrypto's X.509 code.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crypto/signature.hpp"
+#include "tlspp/result.hpp"
+#include "tlspp/trust.hpp"
+
+namespace tlspp::pki {
+
+enum class Purpose { server_auth, client_auth };
+
+struct VerifiedChain {
+    crypto::PublicKey leaf_key;
+};
+
+// verify_chain checks `chain` (DER, leaf first, as the peer sent it) against
+// `trust` at time `now`: the signatures up to a trusted root, validity dates,
+// basic constraints, key usage and extended key usage for `purpose`, and,
+// when `host` is not empty, that the leaf's subjectAltName (DNS, or IP when
+// `host` is an IPv4/IPv6 literal) matches `host` (RFC 6125; wildcards only
+// in the left-most label). Each failure has its own Reason:
+// certificate_untrusted (unknown_ca), certificate_expired,
+// certificate_not_yet_valid, certificate_name_mismatch, certificate_revoked,
+// certificate_bad_usage, certificate_invalid; the detail quotes libcrypto's
+// verify error and the certificate's subject.
+Result<VerifiedChain> verify_chain(const TrustStore& trust, const std::vector<CertificateDer>& chain,
+                                   std::string_view host, std::chrono::system_clock::time_point now,
+                                   Purpose purpose);
+
+// leaf_key_unverified takes the leaf's public key without any checks (for
+// verify_peer = false). Fails with certificate_invalid if it does not parse.
+Result<VerifiedChain> leaf_key_unverified(const std::vector<CertificateDer>& chain);
+
+// is_ip_address says whether `host` is an IPv4 or IPv6 literal (no SNI for those, RFC 6066 §3).
+bool is_ip_address(std::string_view host);
+
+// CertificateSummary is what people want to see of a certificate.
+struct CertificateSummary {
+    std::string subject;          // one-line RFC 2253 form: "CN=localhost,O=tlspp test"
+    std::string issuer;
+    std::string not_before;       // "2026-11-23 03:44:14 UTC"
+    std::string not_after;
+    std::vector<std::string> subject_alt_names;   // "DNS:localhost", "IP:127.0.0.1"
+    std::string key;              // "RSA 2048", "ECDSA P-256", "Ed25519"
+    std::string serial_hex;
+};
+
+Result<CertificateSummary> summarize(std::span<const std::uint8_t> der);
+
+// read_pem_certificates returns the DER of each CERTIFICATE block in `pem`,
+// in order. Fails with bad_config if there is none or one does not parse.
+Result<std::vector<CertificateDer>> read_pem_certificates(std::string_view pem);
+
+}  // namespace tlspp::pki

@@ -1,0 +1,57 @@
+// record/protection.hpp: one direction of record protection (RFC 5246 §6.2.3,
+// RFC 8446 §5.2). Each construction is one implementation; sequence numbers
+// live inside, one per direction.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+
+#include "crypto/aead.hpp"
+#include "tlspp/result.hpp"
+#include "tlspp/types.hpp"
+
+namespace tlspp::record {
+
+// RFC 5246 §6.2.1 and §6.2.3: the plaintext and ciphertext limits.
+constexpr std::size_t max_plaintext = 1 << 14;
+constexpr std::size_t max_ciphertext_tls12 = (1 << 14) + 2048;
+constexpr std::size_t header_length = 5;
+
+struct Opened {
+    ContentType type;                     // for TLS 1.3, the inner content type
+    std::span<std::uint8_t> plaintext;    // a view into the fragment, decrypted in place
+};
+
+class Protection {
+public:
+    virtual ~Protection() = default;
+
+    // Bytes added before and after the plaintext in a protected fragment
+    // (TLS 1.2 AES-GCM: 8-byte explicit nonce before, 16-byte tag after).
+    virtual std::size_t prefix_length() const = 0;
+    virtual std::size_t suffix_length() const = 0;
+
+    // seal protects one record in place. `record` is the whole record:
+    // 5-byte header (type, version, length already final), then
+    // prefix_length() bytes to fill, then the plaintext, then
+    // suffix_length() bytes to fill. Advances the sequence number.
+    virtual void seal(std::span<std::uint8_t> record) = 0;
+
+    // open authenticates and decrypts a fragment in place. `type` and
+    // `version` are from the record header. It fails with
+    // record_authentication_failed (bad_record_mac) on any failure, including
+    // a fragment too short to hold prefix and tag, and with record_overflow if
+    // the plaintext exceeds 2^14 bytes. Advances the sequence number.
+    virtual Result<Opened> open(ContentType type, std::uint16_t version, std::span<std::uint8_t> fragment) = 0;
+};
+
+// make_aead12 builds TLS 1.2 AEAD protection: for AES-GCM (RFC 5288) a 4-byte
+// fixed IV (salt) and an 8-byte explicit nonce, which we fill with the
+// sequence number; for ChaCha20-Poly1305 (RFC 7905 §2) a 12-byte IV XORed
+// with the padded sequence number and no explicit nonce. The additional data
+// is seq_num || type || version || plaintext length (RFC 5246 §6.2.3.3).
+Result<std::unique_ptr<Protection>> make_aead12(crypto::AeadAlg alg, std::span<const std::uint8_t> key,
+                                                std::span<const std::uint8_t> fixed_iv);
+
+}  // namespace tlspp::record
