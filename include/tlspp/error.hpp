@@ -75,6 +75,8 @@ enum class Reason : std::uint16_t {
     bad_config,
     internal_error,
     io_error,
+    not_connected,                  // send() before the handshake is done, or after close()
+    too_many_warnings,              // DoS guard on warning alerts
     timeout,
 };
 

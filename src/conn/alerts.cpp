@@ -17,7 +17,8 @@ Alert alert_for(Reason reason) noexcept {
     case Reason::unexpected_change_cipher_spec:
     case Reason::handshake_spans_key_change:
     case Reason::application_data_before_handshake:
-    case Reason::too_many_empty_records:         return Alert::unexpected_message;
+    case Reason::too_many_empty_records:
+    case Reason::too_many_warnings:              return Alert::unexpected_message;
     case Reason::renegotiation_refused:          return Alert::no_renegotiation;
     case Reason::record_overflow:                return Alert::record_overflow;
     // RFC 5246 leaves the version mismatch alert open; RFC 8446 §5.1 says protocol_version.
@@ -64,6 +65,7 @@ Alert alert_for(Reason reason) noexcept {
     case Reason::bad_config:
     case Reason::internal_error:
     case Reason::io_error:
+    case Reason::not_connected:
     case Reason::timeout:                        return Alert::internal_error;
     }
     return Alert::internal_error;  // unreachable; keeps -Wreturn-type quiet

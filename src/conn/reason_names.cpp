@@ -57,6 +57,8 @@ std::string_view name(Reason reason) noexcept {
     case Reason::bad_config: return "bad_config";
     case Reason::internal_error: return "internal_error";
     case Reason::io_error: return "io_error";
+    case Reason::not_connected: return "not_connected";
+    case Reason::too_many_warnings: return "too_many_warnings";
     case Reason::timeout: return "timeout";
     }
     return "unknown_reason";

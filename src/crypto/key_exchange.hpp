@@ -41,7 +41,11 @@ public:
     // y < p-1 for ffdhe) and fails with bad_key_share (illegal_parameter)
     // otherwise. The secret is the x-coordinate for ECDH (RFC 8422 §5.10);
     // for ffdhe, leading zero bytes are stripped in TLS 1.2 (RFC 5246 §8.1.2).
+    // The one-argument form follows TLS 1.3 (RFC 8446 §7.4.1: the ffdhe secret
+    // keeps its leading zeros, and the peer's value must be padded); pass
+    // ProtocolVersion::tls12 to strip them and accept an unpadded dh_Y.
     Result<SecretBytes> agree(std::span<const std::uint8_t> peer_public) const;
+    Result<SecretBytes> agree(std::span<const std::uint8_t> peer_public, ProtocolVersion version) const;
 
 private:
     KeyShare(NamedGroup group, evp_pkey_st* key, std::vector<std::uint8_t> pub)

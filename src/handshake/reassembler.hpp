@@ -40,6 +40,7 @@ public:
 private:
     std::vector<std::uint8_t> buf_;
     std::size_t start_ = 0;
+    std::size_t scanned_ = 0;  // offset of the first incomplete message; all headers before it are checked
     std::size_t max_;
 };
 

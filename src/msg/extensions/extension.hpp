@@ -7,6 +7,7 @@
 #include "tlspp/result.hpp"
 #include "tlspp/types.hpp"
 #include "wire/reader.hpp"
+#include "wire/writer.hpp"
 
 namespace tlspp::msg {
 

@@ -1,0 +1,80 @@
+// ClientConfig / ServerConfig defaults and validation.
+#include "tlspp/config.hpp"
+
+#include <algorithm>
+
+#include "crypto/key_exchange.hpp"
+#include "handshake/suites.hpp"
+
+namespace tlspp {
+
+std::vector<CipherSuite> default_cipher_suites() {
+    // design.md "Defaults": forward-secret AEAD suites only; AES-GCM first
+    // (hardware-accelerated almost everywhere), ChaCha20 for the rest.
+    return {
+        CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+        CipherSuite::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+        CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+        CipherSuite::TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+        CipherSuite::TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+        CipherSuite::TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+    };
+}
+
+std::vector<NamedGroup> default_groups() {
+    return {NamedGroup::x25519, NamedGroup::secp256r1, NamedGroup::secp384r1};
+}
+
+std::vector<SignatureScheme> default_signature_schemes() {
+    // No SHA-1: RFC 9155 deprecates it for TLS 1.2 signatures.
+    return {
+        SignatureScheme::ecdsa_secp256r1_sha256, SignatureScheme::ecdsa_secp384r1_sha384,
+        SignatureScheme::ed25519,                SignatureScheme::rsa_pss_rsae_sha256,
+        SignatureScheme::rsa_pss_rsae_sha384,    SignatureScheme::rsa_pss_rsae_sha512,
+        SignatureScheme::rsa_pkcs1_sha256,       SignatureScheme::rsa_pkcs1_sha384,
+        SignatureScheme::rsa_pkcs1_sha512,
+    };
+}
+
+namespace {
+
+Status check_common(const std::vector<CipherSuite>& suites, const std::vector<NamedGroup>& groups,
+                    const std::vector<SignatureScheme>& schemes, const std::vector<std::string>& alpn,
+                    const std::shared_ptr<RandomSource>& random, const std::shared_ptr<Clock>& clock) {
+    if (suites.empty()) return make_error(Reason::bad_config, "no cipher suites enabled");
+    for (CipherSuite s : suites) {
+        const auto* info = handshake::find_suite(s);
+        if (!info) return make_error(Reason::bad_config, "cipher suite " + std::to_string(static_cast<unsigned>(s)) +
+                                                             " is not implemented");
+        // DHE and RSA key exchange come with the rest of TLS 1.2 (issue 3).
+        if (info->key_exchange != handshake::KeyExchange::ecdhe)
+            return make_error(Reason::bad_config, std::string(name(s)) + ": only ECDHE key exchange is implemented");
+    }
+    if (groups.empty()) return make_error(Reason::bad_config, "no groups enabled");
+    for (NamedGroup g : groups)
+        if (!crypto::group_supported(g))
+            return make_error(Reason::bad_config, "group " + std::to_string(static_cast<unsigned>(g)) + " is not supported");
+    if (schemes.empty()) return make_error(Reason::bad_config, "no signature schemes enabled");
+    for (const auto& p : alpn)
+        // RFC 7301 §3.1: ProtocolName <1..2^8-1>.
+        if (p.empty() || p.size() > 255) return make_error(Reason::bad_config, "ALPN protocol names are 1..255 bytes");
+    if (!random || !clock) return make_error(Reason::bad_config, "no random source or clock");
+    return {};
+}
+
+}  // namespace
+
+Status ClientConfig::validate() const {
+    if (auto ok = check_common(cipher_suites, groups, signature_schemes, alpn, random, clock); !ok) return ok;
+    if (verify_peer && !trust)
+        return make_error(Reason::bad_config, "verification is on but no trust store is set");
+    return {};
+}
+
+Status ServerConfig::validate() const {
+    if (auto ok = check_common(cipher_suites, groups, signature_schemes, alpn, random, clock); !ok) return ok;
+    if (certificates.empty()) return make_error(Reason::bad_config, "a server needs at least one certificate");
+    return {};
+}
+
+}  // namespace tlspp

@@ -1,0 +1,205 @@
+#include "conn/core.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+namespace tlspp::conn {
+
+namespace {
+
+// A config that does not validate makes a connection that has failed from the start.
+template <class Config>
+std::optional<Error> invalid(const Config& config) {
+    if (auto ok = config.validate(); !ok) return std::move(ok).error();
+    return std::nullopt;
+}
+
+handshake::Input12 to_input(msg::Handshake12&& m) {
+    return std::visit([](auto&& v) -> handshake::Input12 { return std::move(v); }, std::move(m));
+}
+
+}  // namespace
+
+Core::Core(std::shared_ptr<const ClientConfig> config, std::string server_name)
+    : machine_(std::in_place_type<handshake::Client12>, config, server_name),
+      random_(config->random),
+      clock_(config->clock) {
+    if (auto e = invalid(*config)) {
+        error_ = std::move(*e);
+        return;
+    }
+    handshake::Step step = make_step();
+    if (auto ok = std::get<handshake::Client12>(machine_).start(step); !ok) (void)fail(std::move(ok).error());
+}
+
+Core::Core(std::shared_ptr<const ServerConfig> config)
+    : machine_(std::in_place_type<handshake::Server12>, config), random_(config->random), clock_(config->clock) {
+    if (auto e = invalid(*config)) error_ = std::move(*e);
+}
+
+handshake::Step Core::make_step() { return handshake::Step(records_, transcript_, *random_, *clock_, info_); }
+
+Status Core::fail(Error error) {
+    if (error_) return *error_;
+    const bool ours = !error.alert_from_peer && error.reason != Reason::peer_closed &&
+                      error.reason != Reason::truncated_connection && error.reason != Reason::io_error &&
+                      error.reason != Reason::timeout;
+    if (ours && !sent_close_) {
+        const std::array<std::uint8_t, 2> alert{static_cast<std::uint8_t>(AlertLevel::fatal),
+                                                static_cast<std::uint8_t>(error.alert)};
+        records_.write(ContentType::alert, alert);
+        sent_close_ = true;
+    }
+    error_ = std::move(error);
+    return *error_;
+}
+
+Status Core::read_in(std::span<const std::uint8_t> received) {
+    if (error_) return *error_;
+    // RFC 5246 §7.2.1: after close_notify, data received is ignored.
+    if (peer_closed_) return {};
+    records_.feed(received);
+    return process_records();
+}
+
+Status Core::process_records() {
+    while (!error_ && !peer_closed_) {
+        auto next = records_.next_incoming();
+        if (!next) return fail(std::move(next).error());
+        if (!*next) return {};
+        const record::PlainRecord& rec = **next;
+        // RFC 5246 Appendix E.1: once the version is agreed, every record carries it.
+        if (info_.version && rec.version != static_cast<std::uint16_t>(*info_.version))
+            return fail(make_error(Reason::bad_record_version,
+                                   "record version " + std::to_string(rec.version >> 8) + "." +
+                                       std::to_string(rec.version & 0xff) + " after TLS 1.2 was agreed"));
+        // RFC 5246 §6.2.1: only application data may be sent in empty records.
+        if (rec.data.empty() && rec.type != ContentType::application_data)
+            return fail(make_error(Reason::invalid_encoding,
+                                   "empty " + std::string(name(rec.type)) + " record"));
+        Status step;
+        switch (rec.type) {
+        case ContentType::handshake: step = on_handshake_data(rec.data); break;
+        case ContentType::change_cipher_spec: step = on_change_cipher_spec(rec.data); break;
+        case ContentType::alert: step = on_alert(rec.data); break;
+        case ContentType::application_data: step = on_application_data(rec.data); break;
+        }
+        if (!step) return fail(std::move(step).error());
+    }
+    return error_ ? Status(*error_) : Status();
+}
+
+Status Core::on_handshake_data(std::span<const std::uint8_t> data) {
+    if (auto ok = reassembler_.feed(data); !ok) return ok;
+    while (true) {
+        auto next = reassembler_.next();
+        if (!next) return std::move(next).error();
+        if (!*next) return {};
+        const handshake::Message& m = **next;
+        auto decoded = msg::decode_handshake12(m.type, m.body);
+        if (!decoded) return std::move(decoded).error();
+        if (auto ok = dispatch(to_input(std::move(*decoded)), &m); !ok) return ok;
+    }
+}
+
+Status Core::on_change_cipher_spec(std::span<const std::uint8_t> data) {
+    // RFC 5246 §7.1: the message is a single byte of value 1.
+    if (data.size() != 1 || data[0] != 1)
+        return make_error(Reason::invalid_encoding, "ChangeCipherSpec is not the single byte 1");
+    // The keys change after this record: no handshake message may straddle it.
+    if (!reassembler_.aligned())
+        return make_error(Reason::handshake_spans_key_change,
+                          "a handshake message is split across ChangeCipherSpec");
+    return dispatch(handshake::ChangeCipherSpec{}, nullptr);
+}
+
+Status Core::dispatch(handshake::Input12 input, const handshake::Message* message) {
+    handshake::Step step = make_step();
+    if (message) {
+        // RFC 5246 §7.4.1.1: HelloRequest is not included in the transcript.
+        // Finished and CertificateVerify cover the messages before them.
+        if ((message->type == HandshakeType::finished || message->type == HandshakeType::certificate_verify) &&
+            transcript_.hash_started())
+            step.set_hash_before(transcript_.hash());
+        if (message->type != HandshakeType::hello_request) transcript_.add(message->encoded);
+    }
+    Status result = std::visit([&](auto& machine) { return machine.handle(std::move(input), step); }, machine_);
+    if (!result) return result;
+    if (step.finished()) handshake_done_ = true;
+    return {};
+}
+
+Status Core::on_alert(std::span<const std::uint8_t> data) {
+    // RFC 5246 §7.2: an alert is two bytes, level and description.
+    if (data.size() != 2)
+        return make_error(Reason::invalid_encoding, "alert record of " + std::to_string(data.size()) + " bytes");
+    const auto level = static_cast<AlertLevel>(data[0]);
+    const auto description = static_cast<Alert>(data[1]);
+    if (description == Alert::close_notify) {
+        peer_closed_ = true;
+        // RFC 5246 §7.2.1: "The other party MUST respond with a close_notify
+        // alert of its own and close down the connection immediately".
+        if (!sent_close_) close();
+        return {};
+    }
+    if (level == AlertLevel::warning && description != Alert::close_notify) {
+        // RFC 5246 §7.2: warnings may be ignored; too many in a row is abuse.
+        if (++warnings_ > max_warning_alerts)
+            return make_error(Reason::too_many_warnings, "more than 16 consecutive warning alerts");
+        return {};
+    }
+    Error e;
+    e.reason = Reason::peer_alert;
+    e.alert = description;
+    e.alert_from_peer = true;
+    e.detail = "the peer sent a fatal " + std::string(name(description).empty() ? "unknown" : name(description)) +
+               " alert (" + std::to_string(data[1]) + ")";
+    return e;
+}
+
+Status Core::on_application_data(std::span<const std::uint8_t> data) {
+    if (!handshake_done_)
+        return make_error(Reason::application_data_before_handshake,
+                          "application data before the handshake finished");
+    warnings_ = 0;
+    if (app_in_start_ == app_in_.size()) {
+        app_in_.clear();
+        app_in_start_ = 0;
+    }
+    app_in_.insert(app_in_.end(), data.begin(), data.end());
+    return {};
+}
+
+Status Core::transport_closed() {
+    if (peer_closed_) return make_error(Reason::peer_closed, "the peer closed the connection");
+    if (error_) return *error_;
+    // RFC 5246 §7.2.1: a connection that ends without close_notify may have been truncated.
+    return fail(make_error(Reason::truncated_connection, "the transport closed without close_notify"));
+}
+
+Status Core::send(std::span<const std::uint8_t> data) {
+    if (error_) return *error_;
+    if (!handshake_done_) return make_error(Reason::not_connected, "send: the handshake is not finished");
+    if (sent_close_) return make_error(Reason::not_connected, "send: the connection was closed");
+    records_.write(ContentType::application_data, data);
+    return {};
+}
+
+std::size_t Core::receive(std::span<std::uint8_t> out) {
+    const std::size_t n = std::min(out.size(), available());
+    if (n == 0) return 0;
+    std::memcpy(out.data(), app_in_.data() + app_in_start_, n);
+    app_in_start_ += n;
+    return n;
+}
+
+void Core::close() {
+    if (sent_close_ || error_) return;
+    const std::array<std::uint8_t, 2> alert{static_cast<std::uint8_t>(AlertLevel::warning),
+                                            static_cast<std::uint8_t>(Alert::close_notify)};
+    records_.write(ContentType::alert, alert);
+    sent_close_ = true;
+}
+
+}  // namespace tlspp::conn

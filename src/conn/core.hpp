@@ -1,0 +1,73 @@
+// conn/core.hpp: the inside of a Connection. It owns the record layer, the
+// reassembler, the transcript and the state machine, and is the one place
+// where inputs reach the machine and failures become alerts.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <variant>
+#include <vector>
+
+#include "handshake/client12/client12.hpp"
+#include "handshake/reassembler.hpp"
+#include "handshake/server12/server12.hpp"
+#include "handshake/transcript.hpp"
+#include "record/record_layer.hpp"
+#include "tlspp/connection.hpp"
+
+namespace tlspp::conn {
+
+class Core {
+public:
+    Core(std::shared_ptr<const ClientConfig> config, std::string server_name);
+    explicit Core(std::shared_ptr<const ServerConfig> config);
+
+    Status read_in(std::span<const std::uint8_t> received);
+    Status transport_closed();
+    std::span<const std::uint8_t> pending_output() const { return records_.output(); }
+    void consume_output(std::size_t n) { records_.consume_output(n); }
+    Status send(std::span<const std::uint8_t> data);
+    std::size_t receive(std::span<std::uint8_t> out);
+    std::size_t available() const { return app_in_.size() - app_in_start_; }
+    void close();
+
+    bool handshake_done() const { return handshake_done_; }
+    bool peer_closed() const { return peer_closed_; }
+    bool failed() const { return error_.has_value(); }
+    const Error* error() const { return error_ ? &*error_ : nullptr; }
+    const SessionInfo& info() const { return info_; }
+
+    // The most consecutive warning alerts accepted before giving up (DoS guard).
+    static constexpr unsigned max_warning_alerts = 16;
+
+private:
+    Status process_records();
+    Status on_handshake_data(std::span<const std::uint8_t> data);
+    Status on_change_cipher_spec(std::span<const std::uint8_t> data);
+    Status on_alert(std::span<const std::uint8_t> data);
+    Status on_application_data(std::span<const std::uint8_t> data);
+    Status dispatch(handshake::Input12 input, const handshake::Message* message);
+    handshake::Step make_step();
+    // fail records the error, queues the alert for it (unless it came from
+    // the peer), and returns it.
+    Status fail(Error error);
+
+    std::variant<handshake::Client12, handshake::Server12> machine_;
+    std::shared_ptr<RandomSource> random_;
+    std::shared_ptr<Clock> clock_;
+    record::RecordLayer records_;
+    handshake::Reassembler reassembler_;
+    handshake::Transcript transcript_;
+    SessionInfo info_;
+
+    std::vector<std::uint8_t> app_in_;
+    std::size_t app_in_start_ = 0;
+    std::optional<Error> error_;
+    bool handshake_done_ = false;
+    bool peer_closed_ = false;
+    bool sent_close_ = false;
+    unsigned warnings_ = 0;
+};
+
+}  // namespace tlspp::conn

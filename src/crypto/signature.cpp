@@ -1,0 +1,224 @@
+// crypto/signature.cpp: TLS SignatureSchemes on top of EVP_DigestSign/Verify.
+// The scheme fixes the hash and padding; the key fixes the algorithm. Which
+// pairs fit is decided once, in scheme_fits_key.
+#include "crypto/signature.hpp"
+
+#include <openssl/bio.h>
+#include <openssl/core_names.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/rsa.h>
+#include <openssl/x509.h>
+
+#include <cstring>
+
+namespace tlspp::crypto {
+
+namespace {
+
+struct Free {
+    void operator()(EVP_MD_CTX* p) const { EVP_MD_CTX_free(p); }
+    void operator()(BIO* p) const { BIO_free(p); }
+    void operator()(X509* p) const { X509_free(p); }
+};
+template <class T> using Ptr = std::unique_ptr<T, Free>;
+
+std::shared_ptr<evp_pkey_st> share(EVP_PKEY* key) { return {key, [](EVP_PKEY* k) { EVP_PKEY_free(k); }}; }
+
+KeyType key_type(const EVP_PKEY* key) {
+    switch (EVP_PKEY_get_base_id(key)) {
+    case EVP_PKEY_RSA: return KeyType::rsa;
+    case EVP_PKEY_ED25519: return KeyType::ed25519;
+    case EVP_PKEY_ED448: return KeyType::ed448;
+    case EVP_PKEY_EC: break;
+    default: return KeyType::unknown;
+    }
+    char group[64] = {};
+    std::size_t len = 0;
+    if (!EVP_PKEY_get_utf8_string_param(key, OSSL_PKEY_PARAM_GROUP_NAME, group, sizeof group, &len))
+        return KeyType::unknown;
+    if (!std::strcmp(group, "prime256v1") || !std::strcmp(group, "P-256")) return KeyType::ecdsa_p256;
+    if (!std::strcmp(group, "secp384r1") || !std::strcmp(group, "P-384")) return KeyType::ecdsa_p384;
+    if (!std::strcmp(group, "secp521r1") || !std::strcmp(group, "P-521")) return KeyType::ecdsa_p521;
+    return KeyType::unknown;
+}
+
+enum class Family { rsa_pkcs1, rsa_pss, ecdsa, eddsa, other };
+
+struct SchemeInfo {
+    Family family;
+    const EVP_MD* md;   // nullptr for EdDSA (PureEdDSA hashes internally)
+    KeyType curve;      // ECDSA: the curve TLS 1.3 ties the scheme to
+    bool sha1;
+};
+
+SchemeInfo scheme_info(SignatureScheme scheme) {
+    using S = SignatureScheme;
+    switch (scheme) {
+    case S::rsa_pkcs1_sha1: return {Family::rsa_pkcs1, EVP_sha1(), KeyType::unknown, true};
+    case S::rsa_pkcs1_sha256: return {Family::rsa_pkcs1, EVP_sha256(), KeyType::unknown, false};
+    case S::rsa_pkcs1_sha384: return {Family::rsa_pkcs1, EVP_sha384(), KeyType::unknown, false};
+    case S::rsa_pkcs1_sha512: return {Family::rsa_pkcs1, EVP_sha512(), KeyType::unknown, false};
+    case S::rsa_pss_rsae_sha256: return {Family::rsa_pss, EVP_sha256(), KeyType::unknown, false};
+    case S::rsa_pss_rsae_sha384: return {Family::rsa_pss, EVP_sha384(), KeyType::unknown, false};
+    case S::rsa_pss_rsae_sha512: return {Family::rsa_pss, EVP_sha512(), KeyType::unknown, false};
+    case S::ecdsa_sha1: return {Family::ecdsa, EVP_sha1(), KeyType::unknown, true};
+    case S::ecdsa_secp256r1_sha256: return {Family::ecdsa, EVP_sha256(), KeyType::ecdsa_p256, false};
+    case S::ecdsa_secp384r1_sha384: return {Family::ecdsa, EVP_sha384(), KeyType::ecdsa_p384, false};
+    case S::ecdsa_secp521r1_sha512: return {Family::ecdsa, EVP_sha512(), KeyType::ecdsa_p521, false};
+    case S::ed25519: return {Family::eddsa, nullptr, KeyType::ed25519, false};
+    case S::ed448: return {Family::eddsa, nullptr, KeyType::ed448, false};
+    // rsa_pss_pss_* need an RSASSA-PSS (id-RSASSA-PSS) key, which tlspp does not load.
+    case S::rsa_pss_pss_sha256:
+    case S::rsa_pss_pss_sha384:
+    case S::rsa_pss_pss_sha512: break;
+    }
+    return {Family::other, nullptr, KeyType::unknown, false};
+}
+
+bool is_ecdsa(KeyType t) {
+    return t == KeyType::ecdsa_p256 || t == KeyType::ecdsa_p384 || t == KeyType::ecdsa_p521;
+}
+
+// setup_padding sets RSASSA-PSS padding on a DigestSign/Verify context.
+// RFC 8446 §4.2.3: "The length of the Salt MUST be equal to the length of the
+// output of the digest algorithm"; MGF1 uses the same hash.
+bool setup_padding(EVP_PKEY_CTX* pctx, const SchemeInfo& info) {
+    if (info.family != Family::rsa_pss) return true;
+    return EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) > 0 &&
+           EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) > 0 &&
+           EVP_PKEY_CTX_set_rsa_mgf1_md(pctx, info.md) > 0;
+}
+
+std::string scheme_text(SignatureScheme scheme) {
+    auto n = name(scheme);
+    if (!n.empty()) return std::string(n);
+    return "signature scheme " + std::to_string(static_cast<int>(scheme));
+}
+
+// A PEM private key must never prompt on a terminal for a passphrase.
+int no_passphrase(char*, int, int, void*) { return -1; }
+
+}  // namespace
+
+std::string_view name(KeyType type) {
+    switch (type) {
+    case KeyType::rsa: return "RSA";
+    case KeyType::ecdsa_p256: return "ECDSA P-256";
+    case KeyType::ecdsa_p384: return "ECDSA P-384";
+    case KeyType::ecdsa_p521: return "ECDSA P-521";
+    case KeyType::ed25519: return "Ed25519";
+    case KeyType::ed448: return "Ed448";
+    case KeyType::unknown: break;
+    }
+    return "unknown key type";
+}
+
+bool scheme_fits_key(SignatureScheme scheme, KeyType type, ProtocolVersion version) {
+    const SchemeInfo info = scheme_info(scheme);
+    const bool tls13 = version == ProtocolVersion::tls13;
+    // RFC 8446 §4.2.3: RSASSA-PKCS1-v1_5 and SHA-1 schemes "refer solely to
+    // signatures which appear in certificates ... and are not defined for use in
+    // signed TLS handshake messages".
+    if (tls13 && (info.family == Family::rsa_pkcs1 || info.sha1)) return false;
+    switch (info.family) {
+    case Family::rsa_pkcs1:
+    case Family::rsa_pss: return type == KeyType::rsa;
+    // RFC 8446 §4.2.3: ecdsa_secp256r1_sha256 etc. name the curve in TLS 1.3;
+    // in TLS 1.2 the pair is (hash, ecdsa) and any curve may use any hash
+    // (RFC 5246 §7.4.1.4.1, RFC 8422 §5.1.3).
+    case Family::ecdsa: return tls13 ? type == info.curve : is_ecdsa(type);
+    case Family::eddsa: return type == info.curve;
+    case Family::other: break;
+    }
+    return false;
+}
+
+Result<PublicKey> PublicKey::from_certificate(std::span<const std::uint8_t> der) {
+    const unsigned char* p = der.data();
+    Ptr<X509> cert(d2i_X509(nullptr, &p, static_cast<long>(der.size())));
+    if (!cert || p != der.data() + der.size()) {
+        ERR_clear_error();
+        return make_error(Reason::certificate_invalid, "certificate does not parse as DER X.509");
+    }
+    EVP_PKEY* key = X509_get0_pubkey(cert.get());
+    if (!key || !EVP_PKEY_up_ref(key)) {
+        ERR_clear_error();
+        return make_error(Reason::certificate_invalid, "certificate's public key does not parse");
+    }
+    return PublicKey(share(key), key_type(key), EVP_PKEY_get_bits(key));
+}
+
+Status PublicKey::verify(SignatureScheme scheme, std::span<const std::uint8_t> message,
+                         std::span<const std::uint8_t> signature) const {
+    // The TLS 1.2 rule is the lenient one; TLS 1.3 callers check
+    // scheme_fits_key(..., tls13) when they check the scheme was offered.
+    if (!scheme_fits_key(scheme, type_, ProtocolVersion::tls12))
+        return make_error(Reason::unoffered_signature_scheme,
+                          scheme_text(scheme) + " does not fit a " + std::string(name(type_)) + " key");
+    const SchemeInfo info = scheme_info(scheme);
+    Ptr<EVP_MD_CTX> ctx(EVP_MD_CTX_new());
+    EVP_PKEY_CTX* pctx = nullptr;  // owned by ctx
+    if (!ctx || EVP_DigestVerifyInit(ctx.get(), &pctx, info.md, nullptr, key_.get()) <= 0 ||
+        !setup_padding(pctx, info)) {
+        ERR_clear_error();
+        return make_error(Reason::internal_error, "cannot start verifying " + scheme_text(scheme));
+    }
+    const int ok = EVP_DigestVerify(ctx.get(), signature.data(), signature.size(), message.data(), message.size());
+    ERR_clear_error();
+    if (ok != 1)
+        return make_error(Reason::bad_signature, scheme_text(scheme) + " signature does not verify");
+    return {};
+}
+
+Result<PrivateKey> PrivateKey::from_pem(std::string_view pem) {
+    Ptr<BIO> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+    EVP_PKEY* key = bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, no_passphrase, nullptr) : nullptr;
+    if (!key) {
+        char why[256] = "no PEM private key found";
+        if (unsigned long e = ERR_peek_last_error()) ERR_error_string_n(e, why, sizeof why);
+        ERR_clear_error();
+        return make_error(Reason::bad_config, std::string("private key: ") + why);
+    }
+    auto shared = share(key);
+    const KeyType type = key_type(key);
+    if (type == KeyType::unknown)
+        return make_error(Reason::bad_config, "private key: unsupported key type (need RSA, ECDSA P-256/384/521, "
+                                              "Ed25519 or Ed448)");
+    return PrivateKey(std::move(shared), type, EVP_PKEY_get_bits(key));
+}
+
+Result<std::vector<std::uint8_t>> PrivateKey::sign(SignatureScheme scheme,
+                                                   std::span<const std::uint8_t> message) const {
+    if (!scheme_fits_key(scheme, type_, ProtocolVersion::tls12))
+        return make_error(Reason::internal_error,
+                          "cannot sign " + scheme_text(scheme) + " with a " + std::string(name(type_)) + " key");
+    const SchemeInfo info = scheme_info(scheme);
+    Ptr<EVP_MD_CTX> ctx(EVP_MD_CTX_new());
+    EVP_PKEY_CTX* pctx = nullptr;  // owned by ctx
+    std::size_t len = 0;
+    // ECDSA comes out as the DER ECDSA-Sig-Value TLS sends (RFC 8422 §5.4,
+    // RFC 8446 §4.2.3); Ed25519 signs the message itself (RFC 8032 PureEdDSA).
+    if (!ctx || EVP_DigestSignInit(ctx.get(), &pctx, info.md, nullptr, key_.get()) <= 0 ||
+        !setup_padding(pctx, info) ||
+        EVP_DigestSign(ctx.get(), nullptr, &len, message.data(), message.size()) <= 0) {
+        ERR_clear_error();
+        return make_error(Reason::internal_error, "cannot start signing " + scheme_text(scheme));
+    }
+    std::vector<std::uint8_t> signature(len);
+    if (EVP_DigestSign(ctx.get(), signature.data(), &len, message.data(), message.size()) <= 0) {
+        ERR_clear_error();
+        return make_error(Reason::internal_error, scheme_text(scheme) + " signing failed");
+    }
+    signature.resize(len);
+    return signature;
+}
+
+bool PrivateKey::matches(const PublicKey& pub) const {
+    const bool same = pub.raw() && EVP_PKEY_eq(key_.get(), pub.raw()) == 1;
+    ERR_clear_error();
+    return same;
+}
+
+}  // namespace tlspp::crypto

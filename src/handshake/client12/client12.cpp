@@ -1,0 +1,228 @@
+// The TLS 1.2 client: one `on` overload per (state, message) pair it accepts.
+// Any pair without an overload is unexpected_message, so the list of
+// overloads below *is* the client's state diagram:
+//
+//   ExpectServerHello --ServerHello--> ExpectCertificate --Certificate-->
+//   ExpectServerKeyExchange --ServerKeyExchange--> ExpectCertificateRequestOrDone
+//     --CertificateRequest--> ExpectServerHelloDone --ServerHelloDone--> (client flight)
+//     --ServerHelloDone--> (client flight)
+//   (client flight: [Certificate] ClientKeyExchange ChangeCipherSpec Finished)
+//   --> ExpectChangeCipherSpec --CCS--> ExpectFinished --Finished--> Connected
+#include "handshake/client12/client12.hpp"
+
+#include <algorithm>
+
+#include "crypto/key_exchange.hpp"
+#include "handshake/negotiation.hpp"
+
+namespace tlspp::handshake {
+
+namespace client12 {
+namespace {
+
+struct Ctx {
+    Step& step;
+    const ClientConfig& config;
+    const std::string& server_name;
+};
+
+using Next = Result<State>;
+
+template <class T>
+bool contains(const std::vector<T>& list, const T& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+// RFC 5246 §7.4.1.4: "If a client receives an extension type in ServerHello
+// that it did not request in the associated ClientHello, it MUST abort the
+// handshake with an unsupported_extension fatal alert."
+Status check_solicited(const msg::ServerHello& m, const ExpectServerHello& s, const ClientConfig& config) {
+    for (const auto& ext : m.extensions) {
+        switch (static_cast<ExtensionType>(ext.type)) {
+        case ExtensionType::renegotiation_info:
+        case ExtensionType::extended_master_secret:
+        case ExtensionType::ec_point_formats: continue;
+        case ExtensionType::server_name:
+            if (s.sent_server_name) continue;
+            break;
+        case ExtensionType::application_layer_protocol_negotiation:
+            if (!config.alpn.empty()) continue;
+            break;
+        default: break;
+        }
+        return make_error(Reason::unsolicited_extension,
+                          "ServerHello carries extension " + std::to_string(ext.type) + " that was not offered");
+    }
+    return {};
+}
+
+Next on(ExpectServerHello s, const msg::ServerHello& m, Ctx& c) {
+    if (m.legacy_version != static_cast<std::uint16_t>(ProtocolVersion::tls12))
+        return make_error(Reason::unsupported_version,
+                          "ServerHello: server chose version " + std::to_string(m.legacy_version >> 8) + "." +
+                              std::to_string(m.legacy_version & 0xff) + ", only TLS 1.2 (3.3) is enabled");
+    const SuiteInfo* suite = find_suite(m.cipher_suite);
+    if (!suite || !contains(c.config.cipher_suites, suite->suite))
+        return make_error(Reason::unoffered_cipher_suite,
+                          "ServerHello: cipher suite " + std::to_string(m.cipher_suite) + " was not offered");
+    if (m.compression_method != 0)
+        return make_error(Reason::unoffered_compression, "ServerHello: compression method " +
+                                                             std::to_string(m.compression_method) + " was not offered");
+    if (auto ok = check_solicited(m, s, c.config); !ok) return std::move(ok).error();
+    // RFC 5746 §3.4: on the initial handshake the server's renegotiated_connection must be empty.
+    if (m.renegotiation_info && !m.renegotiation_info->empty())
+        return make_error(Reason::renegotiation_info_mismatch, "ServerHello: renegotiation_info is not empty");
+    // RFC 8422 §5.2: if the server sends ec_point_formats it must include uncompressed.
+    if (m.ec_point_formats && !contains(*m.ec_point_formats, std::uint8_t{0}))
+        return make_error(Reason::missing_uncompressed_point_format,
+                          "ServerHello: ec_point_formats lacks the uncompressed format");
+    if (m.alpn && !contains(c.config.alpn, *m.alpn))
+        return make_error(Reason::unoffered_application_protocol,
+                          "ServerHello: ALPN protocol \"" + *m.alpn + "\" was not offered");
+
+    c.step.transcript().start_hash(suite->prf_hash);
+    c.step.set_record_version(static_cast<std::uint16_t>(ProtocolVersion::tls12));
+    SessionInfo& info = c.step.info();
+    info.version = ProtocolVersion::tls12;
+    info.cipher_suite = suite->suite;
+    info.alpn = m.alpn.value_or("");
+    info.extended_master_secret = m.extended_master_secret;
+    info.secure_renegotiation = m.renegotiation_info.has_value();
+
+    Negotiated12 params{suite, s.client_random, m.random, m.extended_master_secret};
+    return ExpectCertificate{params};
+}
+
+Next on(ExpectCertificate s, const msg::Certificate& m, Ctx& c) {
+    // RFC 5246 §7.4.2: the server's certificate_list carries at least the leaf.
+    if (m.chain.empty()) return make_error(Reason::empty_server_certificate, "Certificate: the server sent no certificate");
+    SessionInfo& info = c.step.info();
+    info.peer_chain.assign(m.chain.begin(), m.chain.end());
+    Result<pki::VerifiedChain> chain =
+        c.config.verify_peer
+            ? pki::verify_chain(*c.config.trust, info.peer_chain, c.config.verify_host_name ? c.server_name : "",
+                                c.step.clock().now(), pki::Purpose::server_auth)
+            : pki::leaf_key_unverified(info.peer_chain);
+    if (!chain) return std::move(chain).error();
+    info.peer_verified = c.config.verify_peer;
+    if (!key_fits_suite(chain->leaf_key.type(), s.params.suite->authentication))
+        return make_error(Reason::certificate_unsupported_key,
+                          "Certificate: a " + std::string(crypto::name(chain->leaf_key.type())) +
+                              " key cannot authenticate " + std::string(name(s.params.suite->suite)));
+    return ExpectServerKeyExchange{s.params, std::move(*chain)};
+}
+
+Next on(ExpectServerKeyExchange s, const msg::ServerKeyExchange& m, Ctx& c) {
+    auto kx = msg::decode_ecdhe_server_params(m.body);
+    if (!kx) return std::move(kx).error();
+    if (!contains(c.config.groups, kx->group))
+        return make_error(Reason::unoffered_group,
+                          "ServerKeyExchange: group " + std::to_string(static_cast<unsigned>(kx->group)) +
+                              " was not offered");
+    // RFC 5246 §7.4.1.4.1: the server must sign with a pair the client listed.
+    if (!contains(c.config.signature_schemes, kx->scheme) ||
+        !crypto::scheme_fits_key(kx->scheme, s.chain.leaf_key.type(), ProtocolVersion::tls12))
+        return make_error(Reason::unoffered_signature_scheme,
+                          "ServerKeyExchange: signature scheme " +
+                              std::to_string(static_cast<unsigned>(kx->scheme)) + " was not offered for this key");
+    // RFC 5246 §7.4.3: signed over client_random + server_random + ServerECDHParams.
+    crypto::Bytes signed_data(s.params.client_random.begin(), s.params.client_random.end());
+    signed_data.insert(signed_data.end(), s.params.server_random.begin(), s.params.server_random.end());
+    signed_data.insert(signed_data.end(), kx->signed_params.begin(), kx->signed_params.end());
+    if (auto ok = s.chain.leaf_key.verify(kx->scheme, signed_data, kx->signature); !ok) {
+        Error e = std::move(ok).error();
+        e.detail = "ServerKeyExchange: " + e.detail;
+        return e;
+    }
+    c.step.info().group = kx->group;
+    c.step.info().peer_signature_scheme = kx->scheme;
+    return ExpectCertificateRequestOrDone{s.params, ServerShare{kx->group, std::move(kx->public_key)}};
+}
+
+// The client's second flight (RFC 5246 §7.3): [Certificate] ClientKeyExchange
+// ChangeCipherSpec Finished.
+Next send_client_flight(const Negotiated12& params, const ServerShare& share, bool certificate_requested, Ctx& c) {
+    // RFC 5246 §7.4.6: without a suitable certificate the client sends an empty list.
+    if (certificate_requested) c.step.send(msg::Certificate{});
+    auto ours = crypto::KeyShare::generate(share.group, c.step.random());
+    if (!ours) return std::move(ours).error();
+    auto pre_master = ours->agree(share.public_key);
+    if (!pre_master) return std::move(pre_master).error();
+    c.step.send(msg::make_ecdhe_client_key_exchange(ours->public_value()));
+
+    // RFC 7627 §4: the session hash covers the transcript through ClientKeyExchange.
+    crypto::SecretBytes master = master_secret_for(params, *pre_master, c.step.transcript().hash());
+    auto keys = protections12(params, master);
+    if (!keys) return std::move(keys).error();
+    c.step.send_change_cipher_spec();
+    c.step.install_write_protection(std::move(keys->client_write));
+    auto verify = finished_data(params, master, true, c.step.transcript().hash());
+    c.step.send(msg::Finished{crypto::Bytes(verify.view().begin(), verify.view().end())});
+    return ExpectChangeCipherSpec{params, std::move(master), std::move(keys->server_write)};
+}
+
+Next on(ExpectCertificateRequestOrDone s, const msg::CertificateRequest&, Ctx&) {
+    return ExpectServerHelloDone{s.params, std::move(s.share)};
+}
+
+Next on(ExpectCertificateRequestOrDone s, const msg::ServerHelloDone&, Ctx& c) {
+    return send_client_flight(s.params, s.share, false, c);
+}
+
+Next on(ExpectServerHelloDone s, const msg::ServerHelloDone&, Ctx& c) {
+    return send_client_flight(s.params, s.share, true, c);
+}
+
+Next on(ExpectChangeCipherSpec s, const ChangeCipherSpec&, Ctx& c) {
+    c.step.install_read_protection(std::move(s.server_write));
+    return ExpectFinished{s.params, std::move(s.master)};
+}
+
+Next on(ExpectFinished s, const msg::Finished& m, Ctx& c) {
+    if (auto ok = check_finished(s.params, s.master, false, c.step.hash_before(), m.verify_data); !ok)
+        return std::move(ok).error();
+    c.step.finish();
+    return Connected{};
+}
+
+// RFC 5246 §7.4.1.1: a client that does not renegotiate may answer HelloRequest
+// with a no_renegotiation alert; RFC 5746 §4.2 expects that of clients
+// without secure renegotiation too. The connection goes on.
+Next on(Connected s, const msg::HelloRequest&, Ctx& c) {
+    c.step.send_warning(Alert::no_renegotiation);
+    return s;
+}
+
+}  // namespace
+
+std::string_view state_name(const State& state) {
+    static constexpr std::string_view names[] = {
+        "client12: expect ServerHello",       "client12: expect Certificate",
+        "client12: expect ServerKeyExchange", "client12: expect CertificateRequest or ServerHelloDone",
+        "client12: expect ServerHelloDone",   "client12: expect ChangeCipherSpec",
+        "client12: expect Finished",          "client12: connected"};
+    return names[state.index()];
+}
+
+}  // namespace client12
+
+Status Client12::handle(Input12 input, Step& step) {
+    // RFC 5246 §7.4.1.1: "This message will be ignored by the client if the
+    // client is currently negotiating a session."
+    if (std::holds_alternative<msg::HelloRequest>(input) && !connected()) return {};
+    client12::Ctx ctx{step, *config_, server_name_};
+    const std::string_view before = state_name();
+    Result<client12::State> next = std::visit(
+        [&](auto& state, auto& message) -> Result<client12::State> {
+            if constexpr (requires { client12::on(std::move(state), message, ctx); })
+                return client12::on(std::move(state), message, ctx);
+            else
+                return unexpected(input, before);
+        },
+        state_, input);
+    if (!next) return std::move(next).error();
+    state_ = std::move(*next);
+    return {};
+}
+
+}  // namespace tlspp::handshake

@@ -1,0 +1,32 @@
+// handshake/client12/client12.hpp: the TLS 1.2 client handshake (RFC 5246 §7.3).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "handshake/client12/states.hpp"
+#include "handshake/step.hpp"
+#include "tlspp/config.hpp"
+
+namespace tlspp::handshake {
+
+class Client12 {
+public:
+    Client12(std::shared_ptr<const ClientConfig> config, std::string server_name);
+
+    // start queues the ClientHello.
+    Status start(Step& step);
+    // handle advances the machine by one input; any input the current state
+    // does not accept fails with unexpected_message naming the state.
+    Status handle(Input12 input, Step& step);
+
+    std::string_view state_name() const { return client12::state_name(state_); }
+    bool connected() const { return std::holds_alternative<client12::Connected>(state_); }
+
+private:
+    std::shared_ptr<const ClientConfig> config_;
+    std::string server_name_;
+    client12::State state_;
+};
+
+}  // namespace tlspp::handshake

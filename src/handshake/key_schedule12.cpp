@@ -1,0 +1,125 @@
+// handshake/key_schedule12.cpp: the TLS 1.2 PRF (RFC 5246 §5) and the secrets
+// derived with it. P_hash is written out here rather than taken from
+// libcrypto's TLS1-PRF, so the protocol stays ours; the tests check it against
+// that independent implementation.
+#include "handshake/key_schedule12.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <initializer_list>
+
+namespace tlspp::handshake {
+
+namespace {
+
+ByteView bytes_of(std::string_view s) { return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()}; }
+
+// p_hash fills `out` with P_<hash>(secret, label + seed parts). The seed is
+// given in parts so that callers need not concatenate randoms first.
+//
+// RFC 5246 §5:
+//   P_hash(secret, seed) = HMAC_hash(secret, A(1) + seed) +
+//                          HMAC_hash(secret, A(2) + seed) + ...
+//   A(0) = seed
+//   A(i) = HMAC_hash(secret, A(i-1))
+//
+// One Hmac is keyed once and reset for each of the 2n HMACs, and A(i) and the
+// last partial block live in two buffers allocated once, wiped on return.
+void p_hash(HashAlg hash, ByteView secret, std::string_view label, std::initializer_list<ByteView> seed,
+            std::span<std::uint8_t> out) {
+    if (out.empty()) return;
+    const std::size_t h = crypto::hash_length(hash);
+    crypto::Hmac mac(hash, secret);
+    SecretBytes a(h);
+    SecretBytes partial(h);
+
+    // A(1) = HMAC(secret, A(0)), with A(0) = label + seed.
+    mac.update(bytes_of(label));
+    for (ByteView part : seed) mac.update(part);
+    mac.finish(a.span());
+
+    std::size_t done = 0;
+    for (;;) {
+        mac.update(a.view());
+        mac.update(bytes_of(label));
+        for (ByteView part : seed) mac.update(part);
+        const std::size_t n = std::min(h, out.size() - done);
+        if (n == h) {
+            mac.finish(out.subspan(done, h));
+        } else {
+            mac.finish(partial.span());
+            std::memcpy(out.data() + done, partial.data(), n);
+        }
+        done += n;
+        if (done == out.size()) return;
+        // A(i+1) = HMAC(secret, A(i)).
+        mac.update(a.view());
+        mac.finish(a.span());
+    }
+}
+
+// RFC 5246 §8.1: "master_secret ... [0..47];"
+constexpr std::size_t master_secret_length = 48;
+// RFC 5246 §7.4.9: "verify_data_length ... defaults to 12."
+constexpr std::size_t verify_data_length = 12;
+
+SecretBytes take(std::span<const std::uint8_t>& block, std::size_t n) {
+    SecretBytes part(block.first(n));
+    block = block.subspan(n);
+    return part;
+}
+
+}  // namespace
+
+// RFC 5246 §5: "PRF(secret, label, seed) = P_<hash>(secret, label + seed)".
+SecretBytes prf12(HashAlg hash, ByteView secret, std::string_view label, ByteView seed, std::size_t length) {
+    SecretBytes out(length);
+    p_hash(hash, secret, label, {seed}, out.span());
+    return out;
+}
+
+// RFC 5246 §8.1: "master_secret = PRF(pre_master_secret, "master secret",
+// ClientHello.random + ServerHello.random) [0..47];"
+SecretBytes master_secret12(HashAlg hash, ByteView pre_master, ByteView client_random, ByteView server_random) {
+    SecretBytes out(master_secret_length);
+    p_hash(hash, pre_master, "master secret", {client_random, server_random}, out.span());
+    return out;
+}
+
+// RFC 7627 §4: "master_secret = PRF(pre_master_secret, "extended master
+// secret", session_hash) [0..47];"
+SecretBytes extended_master_secret12(HashAlg hash, ByteView pre_master, ByteView session_hash) {
+    SecretBytes out(master_secret_length);
+    p_hash(hash, pre_master, "extended master secret", {session_hash}, out.span());
+    return out;
+}
+
+// RFC 5246 §6.3: "key_block = PRF(SecurityParameters.master_secret, "key
+// expansion", SecurityParameters.server_random + SecurityParameters.client_random);"
+// partitioned as client_write_MAC_key, server_write_MAC_key,
+// client_write_key, server_write_key, client_write_IV, server_write_IV.
+KeyBlock12 key_block12(HashAlg hash, ByteView master, ByteView client_random, ByteView server_random,
+                       std::size_t mac_key_length, std::size_t key_length, std::size_t iv_length) {
+    SecretBytes block(2 * (mac_key_length + key_length + iv_length));
+    p_hash(hash, master, "key expansion", {server_random, client_random}, block.span());
+    std::span<const std::uint8_t> rest = block.view();
+    KeyBlock12 keys;
+    keys.client_write_mac_key = take(rest, mac_key_length);
+    keys.server_write_mac_key = take(rest, mac_key_length);
+    keys.client_write_key = take(rest, key_length);
+    keys.server_write_key = take(rest, key_length);
+    keys.client_write_iv = take(rest, iv_length);
+    keys.server_write_iv = take(rest, iv_length);
+    return keys;
+}
+
+// RFC 5246 §7.4.9: "verify_data = PRF(master_secret, finished_label,
+// Hash(handshake_messages)) [0..verify_data_length-1];" where finished_label
+// is "client finished" or "server finished".
+SecretBytes verify_data12(HashAlg hash, ByteView master, bool from_client, ByteView transcript_hash) {
+    SecretBytes out(verify_data_length);
+    p_hash(hash, master, from_client ? "client finished" : "server finished", {transcript_hash}, out.span());
+    return out;
+}
+
+}  // namespace tlspp::handshake

@@ -1,0 +1,44 @@
+#include "handshake/keys12.hpp"
+
+#include "handshake/key_schedule12.hpp"
+
+namespace tlspp::handshake {
+
+crypto::SecretBytes master_secret_for(const Negotiated12& n, std::span<const std::uint8_t> pre_master,
+                                      std::span<const std::uint8_t> session_hash) {
+    if (n.extended_master_secret) return extended_master_secret12(n.suite->prf_hash, pre_master, session_hash);
+    return master_secret12(n.suite->prf_hash, pre_master, n.client_random, n.server_random);
+}
+
+Result<Protections12> protections12(const Negotiated12& n, std::span<const std::uint8_t> master) {
+    const SuiteInfo& s = *n.suite;
+    // AEAD suites have no MAC keys (RFC 5288 §3, RFC 7905 §2).
+    KeyBlock12 block = key_block12(s.prf_hash, master, n.client_random, n.server_random, 0,
+                                   crypto::aead_key_length(s.aead), s.fixed_iv_length);
+    auto client = record::make_aead12(s.aead, block.client_write_key, block.client_write_iv);
+    if (!client) return std::move(client).error();
+    auto server = record::make_aead12(s.aead, block.server_write_key, block.server_write_iv);
+    if (!server) return std::move(server).error();
+    return Protections12{std::move(*client), std::move(*server)};
+}
+
+crypto::SecretBytes finished_data(const Negotiated12& n, std::span<const std::uint8_t> master, bool from_client,
+                                  std::span<const std::uint8_t> transcript_hash) {
+    return verify_data12(n.suite->prf_hash, master, from_client, transcript_hash);
+}
+
+Status check_finished(const Negotiated12& n, std::span<const std::uint8_t> master, bool from_client,
+                      std::span<const std::uint8_t> transcript_hash, std::span<const std::uint8_t> received) {
+    // RFC 5246 §7.4.9: verify_data is 12 bytes for every suite tlspp implements.
+    if (received.size() != 12)
+        return make_error(Reason::invalid_encoding,
+                          "Finished: verify_data is " + std::to_string(received.size()) + " bytes, expected 12");
+    auto expected = finished_data(n, master, from_client, transcript_hash);
+    if (!crypto::equal_constant_time(expected, received))
+        return make_error(Reason::finished_mismatch,
+                          std::string(from_client ? "client" : "server") +
+                              " Finished does not match the handshake transcript");
+    return {};
+}
+
+}  // namespace tlspp::handshake

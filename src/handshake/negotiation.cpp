@@ -1,0 +1,108 @@
+#include "handshake/negotiation.hpp"
+
+#include <algorithm>
+
+#include "crypto/signature.hpp"
+#include "pki/certified_key.hpp"
+
+namespace tlspp::handshake {
+
+namespace {
+
+template <class T>
+bool contains(const std::vector<T>& list, const T& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+bool is_ecdhe_group(NamedGroup g) {
+    return g == NamedGroup::x25519 || g == NamedGroup::secp256r1 || g == NamedGroup::secp384r1 ||
+           g == NamedGroup::secp521r1 || g == NamedGroup::x448;
+}
+
+std::optional<NamedGroup> choose_ecdhe_group(const ServerConfig& config, const msg::ClientHello& hello) {
+    for (NamedGroup g : config.groups) {
+        if (!is_ecdhe_group(g)) continue;
+        // RFC 8422 §4: without supported_groups the server may use any curve;
+        // we take our first preference.
+        if (!hello.supported_groups || contains(*hello.supported_groups, g)) return g;
+    }
+    return std::nullopt;
+}
+
+// The client's signature_algorithms, or RFC 5246 §7.4.1.4.1's implied
+// {sha1,rsa}/{sha1,ecdsa} when the extension is absent.
+std::vector<SignatureScheme> client_schemes(const msg::ClientHello& hello) {
+    if (hello.signature_algorithms) return *hello.signature_algorithms;
+    return {SignatureScheme::rsa_pkcs1_sha1, SignatureScheme::ecdsa_sha1};
+}
+
+std::optional<SignatureScheme> choose_scheme(const ServerConfig& config, const std::vector<SignatureScheme>& theirs,
+                                             crypto::KeyType key) {
+    for (SignatureScheme s : config.signature_schemes)
+        if (contains(theirs, s) && crypto::scheme_fits_key(s, key, ProtocolVersion::tls12)) return s;
+    return std::nullopt;
+}
+
+}  // namespace
+
+bool key_fits_suite(crypto::KeyType key, Authentication auth) {
+    using crypto::KeyType;
+    if (auth == Authentication::rsa) return key == KeyType::rsa;
+    return key == KeyType::ecdsa_p256 || key == KeyType::ecdsa_p384 || key == KeyType::ecdsa_p521 ||
+           key == KeyType::ed25519 || key == KeyType::ed448;
+}
+
+Result<ServerChoice12> choose12(const ServerConfig& config, const msg::ClientHello& hello) {
+    std::vector<CipherSuite> order;
+    if (config.prefer_server_cipher_order) {
+        for (CipherSuite s : config.cipher_suites)
+            if (contains(hello.cipher_suites, static_cast<std::uint16_t>(s))) order.push_back(s);
+    } else {
+        for (std::uint16_t code : hello.cipher_suites)
+            if (contains(config.cipher_suites, static_cast<CipherSuite>(code)))
+                order.push_back(static_cast<CipherSuite>(code));
+    }
+    if (order.empty())
+        return make_error(Reason::no_common_cipher_suite,
+                          "ClientHello offers " + std::to_string(hello.cipher_suites.size()) +
+                              " cipher suites, none of them enabled here");
+
+    const auto theirs = client_schemes(hello);
+    Reason missing = Reason::no_common_cipher_suite;
+    std::string why;
+    for (CipherSuite code : order) {
+        const SuiteInfo* suite = find_suite(code);
+        if (!suite || suite->key_exchange != KeyExchange::ecdhe) continue;
+        auto group = choose_ecdhe_group(config, hello);
+        if (!group) {
+            missing = Reason::no_common_group;
+            why = "no elliptic-curve group in common for " + std::string(name(code));
+            continue;
+        }
+        for (const CertifiedKey& cert : config.certificates) {
+            const auto key = cert.impl().key.type();
+            if (!key_fits_suite(key, suite->authentication)) continue;
+            auto scheme = choose_scheme(config, theirs, key);
+            if (!scheme) {
+                missing = Reason::no_common_signature_scheme;
+                why = "no signature scheme in common for the " + std::string(crypto::name(key)) + " certificate";
+                continue;
+            }
+            return ServerChoice12{suite, &cert, *scheme, *group};
+        }
+        if (missing == Reason::no_common_cipher_suite)
+            why = "no certificate can authenticate " + std::string(name(code));
+    }
+    return make_error(missing, why);
+}
+
+Result<std::string> choose_alpn(const std::vector<std::string>& ours,
+                                const std::optional<std::vector<std::string>>& offered) {
+    if (ours.empty() || !offered) return std::string();
+    for (const auto& protocol : ours)
+        if (contains(*offered, protocol)) return protocol;
+    // RFC 7301 §3.2: "...the server MUST respond with a fatal 'no_application_protocol' alert."
+    return make_error(Reason::no_application_protocol, "the client offers no application protocol we support");
+}
+
+}  // namespace tlspp::handshake

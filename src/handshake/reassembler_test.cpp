@@ -1,0 +1,182 @@
+#include "handshake/reassembler.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "support/hex.hpp"
+
+namespace tlspp::handshake {
+namespace {
+
+using test::hex;
+using test::to_hex;
+using Bytes = std::vector<std::uint8_t>;
+
+// Three messages: a 5-byte ClientHello stand-in, an empty ServerHelloDone and a Finished.
+const std::string hello = "01000005 0303aabbcc";
+const std::string done = "0e000000";
+const std::string finished = "1400000c 000102030405060708090a0b";
+
+// drain returns the encoded form of every whole message available now.
+std::vector<std::string> drain(Reassembler& r) {
+    std::vector<std::string> out;
+    for (;;) {
+        auto m = r.next();
+        EXPECT_TRUE(m);
+        if (!m || !*m) return out;
+        out.push_back(to_hex((*m)->encoded));
+    }
+}
+
+const std::vector<std::string> expected = {"010000050303aabbcc", "0e000000", "1400000c000102030405060708090a0b"};
+
+TEST(Reassembler, SplitsSeveralMessagesInOneRecord) {
+    Reassembler r;
+    ASSERT_TRUE(r.feed(hex(hello + done + finished)));
+    EXPECT_EQ(drain(r), expected);
+    EXPECT_TRUE(r.aligned());
+}
+
+TEST(Reassembler, GivesTypeBodyAndEncodedBytes) {
+    Reassembler r;
+    ASSERT_TRUE(r.feed(hex(hello)));
+    auto m = r.next();
+    ASSERT_TRUE(m && *m);
+    EXPECT_EQ((*m)->type, HandshakeType::client_hello);
+    EXPECT_EQ(to_hex((*m)->body), "0303aabbcc");
+    EXPECT_EQ(to_hex((*m)->encoded), "010000050303aabbcc");
+}
+
+TEST(Reassembler, JoinsAMessageSplitOverManyRecords) {
+    Reassembler r;
+    Bytes big = hex("0b004e20");  // a 20000-byte Certificate
+    big.resize(4 + 20000, 0x42);
+    for (std::size_t at = 0; at < big.size(); at += 1000) {
+        ASSERT_TRUE(r.feed(std::span(big).subspan(at, std::min<std::size_t>(1000, big.size() - at))));
+        auto m = r.next();
+        ASSERT_TRUE(m);
+        if (at + 1000 < big.size()) {
+            EXPECT_FALSE(*m);
+            EXPECT_FALSE(r.aligned());
+        } else {
+            ASSERT_TRUE(*m);
+            EXPECT_EQ((*m)->body.size(), 20000u);
+            EXPECT_EQ((*m)->type, HandshakeType::certificate);
+        }
+    }
+    EXPECT_TRUE(r.aligned());
+}
+
+TEST(Reassembler, ReassemblesTheStreamSplitAtEveryByteBoundary) {
+    Bytes stream = hex(hello + done + finished);
+    for (std::size_t cut = 1; cut < stream.size(); ++cut) {
+        Reassembler r;
+        ASSERT_TRUE(r.feed(std::span(stream).first(cut)));
+        auto got = drain(r);
+        ASSERT_TRUE(r.feed(std::span(stream).subspan(cut)));
+        for (auto& m : drain(r)) got.push_back(m);
+        EXPECT_EQ(got, expected) << "cut at " << cut;
+        EXPECT_TRUE(r.aligned());
+    }
+}
+
+TEST(Reassembler, ReassemblesTheStreamFedOneByteAtATime) {
+    Bytes stream = hex(hello + done + finished);
+    Reassembler r;
+    std::vector<std::string> got;
+    for (std::size_t i = 0; i < stream.size(); ++i) {
+        ASSERT_TRUE(r.feed(std::span(stream).subspan(i, 1)));
+        for (auto& m : drain(r)) got.push_back(m);
+    }
+    EXPECT_EQ(got, expected);
+}
+
+TEST(Reassembler, IsAlignedOnlyWhenNothingIsPending) {
+    Reassembler r;
+    EXPECT_TRUE(r.aligned());
+    ASSERT_TRUE(r.feed(hex("0e00")));
+    EXPECT_FALSE(r.aligned());
+    ASSERT_TRUE(r.feed(hex("0000 1400")));
+    auto m = r.next();
+    ASSERT_TRUE(m && *m);
+    EXPECT_FALSE(r.aligned()) << "half a Finished is still buffered";
+    ASSERT_TRUE(r.feed(hex("000c 000102030405060708090a0b")));
+    EXPECT_FALSE(r.aligned()) << "a whole message not yet taken is still pending";
+    EXPECT_EQ(drain(r).size(), 1u);
+    EXPECT_TRUE(r.aligned());
+}
+
+void expect_error(const Status& s, Reason reason, Alert alert) {
+    ASSERT_FALSE(s);
+    EXPECT_EQ(s.error().reason, reason) << s.error().detail;
+    EXPECT_EQ(s.error().alert, alert);
+}
+
+TEST(Reassembler, RejectsAnEmptyHandshakeRecord) {
+    Reassembler r;
+    expect_error(r.feed({}), Reason::invalid_encoding, Alert::decode_error);
+}
+
+TEST(Reassembler, RejectsAnOversizedLengthAsSoonAsTheHeaderIsIn) {
+    Reassembler r(1000);
+    expect_error(r.feed(hex("0b0003e9")), Reason::length_out_of_range, Alert::decode_error);
+}
+
+TEST(Reassembler, RejectsAnOversizedLengthWhoseHeaderSpansRecords) {
+    Reassembler r(1000);
+    ASSERT_TRUE(r.feed(hex("0e000000 0b00")));
+    expect_error(r.feed(hex("03e9")), Reason::length_out_of_range, Alert::decode_error);
+}
+
+TEST(Reassembler, RejectsAnOversizedSecondMessageInTheSameRecord) {
+    Reassembler r(1000);
+    expect_error(r.feed(hex("0e000000 0bffffff")), Reason::length_out_of_range, Alert::decode_error);
+}
+
+TEST(Reassembler, NextAlsoRefusesAnOversizedMessageIfTheCallerIgnoredFeed) {
+    Reassembler r(3);
+    (void)r.feed(hex("01000004 00000000"));
+    auto m = r.next();
+    ASSERT_FALSE(m);
+    EXPECT_EQ(m.error().reason, Reason::length_out_of_range);
+    EXPECT_EQ(m.error().alert, Alert::decode_error);
+}
+
+TEST(Reassembler, AcceptsAMessageOfExactlyTheMaximumSize) {
+    Reassembler r(4);
+    ASSERT_TRUE(r.feed(hex("14000004 01020304")));
+    auto m = r.next();
+    ASSERT_TRUE(m && *m);
+    EXPECT_EQ(to_hex((*m)->body), "01020304");
+}
+
+TEST(Reassembler, KeepsWorkingAcrossBufferCompaction) {
+    // Many messages, each fed as a record that also carries the start of the
+    // next, so the buffer never empties and has to be compacted.
+    Reassembler r;
+    Bytes stream;
+    for (int i = 0; i < 500; ++i) {
+        Bytes m = {0x16, 0x00, 0x01, 0x00};
+        m.resize(4 + 256, static_cast<std::uint8_t>(i));
+        stream.insert(stream.end(), m.begin(), m.end());
+    }
+    std::size_t count = 0;
+    for (std::size_t at = 0; at < stream.size(); at += 300) {
+        ASSERT_TRUE(r.feed(std::span(stream).subspan(at, std::min<std::size_t>(300, stream.size() - at))));
+        for (;;) {
+            auto m = r.next();
+            ASSERT_TRUE(m);
+            if (!*m) break;
+            ASSERT_EQ((*m)->body.size(), 256u);
+            EXPECT_EQ((*m)->body[0], static_cast<std::uint8_t>(count)) << "message " << count;
+            ++count;
+        }
+    }
+    EXPECT_EQ(count, 500u);
+    EXPECT_TRUE(r.aligned());
+}
+
+}  // namespace
+}  // namespace tlspp::handshake

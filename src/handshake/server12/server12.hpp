@@ -1,0 +1,28 @@
+// handshake/server12/server12.hpp: the TLS 1.2 server handshake (RFC 5246 §7.3).
+#pragma once
+
+#include <memory>
+
+#include "handshake/server12/states.hpp"
+#include "handshake/step.hpp"
+#include "tlspp/config.hpp"
+
+namespace tlspp::handshake {
+
+class Server12 {
+public:
+    explicit Server12(std::shared_ptr<const ServerConfig> config);
+
+    // handle advances the machine by one input; any input the current state
+    // does not accept fails with unexpected_message naming the state.
+    Status handle(Input12 input, Step& step);
+
+    std::string_view state_name() const { return server12::state_name(state_); }
+    bool connected() const { return std::holds_alternative<server12::Connected>(state_); }
+
+private:
+    std::shared_ptr<const ServerConfig> config_;
+    server12::State state_;
+};
+
+}  // namespace tlspp::handshake

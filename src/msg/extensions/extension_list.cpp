@@ -1,0 +1,28 @@
+// RFC 5246 §7.4.1.4: the extension list carried by both hellos.
+#include <algorithm>
+#include <string>
+
+#include "msg/codec.hpp"
+#include "msg/extensions/extension.hpp"
+
+namespace tlspp::msg {
+
+Result<std::vector<RawExtension>> decode_extension_list(wire::Reader block, std::string_view what) {
+    std::vector<RawExtension> out;
+    while (!block.empty()) {
+        // RFC 5246 §7.4.1.4: "struct { ExtensionType extension_type;
+        // opaque extension_data<0..2^16-1>; } Extension;"
+        RawExtension ext{};
+        if (!block.u16(ext.type) || !block.u16_bytes(ext.data, 0, 0xffff))
+            return wire::decode_error(std::string(what) + ".extensions", block);
+        // RFC 5246 §7.4.1.4: "There MUST NOT be more than one extension of the same type."
+        auto same = [&](const RawExtension& e) { return e.type == ext.type; };
+        if (std::any_of(out.begin(), out.end(), same))
+            return wire::decode_error(what, Reason::duplicate_extension,
+                                      "extension " + std::to_string(ext.type) + " appears twice");
+        out.push_back(std::move(ext));
+    }
+    return out;
+}
+
+}  // namespace tlspp::msg

@@ -1,0 +1,129 @@
+// RFC 5246 §7.4.1.3: ServerHello, with the TLS 1.2 extensions tlspp knows.
+#include "msg/server_hello.hpp"
+
+#include "msg/codec.hpp"
+#include "msg/extensions/hello_extensions.hpp"
+
+namespace tlspp::msg {
+
+namespace {
+
+constexpr std::string_view kName = "ServerHello";
+
+Status set_flag(ByteView data, std::string_view what, bool& flag) {
+    if (auto empty = decode_empty_extension(data, what); !empty)
+        return codec::in_message(std::move(empty).error(), kName);
+    flag = true;
+    return {};
+}
+
+// decode_alpn_choice decodes the server's ALPN reply.
+// RFC 7301 §3.1: "The "extension_data" field of the ("application_layer_protocol_negotiation(16)")
+// extension is structured the same as described above for the client
+// "extension_data", except that the "ProtocolNameList" MUST contain exactly one "ProtocolName"."
+Status decode_alpn_choice(ByteView data, std::optional<std::string>& out) {
+    auto names = decode_alpn(data);
+    if (!names) return codec::in_message(std::move(names).error(), kName);
+    if (names->size() != 1)
+        return wire::decode_error("ServerHello.alpn", Reason::invalid_encoding,
+                                  std::to_string(names->size()) + " protocol names, must be exactly 1");
+    out = std::move(names->front());
+    return {};
+}
+
+// decode_known fills the field for an extension tlspp understands. Whether
+// the server was allowed to send it (RFC 5246 §7.4.1.4: only what the client
+// offered) is the client state machine's check, not syntax.
+Status decode_known(ServerHello& hello, const RawExtension& ext) {
+    const ByteView data(ext.data);
+    switch (static_cast<ExtensionType>(ext.type)) {
+    case ExtensionType::server_name:
+        // RFC 6066 §3: "the "extension_data" field of this extension SHALL be empty."
+        return set_flag(data, "server_name", hello.server_name_ack);
+    case ExtensionType::renegotiation_info:
+        return codec::assign(decode_renegotiation_info(data), hello.renegotiation_info, kName);
+    case ExtensionType::ec_point_formats:
+        return codec::assign(decode_ec_point_formats(data), hello.ec_point_formats, kName);
+    case ExtensionType::session_ticket:
+        // RFC 5077 §3.2: "The server uses a zero-length SessionTicket extension to indicate..."
+        return set_flag(data, "session_ticket", hello.session_ticket);
+    case ExtensionType::application_layer_protocol_negotiation:
+        return decode_alpn_choice(data, hello.alpn);
+    case ExtensionType::extended_master_secret:
+        return set_flag(data, "extended_master_secret", hello.extended_master_secret);
+    default:
+        return {};
+    }
+}
+
+// has_field says whether `type` is written from a decoded field by encode().
+bool has_field(const ServerHello& m, std::uint16_t type) {
+    switch (static_cast<ExtensionType>(type)) {
+    case ExtensionType::server_name: return m.server_name_ack;
+    case ExtensionType::renegotiation_info: return m.renegotiation_info.has_value();
+    case ExtensionType::ec_point_formats: return m.ec_point_formats.has_value();
+    case ExtensionType::session_ticket: return m.session_ticket;
+    case ExtensionType::application_layer_protocol_negotiation: return m.alpn.has_value();
+    case ExtensionType::extended_master_secret: return m.extended_master_secret;
+    default: return false;
+    }
+}
+
+bool has_any_extension(const ServerHello& m) {
+    return m.server_name_ack || m.renegotiation_info || m.ec_point_formats || m.session_ticket || m.alpn ||
+           m.extended_master_secret || !m.extensions.empty();
+}
+
+}  // namespace
+
+Result<ServerHello> decode_server_hello(ByteView body) {
+    wire::Reader r(body);
+    ServerHello hello;
+    if (!r.u16(hello.legacy_version)) return wire::decode_error("ServerHello.server_version", r);
+    if (!r.fixed(hello.random)) return wire::decode_error("ServerHello.random", r);
+    // RFC 5246 §7.4.1.2: "opaque SessionID<0..32>;"
+    if (!r.u8_bytes(hello.session_id, 0, 32)) return wire::decode_error("ServerHello.session_id", r);
+    if (!r.u16(hello.cipher_suite)) return wire::decode_error("ServerHello.cipher_suite", r);
+    if (!r.u8(hello.compression_method)) return wire::decode_error("ServerHello.compression_method", r);
+
+    // RFC 5246 §7.4.1.3: "select (extensions_present) { case false: struct {};
+    // case true: Extension extensions<0..2^16-1>; };"
+    if (r.empty()) return hello;
+    wire::Reader block;
+    if (!r.u16_block(block, 0, 0xffff)) return wire::decode_error("ServerHello.extensions", r);
+    if (auto end = codec::expect_end(r, kName); !end) return std::move(end).error();
+
+    auto list = decode_extension_list(block, kName);
+    if (!list) return std::move(list).error();
+    hello.extensions = std::move(*list);
+    for (const auto& ext : hello.extensions) {
+        if (auto known = decode_known(hello, ext); !known) return std::move(known).error();
+    }
+    return hello;
+}
+
+void encode(wire::Writer& w, const ServerHello& m) {
+    w.u16(m.legacy_version);
+    w.bytes(m.random);
+    w.u8_bytes(m.session_id);
+    w.u16(m.cipher_suite);
+    w.u8(m.compression_method);
+    if (!has_any_extension(m)) return;
+
+    auto block = w.u16_block();
+    if (m.server_name_ack) codec::write_extension(w, ExtensionType::server_name, [](auto&) {});
+    if (m.renegotiation_info)
+        codec::write_extension(w, ExtensionType::renegotiation_info,
+                               [&](auto& x) { encode_renegotiation_info(x, *m.renegotiation_info); });
+    if (m.ec_point_formats)
+        codec::write_extension(w, ExtensionType::ec_point_formats,
+                               [&](auto& x) { encode_ec_point_formats(x, *m.ec_point_formats); });
+    if (m.session_ticket) codec::write_extension(w, ExtensionType::session_ticket, [](auto&) {});
+    if (m.alpn)
+        codec::write_extension(w, ExtensionType::application_layer_protocol_negotiation,
+                               [&](auto& x) { encode_alpn(x, {*m.alpn}); });
+    if (m.extended_master_secret) codec::write_extension(w, ExtensionType::extended_master_secret, [](auto&) {});
+    codec::write_raw_extensions(w, m.extensions, [&](std::uint16_t type) { return has_field(m, type); });
+}
+
+}  // namespace tlspp::msg

@@ -1,0 +1,173 @@
+// record/aead12.cpp: TLS 1.2 AEAD record protection, AES-GCM (RFC 5288) and
+// ChaCha20-Poly1305 (RFC 7905). One object protects one direction.
+//
+// Everything happens in place in the caller's record buffer: the nonce and
+// the 13-byte additional data are built on the stack, and the AeadKey was
+// keyed once in make_aead12, so a record costs no allocation.
+#include <array>
+#include <cstring>
+#include <limits>
+#include <string>
+
+#include "record/aead12.hpp"
+#include "record/protection.hpp"
+
+namespace tlspp::record {
+
+namespace {
+
+constexpr std::size_t explicit_nonce_length = 8;
+constexpr std::size_t tag_length = crypto::aead_tag_length;
+
+void put_u64(std::uint8_t* out, std::uint64_t v) {
+    for (int i = 7; i >= 0; --i) {
+        out[i] = static_cast<std::uint8_t>(v);
+        v >>= 8;
+    }
+}
+
+Error auth_failed(const char* what) {
+    return make_error(Reason::record_authentication_failed, std::string("TLS 1.2 AEAD record: ") + what);
+}
+
+class Aead12 final : public Protection {
+public:
+    Aead12(crypto::AeadKey key, std::span<const std::uint8_t> fixed_iv, std::uint64_t first_sequence)
+        : key_(std::move(key)),
+          explicit_nonce_(key_.alg() != crypto::AeadAlg::chacha20_poly1305),
+          seq_(first_sequence) {
+        std::memcpy(iv_.data(), fixed_iv.data(), fixed_iv.size());
+    }
+    ~Aead12() override { volatile_wipe(iv_); }
+
+    std::size_t prefix_length() const override { return explicit_nonce_ ? explicit_nonce_length : 0; }
+    std::size_t suffix_length() const override { return tag_length; }
+
+    void seal(std::span<std::uint8_t> record) override {
+        const std::size_t prefix = prefix_length();
+        // A record without room for prefix and tag is a bug in the caller; it
+        // holds no plaintext, so there is nothing to protect or leak.
+        if (record.size() < header_length + prefix + tag_length) return;
+        auto fragment = record.subspan(header_length);
+        // RFC 5246 §6.1: "Sequence numbers ... may not exceed 2^64-1." Sealing
+        // past the end would reuse a nonce, which breaks GCM and Poly1305
+        // outright. seal() cannot report an error, so it refuses by destroying
+        // the plaintext: the peer sees a record that fails authentication.
+        if (exhausted_) {
+            std::memset(fragment.data(), 0, fragment.size());
+            return;
+        }
+        auto plaintext = fragment.subspan(prefix, fragment.size() - prefix - tag_length);
+        std::array<std::uint8_t, 12> nonce = nonce_for_seal(fragment);
+        std::array<std::uint8_t, 13> aad = additional_data(record[0], record[1], record[2], plaintext.size());
+        key_.seal(nonce, aad, plaintext, fragment.last<tag_length>());
+        advance();
+    }
+
+    Result<Opened> open(ContentType type, std::uint16_t version, std::span<std::uint8_t> fragment) override {
+        if (exhausted_) return auth_failed("sequence number exhausted (RFC 5246 §6.1)");
+        const std::size_t prefix = prefix_length();
+        if (fragment.size() < prefix + tag_length)
+            return auth_failed("fragment too short for explicit nonce and tag");
+        const std::size_t length = fragment.size() - prefix - tag_length;
+        // With null compression the plaintext is the TLSPlaintext fragment, and
+        // RFC 5246 §6.2.1: "The length MUST NOT exceed 2^14." The length is
+        // known before decrypting, so no work is spent on an oversized record.
+        if (length > max_plaintext)
+            return make_error(Reason::record_overflow, "TLS 1.2 AEAD record: plaintext of " +
+                                                           std::to_string(length) + " bytes, limit 16384");
+        std::array<std::uint8_t, 12> nonce = nonce_for_open(fragment);
+        std::array<std::uint8_t, 13> aad =
+            additional_data(static_cast<std::uint8_t>(type), static_cast<std::uint8_t>(version >> 8),
+                            static_cast<std::uint8_t>(version), length);
+        auto plaintext = fragment.subspan(prefix, length);
+        if (!key_.open(nonce, aad, plaintext, fragment.last<tag_length>())) return auth_failed("bad tag");
+        advance();
+        return Opened{type, plaintext};
+    }
+
+private:
+    // RFC 5288 §3: the nonce is salt(4) || nonce_explicit(8), and "the
+    // nonce_explicit MAY be the 64-bit sequence number", which rules out
+    // reuse without keeping more state. RFC 7905 §2: the 64-bit sequence
+    // number, left-padded with zeros to 12 bytes, is XORed with the 12-byte IV.
+    std::array<std::uint8_t, 12> nonce_for_seal(std::span<std::uint8_t> fragment) const {
+        if (!explicit_nonce_) return padded_sequence_xor_iv();
+        std::array<std::uint8_t, 12> nonce = iv_;
+        put_u64(nonce.data() + 4, seq_);
+        std::memcpy(fragment.data(), nonce.data() + 4, explicit_nonce_length);
+        return nonce;
+    }
+
+    std::array<std::uint8_t, 12> padded_sequence_xor_iv() const {
+        std::array<std::uint8_t, 12> nonce = iv_;
+        std::uint8_t seq[8];
+        put_u64(seq, seq_);
+        for (int i = 0; i < 8; ++i) nonce[4 + i] ^= seq[i];
+        return nonce;
+    }
+
+    // RFC 5288 §3: on receipt the explicit part comes from the record itself;
+    // we do not require it to equal the sequence number, since the RFC lets
+    // the sender choose it.
+    std::array<std::uint8_t, 12> nonce_for_open(std::span<const std::uint8_t> fragment) const {
+        if (!explicit_nonce_) return padded_sequence_xor_iv();
+        std::array<std::uint8_t, 12> nonce = iv_;
+        std::memcpy(nonce.data() + 4, fragment.data(), explicit_nonce_length);
+        return nonce;
+    }
+
+    // RFC 5246 §6.2.3.3: "additional_data = seq_num + TLSCompressed.type +
+    // TLSCompressed.version + TLSCompressed.length;"
+    std::array<std::uint8_t, 13> additional_data(std::uint8_t type, std::uint8_t major, std::uint8_t minor,
+                                                 std::size_t length) const {
+        std::array<std::uint8_t, 13> aad;
+        put_u64(aad.data(), seq_);
+        aad[8] = type;
+        aad[9] = major;
+        aad[10] = minor;
+        aad[11] = static_cast<std::uint8_t>(length >> 8);
+        aad[12] = static_cast<std::uint8_t>(length);
+        return aad;
+    }
+
+    void advance() {
+        if (seq_ == std::numeric_limits<std::uint64_t>::max())
+            exhausted_ = true;
+        else
+            ++seq_;
+    }
+
+    static void volatile_wipe(std::array<std::uint8_t, 12>& a) {
+        volatile std::uint8_t* p = a.data();
+        for (std::size_t i = 0; i < a.size(); ++i) p[i] = 0;
+    }
+
+    crypto::AeadKey key_;
+    std::array<std::uint8_t, 12> iv_{};  // AES-GCM: the 4-byte salt, then zeros; ChaCha20: the whole IV
+    bool explicit_nonce_;
+    std::uint64_t seq_;
+    bool exhausted_ = false;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Protection>> make_aead12_at(crypto::AeadAlg alg, std::span<const std::uint8_t> key,
+                                                   std::span<const std::uint8_t> fixed_iv,
+                                                   std::uint64_t first_sequence) {
+    // RFC 5288 §3: a 4-byte salt; RFC 7905 §2: a 12-byte IV.
+    const std::size_t iv_length = alg == crypto::AeadAlg::chacha20_poly1305 ? 12 : 4;
+    if (fixed_iv.size() != iv_length)
+        return make_error(Reason::internal_error, "TLS 1.2 AEAD: fixed IV is " + std::to_string(fixed_iv.size()) +
+                                                      " bytes, expected " + std::to_string(iv_length));
+    auto aead = crypto::AeadKey::create(alg, key);
+    if (!aead) return std::move(aead).error();
+    return std::unique_ptr<Protection>(new Aead12(std::move(*aead), fixed_iv, first_sequence));
+}
+
+Result<std::unique_ptr<Protection>> make_aead12(crypto::AeadAlg alg, std::span<const std::uint8_t> key,
+                                                std::span<const std::uint8_t> fixed_iv) {
+    return make_aead12_at(alg, key, fixed_iv, 0);
+}
+
+}  // namespace tlspp::record

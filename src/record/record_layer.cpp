@@ -1,0 +1,161 @@
+// record/record_layer.cpp: the deframer and the framer (RFC 5246 §6.2).
+//
+// Incoming records are opened in place in the input buffer and handed out as
+// views; outgoing records are written straight into the output buffer and
+// sealed there. Both buffers are compacted lazily: consumed bytes at the
+// front are dropped for free when everything is consumed, and moved only when
+// the buffer would otherwise have to grow. In steady state neither direction
+// allocates or copies more than once per record.
+#include "record/record_layer.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+namespace tlspp::record {
+
+namespace {
+
+// RFC 5246 §6.2.1: the content types this version defines.
+bool known_content_type(std::uint8_t type) {
+    switch (static_cast<ContentType>(type)) {
+    case ContentType::change_cipher_spec:
+    case ContentType::alert:
+    case ContentType::handshake:
+    case ContentType::application_data: return true;
+    }
+    return false;
+}
+
+// Room for one largest protected record: header plus 2^14 + 2048.
+constexpr std::size_t full_record = header_length + max_ciphertext_tls12;
+
+// make_room makes `buf` able to take `extra` more bytes after `start` without
+// reallocating if it can: consumed bytes are dropped for free when nothing is
+// pending, and the pending tail is moved to the front only when the buffer
+// would otherwise grow. The first use reserves one full record.
+void make_room(std::vector<std::uint8_t>& buf, std::size_t& start, std::size_t extra) {
+    if (start == buf.size()) {
+        buf.clear();
+        start = 0;
+    } else if (start > 0 && buf.size() + extra > buf.capacity()) {
+        buf.erase(buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(start));
+        start = 0;
+    }
+    // Grow geometrically so a caller feeding many small pieces stays linear.
+    if (buf.size() + extra > buf.capacity())
+        buf.reserve(std::max({buf.size() + extra, 2 * buf.capacity(), full_record}));
+}
+
+}  // namespace
+
+// ---- incoming ----
+
+void RecordLayer::feed(std::span<const std::uint8_t> bytes) {
+    if (bytes.empty()) return;
+    make_room(in_, in_start_, bytes.size());
+    in_.insert(in_.end(), bytes.begin(), bytes.end());
+}
+
+std::size_t RecordLayer::buffered_incoming() const { return in_.size() - in_start_; }
+
+Result<std::optional<PlainRecord>> RecordLayer::next_incoming() {
+    const std::size_t available = in_.size() - in_start_;
+    if (available < header_length) return std::optional<PlainRecord>();
+    const std::uint8_t* header = in_.data() + in_start_;
+
+    // The header is checked as soon as it is in, so a bogus length never makes
+    // us wait for (and buffer) up to 64 KiB of body.
+    if (!known_content_type(header[0]))
+        return make_error(Reason::unexpected_record_type,
+                          "record: unknown content type " + std::to_string(header[0]));
+    const std::uint16_t version = static_cast<std::uint16_t>(header[1] << 8 | header[2]);
+    // Only the major byte is checked here: RFC 5246 Appendix E.1: "TLS clients
+    // that wish to negotiate with older servers MAY send any value {03,XX} as
+    // the record layer version number." Matching the negotiated version is the
+    // connection's business.
+    if (header[1] != 3)
+        return make_error(Reason::bad_record_version, "record: version " + std::to_string(header[1]) + "." +
+                                                          std::to_string(header[2]) + ", major must be 3");
+    const std::size_t length = static_cast<std::size_t>(header[3] << 8 | header[4]);
+    // RFC 5246 §6.2.1: "The length MUST NOT exceed 2^14." §6.2.3: "The length
+    // MUST NOT exceed 2^14 + 2048." Both end in record_overflow (§7.2.2).
+    const std::size_t limit = read_ ? max_ciphertext_tls12 : max_plaintext;
+    if (length > limit)
+        return make_error(Reason::record_overflow,
+                          "record: length " + std::to_string(length) + ", limit " + std::to_string(limit));
+    if (available < header_length + length) return std::optional<PlainRecord>();
+
+    const auto type = static_cast<ContentType>(header[0]);
+    std::span<std::uint8_t> fragment(in_.data() + in_start_ + header_length, length);
+    in_start_ += header_length + length;
+
+    std::span<const std::uint8_t> data = fragment;
+    if (read_) {
+        auto opened = read_->open(type, version, fragment);
+        if (!opened) return std::move(opened).error();
+        data = opened->plaintext;
+    }
+
+    // Empty records are legal for some types, but an endless stream of them
+    // costs us work and the peer nothing; cap how many may come in a row.
+    if (data.empty()) {
+        if (++empty_records_ > max_empty_records)
+            return make_error(Reason::too_many_empty_records,
+                              "record: more than " + std::to_string(max_empty_records) + " empty records in a row");
+    } else {
+        empty_records_ = 0;
+    }
+    return std::optional<PlainRecord>(PlainRecord{type, version, data});
+}
+
+void RecordLayer::set_read_protection(std::unique_ptr<Protection> protection) { read_ = std::move(protection); }
+
+// ---- outgoing ----
+
+void RecordLayer::write(ContentType type, std::span<const std::uint8_t> data) {
+    if (data.empty()) return;
+    const std::size_t fragment_limit =
+        max_fragment_ == 0 || max_fragment_ > max_plaintext ? max_plaintext : max_fragment_;
+    const std::size_t prefix = write_ ? write_->prefix_length() : 0;
+    const std::size_t suffix = write_ ? write_->suffix_length() : 0;
+    const std::size_t records = (data.size() + fragment_limit - 1) / fragment_limit;
+    const std::size_t total = records * (header_length + prefix + suffix) + data.size();
+
+    make_room(out_, out_start_, total);
+    std::size_t at = out_.size();
+    // resize() fills with zeros; within capacity it does not allocate.
+    out_.resize(at + total);
+
+    while (!data.empty()) {
+        const std::size_t n = std::min(data.size(), fragment_limit);
+        const std::size_t length = prefix + n + suffix;
+        std::uint8_t* record = out_.data() + at;
+        record[0] = static_cast<std::uint8_t>(type);
+        record[1] = static_cast<std::uint8_t>(write_version_ >> 8);
+        record[2] = static_cast<std::uint8_t>(write_version_);
+        record[3] = static_cast<std::uint8_t>(length >> 8);
+        record[4] = static_cast<std::uint8_t>(length);
+        std::memcpy(record + header_length + prefix, data.data(), n);
+        if (write_) write_->seal(std::span<std::uint8_t>(record, header_length + length));
+        at += header_length + length;
+        data = data.subspan(n);
+    }
+}
+
+void RecordLayer::set_write_protection(std::unique_ptr<Protection> protection) { write_ = std::move(protection); }
+
+std::span<const std::uint8_t> RecordLayer::output() const {
+    return std::span<const std::uint8_t>(out_).subspan(out_start_);
+}
+
+void RecordLayer::consume_output(std::size_t n) {
+    out_start_ += std::min(n, out_.size() - out_start_);
+    // Everything sent: start over at the front without moving anything.
+    if (out_start_ == out_.size()) {
+        out_.clear();
+        out_start_ = 0;
+    }
+}
+
+}  // namespace tlspp::record

@@ -1,0 +1,160 @@
+// tlspp ↔ tlspp for every suite × group × certificate type, and data both ways.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "handshake/suites.hpp"
+#include "support/configs.hpp"
+#include "support/loopback_pair.hpp"
+
+namespace tlspp {
+namespace {
+
+using test::Identity;
+
+struct Case {
+    CipherSuite suite;
+    NamedGroup group;
+    const Identity* identity;
+};
+
+std::vector<Case> matrix() {
+    const auto& p = test::pki();
+    std::vector<Case> cases;
+    for (const auto& s : handshake::all_suites()) {
+        if (s.key_exchange != handshake::KeyExchange::ecdhe) continue;
+        std::vector<const Identity*> ids;
+        if (s.authentication == handshake::Authentication::rsa) ids = {&p.server_rsa};
+        else ids = {&p.server_p256, &p.server_p384, &p.server_ed25519};
+        for (auto g : {NamedGroup::x25519, NamedGroup::secp256r1, NamedGroup::secp384r1})
+            for (const auto* id : ids) cases.push_back({s.suite, g, id});
+    }
+    return cases;
+}
+
+class LoopbackMatrix : public testing::TestWithParam<Case> {};
+
+TEST_P(LoopbackMatrix, CompletesHandshakeAndCarriesDataBothWays) {
+    const Case& c = GetParam();
+    auto client = test::client_config();
+    client->cipher_suites = {c.suite};
+    client->groups = {c.group};
+    auto server = test::server_config(*c.identity);
+    test::LoopbackPair pair(client, server);
+
+    ASSERT_TRUE(pair.handshake()) << (pair.client.error() ? pair.client.error()->message() : "")
+                                  << (pair.server.error() ? pair.server.error()->message() : "");
+    for (const Connection* side : {static_cast<const Connection*>(&pair.client), static_cast<const Connection*>(&pair.server)}) {
+        const SessionInfo& info = side->info();
+        EXPECT_EQ(info.version, ProtocolVersion::tls12);
+        EXPECT_EQ(info.cipher_suite, c.suite);
+        EXPECT_EQ(info.group, c.group);
+        EXPECT_TRUE(info.extended_master_secret);
+        EXPECT_TRUE(info.secure_renegotiation);
+    }
+    EXPECT_TRUE(pair.client.info().peer_verified);
+    EXPECT_EQ(pair.client.info().peer_chain, c.identity->chain_der);
+    EXPECT_EQ(pair.server.info().server_name, "localhost");
+
+    const std::string request = "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    auto got = pair.client_to_server({reinterpret_cast<const std::uint8_t*>(request.data()), request.size()});
+    EXPECT_EQ(std::string(got.begin(), got.end()), request);
+    std::vector<std::uint8_t> big(100000);
+    for (std::size_t i = 0; i < big.size(); ++i) big[i] = static_cast<std::uint8_t>(i * 7);
+    EXPECT_EQ(pair.server_to_client(big), big);
+}
+
+std::string case_name(const testing::TestParamInfo<Case>& info) {
+    std::string n = std::string(name(info.param.suite)) + "_" + std::string(name(info.param.group)) + "_" +
+                    info.param.identity->name;
+    for (char& ch : n)
+        if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+    return n;
+}
+
+INSTANTIATE_TEST_SUITE_P(AllSuites, LoopbackMatrix, testing::ValuesIn(matrix()), case_name);
+
+TEST(Loopback, HandshakeSurvivesDeliveryOneByteAtATime) {
+    test::LoopbackPair pair(test::client_config(), test::server_config(test::pki().server_rsa));
+    pair.byte_at_a_time = true;
+    ASSERT_TRUE(pair.handshake());
+    const std::string hello = "hello";
+    auto got = pair.client_to_server({reinterpret_cast<const std::uint8_t*>(hello.data()), hello.size()});
+    EXPECT_EQ(std::string(got.begin(), got.end()), hello);
+}
+
+TEST(Loopback, CertificateIssuedByIntermediateVerifies) {
+    test::LoopbackPair pair(test::client_config(), test::server_config(test::pki().server_via_intermediate));
+    ASSERT_TRUE(pair.handshake()) << (pair.client.error() ? pair.client.error()->message() : "");
+    EXPECT_EQ(pair.client.info().peer_chain.size(), 2u);
+}
+
+TEST(Loopback, AgreesOnAlpnByServerPreference) {
+    auto client = test::client_config();
+    client->alpn = {"http/1.1", "h2"};
+    auto server = test::server_config(test::pki().server_p256);
+    server->alpn = {"h2", "http/1.1"};
+    test::LoopbackPair pair(client, server);
+    ASSERT_TRUE(pair.handshake());
+    EXPECT_EQ(pair.client.info().alpn, "h2");
+    EXPECT_EQ(pair.server.info().alpn, "h2");
+}
+
+TEST(Loopback, ServerPicksByItsOwnOrderUnlessToldOtherwise) {
+    auto client = test::client_config();
+    client->cipher_suites = {CipherSuite::TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+                             CipherSuite::TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384};
+    auto server = test::server_config(test::pki().server_rsa);
+    server->cipher_suites = {CipherSuite::TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+                             CipherSuite::TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256};
+    {
+        test::LoopbackPair pair(client, server);
+        ASSERT_TRUE(pair.handshake());
+        EXPECT_EQ(pair.client.info().cipher_suite, CipherSuite::TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384);
+    }
+    server->prefer_server_cipher_order = false;
+    test::LoopbackPair pair(client, server);
+    ASSERT_TRUE(pair.handshake());
+    EXPECT_EQ(pair.client.info().cipher_suite, CipherSuite::TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256);
+}
+
+TEST(Loopback, ServerWithTwoCertificatesPicksOneThatFitsTheSuite) {
+    auto server = test::server_config(test::pki().server_rsa);
+    server->certificates.push_back(test::pki().server_p256.certified_key());
+    for (auto suite : {CipherSuite::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+                       CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256}) {
+        auto client = test::client_config();
+        client->cipher_suites = {suite};
+        test::LoopbackPair pair(client, server);
+        ASSERT_TRUE(pair.handshake()) << name(suite);
+        EXPECT_EQ(pair.client.info().cipher_suite, suite);
+    }
+}
+
+TEST(Loopback, CloseNotifyIsToldApartFromTruncation) {
+    test::LoopbackPair pair(test::client_config(), test::server_config(test::pki().server_p256));
+    ASSERT_TRUE(pair.handshake());
+    pair.server.close();
+    pair.pump();
+    EXPECT_TRUE(pair.client.peer_closed());
+    EXPECT_EQ(pair.client.transport_closed().error().reason, Reason::peer_closed);
+    // The client answered with its own close_notify (RFC 5246 §7.2.1).
+    EXPECT_TRUE(pair.server.peer_closed());
+
+    test::LoopbackPair cut(test::client_config(), test::server_config(test::pki().server_p256));
+    ASSERT_TRUE(cut.handshake());
+    auto status = cut.client.transport_closed();
+    ASSERT_FALSE(status);
+    EXPECT_EQ(status.error().reason, Reason::truncated_connection);
+}
+
+TEST(Loopback, SendBeforeHandshakeIsRefused) {
+    test::LoopbackPair pair(test::client_config(), test::server_config(test::pki().server_p256));
+    const std::uint8_t byte = 1;
+    auto status = pair.client.send({&byte, 1});
+    ASSERT_FALSE(status);
+    EXPECT_EQ(status.error().reason, Reason::not_connected);
+}
+
+}  // namespace
+}  // namespace tlspp

@@ -1,0 +1,66 @@
+// Test PKI: a root CA and certificates signed by it, made in-process once per
+// test binary (keys are generated on first use and cached), for every suite.
+//
+//   const auto& pki = tlspp::test::pki();
+//   auto key = pki.server_p256.certified_key();                  // CertifiedKey for a server config
+//   auto ok  = pki::verify_chain(pki.trust, pki.server_rsa.chain_der, "localhost", now, ...);
+//
+// Server certificates: SAN DNS:localhost and IP:127.0.0.1, EKU serverAuth,
+// valid from one day ago to 30 days ahead, unless their name says otherwise.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "tlspp/trust.hpp"
+
+namespace tlspp::test {
+
+// Identity is a certificate chain (leaf, then the CA that issued it) and the
+// leaf's private key, in PEM (PKCS#8) and in DER.
+struct Identity {
+    std::string name;                        // "server_rsa": the file stem used by write_pki_files
+    std::string chain_pem;                   // leaf first, then its issuer(s); never the root
+    std::string key_pem;
+    std::vector<CertificateDer> chain_der;   // the same chain, as a peer sends it
+    std::string leaf_pem() const;            // the first certificate of chain_pem
+
+    // certified_key loads the pair into a CertifiedKey; aborts if it does not
+    // load (a bug in the test PKI, not in the test).
+    CertifiedKey certified_key() const;
+};
+
+struct Pki {
+    Pki(std::string ca, TrustStore store) : ca_pem(std::move(ca)), trust(std::move(store)) {}
+
+    std::string ca_pem;            // the root: trust this
+    TrustStore trust;              // a store holding only ca_pem
+
+    Identity server_rsa;           // RSA-2048
+    Identity server_p256;          // ECDSA P-256
+    Identity server_p384;          // ECDSA P-384
+    Identity server_ed25519;       // Ed25519
+    Identity server_via_intermediate;  // P-256 leaf under an intermediate CA (chain: leaf, intermediate)
+
+    Identity expired;              // P-256, valid 60..30 days ago
+    Identity not_yet_valid;        // P-256, valid from 30 days ahead
+    Identity wrong_host;           // P-256, SAN DNS:other.example only
+    Identity untrusted;            // P-256, issued by a CA that is not in `trust`
+    std::string untrusted_ca_pem;  // that other CA
+
+    Identity client;               // P-256, EKU clientAuth, CN and SAN DNS:client.tlspp.test
+    Identity client_rsa;           // RSA-2048, EKU clientAuth
+
+    // all lists every Identity above, for loops over certificate types.
+    std::vector<const Identity*> all() const;
+};
+
+// pki returns the process-wide test PKI, built on first call (thread-safe).
+const Pki& pki();
+
+// write_pki_files writes ca.pem, untrusted_ca.pem and, per Identity,
+// <name>.pem (chain) and <name>.key into `dir` (created if missing), for CLI
+// and interop tests. Returns false if a file cannot be written.
+bool write_pki_files(const std::string& dir);
+
+}  // namespace tlspp::test

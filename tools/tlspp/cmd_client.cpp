@@ -1,0 +1,184 @@
+// tools/tlspp/cmd_client.cpp: `tlspp client HOST:PORT`, in the spirit of
+// `openssl s_client -ign_eof`: connect, show the session on stderr, then relay
+// stdin to the server and the server to stdout.
+#include <poll.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "commands.hpp"
+#include "describe.hpp"
+#include "options.hpp"
+#include "tlspp/stream.hpp"
+
+namespace tlspp::cli {
+
+namespace {
+
+constexpr OptionSpec kOptions[] = {
+    {"ca", "FILE|DIR", "trust these CAs (PEM bundle, or hashed directory) instead of the system store"},
+    {"servername", "NAME", "name to send as SNI and to verify (default: HOST)"},
+    {"alpn", "LIST", "offer these application protocols, comma-separated (e.g. h2,http/1.1)"},
+    {"ciphers", "LIST", "cipher suites in preference order, IANA or OpenSSL names, ':' or ',' separated"},
+    {"groups", "LIST", "key exchange groups in preference order: x25519, P-256, P-384"},
+    {"insecure", "", "do not verify the server's certificate (the summary says so)"},
+    {"timeout", "SECONDS", "limit for connect and handshake, and idle wait after stdin ends (default 10)"},
+};
+
+constexpr std::string_view kSynopsis = "tlspp client HOST:PORT [options]";
+constexpr std::string_view kDescription =
+    "Connects to HOST:PORT (HOST is a name, an IPv4 address or [IPv6]), runs the TLS handshake,\n"
+    "prints the negotiated session and the server's certificates on stderr, then copies stdin\n"
+    "to the server and the server's data to stdout. The end of stdin does not end the session:\n"
+    "tlspp keeps printing until the server sends close_notify or is idle for --timeout seconds.\n"
+    "Exit status: 0 on an orderly end, 1 if the connection or handshake fails, 2 for usage errors.";
+
+int fail(const Error& error) {
+    std::fprintf(stderr, "tlspp: %s\n", error.message().c_str());
+    return kExitFailure;
+}
+
+Result<TrustStore> load_trust(const std::optional<std::string>& ca) {
+    if (!ca) return TrustStore::system();
+    struct stat st {};
+    if (::stat(ca->c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return TrustStore::from_directory(*ca);
+    return TrustStore::from_file(*ca);
+}
+
+std::shared_ptr<const ClientConfig> make_config(const Args& args, std::string* problem) {
+    auto config = std::make_shared<ClientConfig>();
+    if (auto v = args.value("ciphers")) config->cipher_suites = parse_suites(*v);
+    if (auto v = args.value("groups")) config->groups = parse_groups(*v);
+    if (auto v = args.value("alpn")) config->alpn = parse_alpn(*v);
+    if (args.has("insecure")) {
+        config->verify_peer = false;
+        return config;
+    }
+    auto trust = load_trust(args.value("ca"));
+    if (!trust) {
+        *problem = trust.error().message();
+        return nullptr;
+    }
+    config->trust = std::move(*trust);
+    return config;
+}
+
+void print_summary(const Stream& stream, const std::string& target, bool verifying) {
+    const SessionInfo& info = stream.info();
+    std::fprintf(stderr, "connected to %s (%s)\n", target.c_str(), stream.peer_address().c_str());
+    for (const auto& [label, value] : describe_session(info))
+        std::fprintf(stderr, "%-24s %s\n", (label + ":").c_str(), value.c_str());
+    std::fprintf(stderr, "server certificate chain (%zu):\n", info.peer_chain.size());
+    for (const auto& line : describe_chain(info)) std::fprintf(stderr, "%s\n", line.c_str());
+    const char* verdict = !verifying           ? "SKIPPED (--insecure): the server is not authenticated"
+                          : info.peer_verified ? "OK (chain to a trusted CA, name matches)"
+                                               : "NOT VERIFIED";
+    std::fprintf(stderr, "%-24s %s\n---\n", "verification:", verdict);
+}
+
+// write_all writes to a plain descriptor (stdout), retrying short writes.
+bool write_all(int fd, const std::uint8_t* data, std::size_t size) {
+    while (size > 0) {
+        ssize_t n = ::write(fd, data, size);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            if (errno == EAGAIN) {
+                pollfd p{fd, POLLOUT, 0};
+                ::poll(&p, 1, -1);
+                continue;
+            }
+            return false;
+        }
+        data += n;
+        size -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+// relay copies stdin → stream and stream → stdout until the server closes,
+// or, once stdin has ended, until the server is idle for `idle`.
+int relay(Stream& stream, std::chrono::milliseconds idle) {
+    std::uint8_t buffer[16 * 1024];
+    bool stdin_open = true;
+    for (;;) {
+        // Data may already be decrypted and waiting; poll() would not see it.
+        if (stream.buffered() == 0) {
+            pollfd fds[2] = {{stream.fd(), POLLIN, 0}, {stdin_open ? STDIN_FILENO : -1, POLLIN, 0}};
+            int n = ::poll(fds, 2, stdin_open ? -1 : static_cast<int>(idle.count()));
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) return fail(make_error(Reason::io_error, std::string("poll: ") + std::strerror(errno)));
+            if (n == 0) {
+                std::fprintf(stderr, "tlspp: server idle for %lld ms after end of input; closing\n",
+                             static_cast<long long>(idle.count()));
+                stream.close();
+                return kExitOk;
+            }
+            if (fds[1].revents != 0) {
+                ssize_t got = ::read(STDIN_FILENO, buffer, sizeof buffer);
+                if (got < 0 && errno != EINTR && errno != EAGAIN) got = 0;   // treat a broken stdin as ended
+                if (got == 0) stdin_open = false;
+                if (got > 0) {
+                    if (auto sent = stream.write({buffer, static_cast<std::size_t>(got)}); !sent)
+                        return fail(sent.error());
+                }
+            }
+            if (fds[0].revents == 0) continue;
+        }
+        auto got = stream.read_ready(buffer);
+        if (!got) return fail(got.error());
+        if (*got > 0 && !write_all(STDOUT_FILENO, buffer, *got)) {
+            std::fprintf(stderr, "tlspp: write(stdout): %s\n", std::strerror(errno));
+            stream.close();
+            return kExitFailure;
+        }
+        if (stream.at_end()) {
+            std::fprintf(stderr, "tlspp: server sent close_notify\n");
+            stream.close();
+            return kExitOk;
+        }
+    }
+}
+
+}  // namespace
+
+int run_client(std::span<char* const> argv) {
+    Args args = Args::parse(argv, kOptions);
+    if (args.wants_help()) {
+        std::fputs(help_text(kSynopsis, kDescription, kOptions).c_str(), stdout);
+        return kExitOk;
+    }
+    if (args.positionals().size() != 1) throw UsageError("expected exactly one HOST:PORT argument");
+    HostPort target = parse_host_port(args.positionals()[0]);
+    auto timeout = std::chrono::milliseconds(10'000);
+    if (auto v = args.value("timeout")) timeout = parse_seconds(*v, "timeout");
+
+    std::string problem;
+    auto config = make_config(args, &problem);
+    if (!config) {
+        std::fprintf(stderr, "tlspp: %s\n", problem.c_str());
+        return kExitFailure;
+    }
+    std::string server_name = args.value("servername").value_or(target.host);
+
+    StreamOptions options;
+    options.handshake_timeout = timeout;
+    options.io_timeout = timeout;
+    auto stream = Stream::connect(config, target.host, target.port, server_name, options);
+    if (!stream) return fail(stream.error());
+
+    if (auto done = stream->handshake(); !done) {
+        // Show what the server presented: it is usually why verification failed.
+        for (const auto& line : describe_chain(stream->info())) std::fprintf(stderr, "%s\n", line.c_str());
+        return fail(done.error());
+    }
+    std::string shown = target.host.find(':') != std::string::npos ? "[" + target.host + "]" : target.host;
+    print_summary(*stream, shown + ":" + std::to_string(target.port), config->verify_peer);
+    return relay(*stream, timeout);
+}
+
+}  // namespace tlspp::cli

@@ -1,0 +1,95 @@
+// tools/tlspp/describe.cpp: SessionInfo as rows of text.
+#include "describe.hpp"
+
+#include <cstdio>
+
+#include "handshake/suites.hpp"
+#include "pki/verify.hpp"
+
+namespace tlspp::cli {
+
+namespace {
+
+std::string hex16(std::uint16_t v) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "0x%04x", v);
+    return buf;
+}
+
+// or_code prints the name, or the raw code point when tlspp has no name for it.
+template <class Enum>
+std::string or_code(const std::optional<Enum>& value) {
+    if (!value) return "(none)";
+    std::string_view n = name(*value);
+    if (!n.empty()) return std::string(n);
+    return hex16(static_cast<std::uint16_t>(*value));
+}
+
+std::string yes_no(bool b) { return b ? "yes" : "no"; }
+
+}  // namespace
+
+std::string suite_label(CipherSuite suite) {
+    std::string label(name(suite));
+    if (label.empty()) label = "unknown";
+    label += " (" + hex16(static_cast<std::uint16_t>(suite));
+    if (const auto* info = handshake::find_suite(suite)) label += ", " + std::string(info->openssl_name);
+    return label + ")";
+}
+
+std::vector<std::pair<std::string, std::string>> describe_session(const SessionInfo& info) {
+    std::vector<std::pair<std::string, std::string>> rows;
+    rows.emplace_back("protocol", or_code(info.version));
+    rows.emplace_back("cipher suite", info.cipher_suite ? suite_label(*info.cipher_suite) : "(none)");
+    rows.emplace_back("key exchange group", or_code(info.group));
+    rows.emplace_back("peer signature", or_code(info.peer_signature_scheme));
+    rows.emplace_back("ALPN", info.alpn.empty() ? "(none)" : info.alpn);
+    rows.emplace_back("server name (SNI)", info.server_name.empty() ? "(none)" : info.server_name);
+    rows.emplace_back("extended master secret", yes_no(info.extended_master_secret));
+    rows.emplace_back("secure renegotiation", yes_no(info.secure_renegotiation));
+    rows.emplace_back("resumed", yes_no(info.resumed));
+    return rows;
+}
+
+std::vector<std::string> describe_chain(const SessionInfo& info) {
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < info.peer_chain.size(); ++i) {
+        std::string prefix = "  " + std::to_string(i) + " ";
+        auto summary = pki::summarize(info.peer_chain[i]);
+        if (!summary) {
+            lines.push_back(prefix + "(unparseable certificate: " + summary.error().message() + ")");
+            continue;
+        }
+        lines.push_back(prefix + "subject: " + summary->subject);
+        lines.push_back("    issuer:  " + summary->issuer);
+        lines.push_back("    valid:   " + summary->not_before + " to " + summary->not_after);
+        if (!summary->subject_alt_names.empty()) {
+            std::string names;
+            for (const auto& n : summary->subject_alt_names) names += (names.empty() ? "" : ", ") + n;
+            lines.push_back("    names:   " + names);
+        }
+        lines.push_back("    key:     " + summary->key);
+    }
+    return lines;
+}
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default:
+            // Control bytes from a peer have no business in the page.
+            if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += '?';
+            else out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace tlspp::cli
