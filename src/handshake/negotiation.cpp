@@ -43,6 +43,19 @@ std::optional<SignatureScheme> choose_scheme(const ServerConfig& config, const s
     return std::nullopt;
 }
 
+// RFC 8422 §5.1: the Supported Elliptic Curves extension also limits the
+// curve of an ECDSA certificate; without the extension any curve goes.
+// EdDSA certificates are governed by signature_algorithms alone (§5.1.1).
+bool certificate_curve_offered(crypto::KeyType key, const msg::ClientHello& hello) {
+    if (!hello.supported_groups) return true;
+    switch (key) {
+    case crypto::KeyType::ecdsa_p256: return contains(*hello.supported_groups, NamedGroup::secp256r1);
+    case crypto::KeyType::ecdsa_p384: return contains(*hello.supported_groups, NamedGroup::secp384r1);
+    case crypto::KeyType::ecdsa_p521: return contains(*hello.supported_groups, NamedGroup::secp521r1);
+    default: return true;
+    }
+}
+
 }  // namespace
 
 bool key_fits_suite(crypto::KeyType key, Authentication auth) {
@@ -82,6 +95,12 @@ Result<ServerChoice12> choose12(const ServerConfig& config, const msg::ClientHel
         for (const CertifiedKey& cert : config.certificates) {
             const auto key = cert.impl().key.type();
             if (!key_fits_suite(key, suite->authentication)) continue;
+            if (!certificate_curve_offered(key, hello)) {
+                missing = Reason::no_common_group;
+                why = "the client's supported_groups exclude the curve of the " +
+                      std::string(crypto::name(key)) + " certificate";
+                continue;
+            }
             auto scheme = choose_scheme(config, theirs, key);
             if (!scheme) {
                 missing = Reason::no_common_signature_scheme;

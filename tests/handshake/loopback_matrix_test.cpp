@@ -39,7 +39,13 @@ TEST_P(LoopbackMatrix, CompletesHandshakeAndCarriesDataBothWays) {
     auto client = test::client_config();
     client->cipher_suites = {c.suite};
     client->groups = {c.group};
+    // RFC 8422 §5.1: an ECDSA certificate's curve must be among the client's groups.
+    if (c.identity == &test::pki().server_p256 && c.group != NamedGroup::secp256r1)
+        client->groups.push_back(NamedGroup::secp256r1);
+    if (c.identity == &test::pki().server_p384 && c.group != NamedGroup::secp384r1)
+        client->groups.push_back(NamedGroup::secp384r1);
     auto server = test::server_config(*c.identity);
+    server->groups = {c.group};
     test::LoopbackPair pair(client, server);
 
     ASSERT_TRUE(pair.handshake()) << (pair.client.error() ? pair.client.error()->message() : "")

@@ -68,6 +68,15 @@ TEST(Tampering, NoCommonGroupIsHandshakeFailure) {
     expect_failure(pair.server, Reason::no_common_group, Alert::handshake_failure, pair.client);
 }
 
+TEST(Tampering, EcdsaCertificateOnACurveTheClientLacksIsNotUsed) {
+    auto client = test::client_config();
+    client->groups = {NamedGroup::x25519};
+    client->cipher_suites = {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256};
+    test::LoopbackPair pair(client, test::server_config(test::pki().server_p384));
+    EXPECT_FALSE(pair.handshake());
+    expect_failure(pair.server, Reason::no_common_group, Alert::handshake_failure, pair.client);
+}
+
 TEST(Tampering, NoCommonApplicationProtocolIsNoApplicationProtocol) {
     auto client = test::client_config();
     client->alpn = {"h2"};
