@@ -73,4 +73,24 @@ private:
 // unexpected is the one rejection path for a message a state does not accept.
 Error unexpected(const Input12& input, std::string_view state_name);
 
+// advance is the one dispatcher of every state machine. `on(state, message)`
+// is callable exactly for the (state, message) pairs the machine accepts
+// (its handlers' overload set), so any other pair is unexpected_message and
+// the list of handlers *is* the state diagram. On success the state is
+// replaced by the handler's result.
+template <class State, class On>
+Status advance(State& state, const Input12& input, On&& on, std::string_view state_name) {
+    Result<State> next = std::visit(
+        [&](auto& current, const auto& message) -> Result<State> {
+            if constexpr (requires { on(std::move(current), message); })
+                return on(std::move(current), message);
+            else
+                return unexpected(input, state_name);
+        },
+        state, input);
+    if (!next) return std::move(next).error();
+    state = std::move(*next);
+    return {};
+}
+
 }  // namespace tlspp::handshake

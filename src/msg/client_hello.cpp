@@ -81,18 +81,7 @@ Result<ClientHello> decode_client_hello(ByteView body) {
 
     // RFC 5246 §7.4.1.2: "the presence of extensions can be detected by
     // determining whether there are bytes following the compression_methods".
-    if (r.empty()) return hello;
-    wire::Reader block;
-    // RFC 5246 §7.4.1.2: "Extension extensions<0..2^16-1>;"
-    if (!r.u16_block(block, 0, 0xffff)) return wire::decode_error("ClientHello.extensions", r);
-    if (auto end = codec::expect_end(r, kName); !end) return std::move(end).error();
-
-    auto list = decode_extension_list(block, kName);
-    if (!list) return std::move(list).error();
-    hello.extensions = std::move(*list);
-    for (const auto& ext : hello.extensions) {
-        if (auto known = decode_known(hello, ext); !known) return std::move(known).error();
-    }
+    if (auto ext = codec::decode_hello_extensions(r, hello, kName, decode_known); !ext) return std::move(ext).error();
     return hello;
 }
 

@@ -31,7 +31,9 @@ struct ClientHello {
 
     // Every extension as it arrived, in order (known ones too), for the
     // explainer and for extensions a later stage reads. On encode, these are
-    // written after the known ones above (for tests and misbehaving peers).
+    // written after the known ones above, except entries whose field above is
+    // set (so a decoded hello re-encodes without duplicates); a test can still
+    // send a duplicate by leaving the field unset and listing the type twice.
     std::vector<RawExtension> extensions;
 };
 

@@ -50,6 +50,24 @@ void write_u16_list(wire::Writer& w, const std::vector<T>& items) {
     for (const auto& item : items) w.u16(static_cast<std::uint16_t>(item));
 }
 
+// decode_hello_extensions reads the extensions block that ends a hello
+// (optional in TLS 1.2, RFC 5246 §7.4.1.2/§7.4.1.3), keeps every extension
+// raw in `hello.extensions`, and has `decode_known(hello, ext)` fill the
+// fields of the ones it understands.
+template <class Hello, class DecodeKnown>
+Status decode_hello_extensions(wire::Reader& r, Hello& hello, std::string_view what, DecodeKnown decode_known) {
+    if (r.empty()) return {};
+    wire::Reader block;
+    if (!r.u16_block(block, 0, 0xffff)) return wire::decode_error(std::string(what) + ".extensions", r);
+    if (auto end = expect_end(r, what); !end) return end;
+    auto list = decode_extension_list(block, what);
+    if (!list) return std::move(list).error();
+    hello.extensions = std::move(*list);
+    for (const auto& ext : hello.extensions)
+        if (auto known = decode_known(hello, ext); !known) return known;
+    return {};
+}
+
 // write_extension writes type + u16-prefixed data, `body(w)` writing the data.
 template <class F>
 void write_extension(wire::Writer& w, ExtensionType type, F&& body) {

@@ -88,17 +88,7 @@ Result<ServerHello> decode_server_hello(ByteView body) {
 
     // RFC 5246 §7.4.1.3: "select (extensions_present) { case false: struct {};
     // case true: Extension extensions<0..2^16-1>; };"
-    if (r.empty()) return hello;
-    wire::Reader block;
-    if (!r.u16_block(block, 0, 0xffff)) return wire::decode_error("ServerHello.extensions", r);
-    if (auto end = codec::expect_end(r, kName); !end) return std::move(end).error();
-
-    auto list = decode_extension_list(block, kName);
-    if (!list) return std::move(list).error();
-    hello.extensions = std::move(*list);
-    for (const auto& ext : hello.extensions) {
-        if (auto known = decode_known(hello, ext); !known) return std::move(known).error();
-    }
+    if (auto ext = codec::decode_hello_extensions(r, hello, kName, decode_known); !ext) return std::move(ext).error();
     return hello;
 }
 

@@ -211,18 +211,10 @@ Status Client12::handle(Input12 input, Step& step) {
     // client is currently negotiating a session."
     if (std::holds_alternative<msg::HelloRequest>(input) && !connected()) return {};
     client12::Ctx ctx{step, *config_, server_name_};
-    const std::string_view before = state_name();
-    Result<client12::State> next = std::visit(
-        [&](auto& state, auto& message) -> Result<client12::State> {
-            if constexpr (requires { client12::on(std::move(state), message, ctx); })
-                return client12::on(std::move(state), message, ctx);
-            else
-                return unexpected(input, before);
-        },
-        state_, input);
-    if (!next) return std::move(next).error();
-    state_ = std::move(*next);
-    return {};
+    auto on = [&](auto&& state, const auto& message) -> decltype(client12::on(std::move(state), message, ctx)) {
+        return client12::on(std::move(state), message, ctx);
+    };
+    return advance(state_, input, on, state_name());
 }
 
 }  // namespace tlspp::handshake

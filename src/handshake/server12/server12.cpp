@@ -73,18 +73,10 @@ Server12::Server12(std::shared_ptr<const ServerConfig> config) : config_(std::mo
 
 Status Server12::handle(Input12 input, Step& step) {
     server12::Ctx ctx{step, *config_};
-    const std::string_view before = state_name();
-    Result<server12::State> next = std::visit(
-        [&](auto& state, auto& message) -> Result<server12::State> {
-            if constexpr (requires { server12::on(std::move(state), message, ctx); })
-                return server12::on(std::move(state), message, ctx);
-            else
-                return unexpected(input, before);
-        },
-        state_, input);
-    if (!next) return std::move(next).error();
-    state_ = std::move(*next);
-    return {};
+    auto on = [&](auto&& state, const auto& message) -> decltype(server12::on(std::move(state), message, ctx)) {
+        return server12::on(std::move(state), message, ctx);
+    };
+    return advance(state_, input, on, state_name());
 }
 
 }  // namespace tlspp::handshake
