@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "tlspp/config.hpp"
+#include "tlspp/observer.hpp"
 #include "tlspp/result.hpp"
 #include "tlspp/types.hpp"
 
@@ -80,12 +81,14 @@ class ClientConnection : public Connection {
 public:
     // The ClientHello is queued at once. server_name is sent as SNI (unless
     // it is an IP address) and checked against the certificate.
-    ClientConnection(std::shared_ptr<const ClientConfig> config, std::string server_name);
+    // `observer`, if given, receives every event of this connection (see observer.hpp).
+    ClientConnection(std::shared_ptr<const ClientConfig> config, std::string server_name,
+                     std::shared_ptr<Observer> observer = nullptr);
 };
 
 class ServerConnection : public Connection {
 public:
-    explicit ServerConnection(std::shared_ptr<const ServerConfig> config);
+    explicit ServerConnection(std::shared_ptr<const ServerConfig> config, std::shared_ptr<Observer> observer = nullptr);
 };
 
 }  // namespace tlspp

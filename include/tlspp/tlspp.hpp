@@ -4,6 +4,7 @@
 #include "tlspp/config.hpp"
 #include "tlspp/connection.hpp"
 #include "tlspp/error.hpp"
+#include "tlspp/observer.hpp"
 #include "tlspp/random.hpp"
 #include "tlspp/result.hpp"
 #include "tlspp/trust.hpp"

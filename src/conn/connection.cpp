@@ -24,10 +24,11 @@ bool Connection::failed() const { return core_->failed(); }
 const Error* Connection::error() const { return core_->error(); }
 const SessionInfo& Connection::info() const { return core_->info(); }
 
-ClientConnection::ClientConnection(std::shared_ptr<const ClientConfig> config, std::string server_name)
-    : Connection(std::make_unique<conn::Core>(std::move(config), std::move(server_name))) {}
+ClientConnection::ClientConnection(std::shared_ptr<const ClientConfig> config, std::string server_name,
+                                   std::shared_ptr<Observer> observer)
+    : Connection(std::make_unique<conn::Core>(std::move(config), std::move(server_name), std::move(observer))) {}
 
-ServerConnection::ServerConnection(std::shared_ptr<const ServerConfig> config)
-    : Connection(std::make_unique<conn::Core>(std::move(config))) {}
+ServerConnection::ServerConnection(std::shared_ptr<const ServerConfig> config, std::shared_ptr<Observer> observer)
+    : Connection(std::make_unique<conn::Core>(std::move(config), std::move(observer))) {}
 
 }  // namespace tlspp

@@ -21,10 +21,11 @@ handshake::Input12 to_input(msg::Handshake12&& m) {
 
 }  // namespace
 
-Core::Core(std::shared_ptr<const ClientConfig> config, std::string server_name)
+Core::Core(std::shared_ptr<const ClientConfig> config, std::string server_name, std::shared_ptr<Observer> observer)
     : machine_(std::in_place_type<handshake::Client12>, config, server_name),
       random_(config->random),
-      clock_(config->clock) {
+      clock_(config->clock),
+      observer_(std::move(observer)) {
     if (auto e = invalid(*config)) {
         error_ = std::move(*e);
         return;
@@ -33,8 +34,11 @@ Core::Core(std::shared_ptr<const ClientConfig> config, std::string server_name)
     if (auto ok = std::get<handshake::Client12>(machine_).start(step); !ok) (void)fail(std::move(ok).error());
 }
 
-Core::Core(std::shared_ptr<const ServerConfig> config)
-    : machine_(std::in_place_type<handshake::Server12>, config), random_(config->random), clock_(config->clock) {
+Core::Core(std::shared_ptr<const ServerConfig> config, std::shared_ptr<Observer> observer)
+    : machine_(std::in_place_type<handshake::Server12>, config),
+      random_(config->random),
+      clock_(config->clock),
+      observer_(std::move(observer)) {
     if (auto e = invalid(*config)) error_ = std::move(*e);
 }
 

@@ -20,8 +20,8 @@ namespace tlspp::conn {
 
 class Core {
 public:
-    Core(std::shared_ptr<const ClientConfig> config, std::string server_name);
-    explicit Core(std::shared_ptr<const ServerConfig> config);
+    Core(std::shared_ptr<const ClientConfig> config, std::string server_name, std::shared_ptr<Observer> observer);
+    Core(std::shared_ptr<const ServerConfig> config, std::shared_ptr<Observer> observer);
 
     Status read_in(std::span<const std::uint8_t> received);
     Status transport_closed();
@@ -56,6 +56,7 @@ private:
     std::variant<handshake::Client12, handshake::Server12> machine_;
     std::shared_ptr<RandomSource> random_;
     std::shared_ptr<Clock> clock_;
+    std::shared_ptr<Observer> observer_;
     record::RecordLayer records_;
     handshake::Reassembler reassembler_;
     handshake::Transcript transcript_;
