@@ -12,6 +12,9 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 .PHONY: deps build test interop check demo clean
 
+# Optional parts (benchmarks, fuzzing, sanitizers) each add their targets in mk/.
+include $(wildcard mk/*.mk)
+
 deps:
 	@missing=""; \
 	for p in $(DEB_PACKAGES); do \
