@@ -46,9 +46,9 @@ Status check_common(const std::vector<CipherSuite>& suites, const std::vector<Na
         const auto* info = handshake::find_suite(s);
         if (!info) return make_error(Reason::bad_config, "cipher suite " + std::to_string(static_cast<unsigned>(s)) +
                                                              " is not implemented");
-        // DHE and RSA key exchange come with the rest of TLS 1.2 (issue 3).
-        if (info->key_exchange != handshake::KeyExchange::ecdhe)
-            return make_error(Reason::bad_config, std::string(name(s)) + ": only ECDHE key exchange is implemented");
+        // RSA key exchange comes with the rest of TLS 1.2 (issue 3).
+        if (info->key_exchange == handshake::KeyExchange::rsa)
+            return make_error(Reason::bad_config, std::string(name(s)) + ": RSA key exchange is not implemented yet");
     }
     if (groups.empty()) return make_error(Reason::bad_config, "no groups enabled");
     for (NamedGroup g : groups)

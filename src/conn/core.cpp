@@ -25,7 +25,7 @@ Core::Core(std::shared_ptr<const ClientConfig> config, std::string server_name, 
     : machine_(std::in_place_type<handshake::Client12>, config, server_name),
       random_(config->random),
       clock_(config->clock),
-      observer_(std::move(observer)) {
+      events_(observer ? std::make_unique<ObserverSink>(std::move(observer)) : nullptr) {
     if (auto e = invalid(*config)) {
         error_ = std::move(*e);
         return;
@@ -38,23 +38,27 @@ Core::Core(std::shared_ptr<const ServerConfig> config, std::shared_ptr<Observer>
     : machine_(std::in_place_type<handshake::Server12>, config),
       random_(config->random),
       clock_(config->clock),
-      observer_(std::move(observer)) {
+      events_(observer ? std::make_unique<ObserverSink>(std::move(observer)) : nullptr) {
     if (auto e = invalid(*config)) error_ = std::move(*e);
 }
 
-handshake::Step Core::make_step() { return handshake::Step(records_, transcript_, *random_, *clock_, info_); }
+handshake::Step Core::make_step() {
+    return handshake::Step(records_, transcript_, *random_, *clock_, info_, events_.get());
+}
+
+void Core::send_alert(AlertLevel level, Alert alert) {
+    const std::array<std::uint8_t, 2> body{static_cast<std::uint8_t>(level), static_cast<std::uint8_t>(alert)};
+    emit(AlertEvent{Direction::sent, level, alert});
+    records_.write(ContentType::alert, body);
+    sent_close_ = true;
+}
 
 Status Core::fail(Error error) {
     if (error_) return *error_;
     const bool ours = !error.alert_from_peer && error.reason != Reason::peer_closed &&
                       error.reason != Reason::truncated_connection && error.reason != Reason::io_error &&
                       error.reason != Reason::timeout;
-    if (ours && !sent_close_) {
-        const std::array<std::uint8_t, 2> alert{static_cast<std::uint8_t>(AlertLevel::fatal),
-                                                static_cast<std::uint8_t>(error.alert)};
-        records_.write(ContentType::alert, alert);
-        sent_close_ = true;
-    }
+    if (ours && !sent_close_) send_alert(AlertLevel::fatal, error.alert);
     error_ = std::move(error);
     return *error_;
 }
@@ -73,6 +77,8 @@ Status Core::process_records() {
         if (!next) return fail(std::move(next).error());
         if (!*next) return {};
         const record::PlainRecord& rec = **next;
+        if (events_)
+            emit(RecordEvent{Direction::received, rec.type, rec.data.size(), records_.read_protected()});
         // RFC 5246 Appendix E.1: once the version is agreed, every record carries it.
         if (info_.version && rec.version != static_cast<std::uint16_t>(*info_.version))
             return fail(make_error(Reason::bad_record_version,
@@ -120,6 +126,8 @@ Status Core::on_change_cipher_spec(std::span<const std::uint8_t> data) {
 
 Status Core::dispatch(handshake::Input12 input, const handshake::Message* message) {
     handshake::Step step = make_step();
+    if (events_)
+        events_->message(Direction::received, input, message ? message->encoded.size() : 1, records_.read_protected());
     if (message) {
         // RFC 5246 §7.4.1.1: HelloRequest is not included in the transcript.
         // Finished and CertificateVerify cover the messages before them.
@@ -130,7 +138,10 @@ Status Core::dispatch(handshake::Input12 input, const handshake::Message* messag
     }
     Status result = std::visit([&](auto& machine) { return machine.handle(std::move(input), step); }, machine_);
     if (!result) return result;
-    if (step.finished()) handshake_done_ = true;
+    if (step.finished()) {
+        handshake_done_ = true;
+        emit(HandshakeDoneEvent{info_.resumed});
+    }
     return {};
 }
 
@@ -140,6 +151,7 @@ Status Core::on_alert(std::span<const std::uint8_t> data) {
         return make_error(Reason::invalid_encoding, "alert record of " + std::to_string(data.size()) + " bytes");
     const auto level = static_cast<AlertLevel>(data[0]);
     const auto description = static_cast<Alert>(data[1]);
+    emit(AlertEvent{Direction::received, level, description});
     if (description == Alert::close_notify) {
         peer_closed_ = true;
         // RFC 5246 §7.2.1: "The other party MUST respond with a close_notify
@@ -200,10 +212,7 @@ std::size_t Core::receive(std::span<std::uint8_t> out) {
 
 void Core::close() {
     if (sent_close_ || error_) return;
-    const std::array<std::uint8_t, 2> alert{static_cast<std::uint8_t>(AlertLevel::warning),
-                                            static_cast<std::uint8_t>(Alert::close_notify)};
-    records_.write(ContentType::alert, alert);
-    sent_close_ = true;
+    send_alert(AlertLevel::warning, Alert::close_notify);
 }
 
 }  // namespace tlspp::conn

@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "conn/observer_sink.hpp"
 #include "handshake/client12/client12.hpp"
 #include "handshake/reassembler.hpp"
 #include "handshake/server12/server12.hpp"
@@ -52,11 +53,15 @@ private:
     // fail records the error, queues the alert for it (unless it came from
     // the peer), and returns it.
     Status fail(Error error);
+    void send_alert(AlertLevel level, Alert alert);
+    void emit(Event event) {
+        if (events_) events_->emit(std::move(event));
+    }
 
     std::variant<handshake::Client12, handshake::Server12> machine_;
     std::shared_ptr<RandomSource> random_;
     std::shared_ptr<Clock> clock_;
-    std::shared_ptr<Observer> observer_;
+    std::unique_ptr<ObserverSink> events_;   // null without an observer: no events are built
     record::RecordLayer records_;
     handshake::Reassembler reassembler_;
     handshake::Transcript transcript_;

@@ -121,6 +121,44 @@ bool ffdhe_parameters(const GroupInfo& g, Ptr<BIGNUM>& p, Ptr<BIGNUM>& gen) {
 
 bool group_supported(NamedGroup group) { return find_group(group) != nullptr; }
 
+bool is_ffdhe(NamedGroup group) {
+    const GroupInfo* g = find_group(group);
+    return g && g->kind == Kind::ffdhe;
+}
+
+Result<FfdheParams> ffdhe_params(NamedGroup group) {
+    const GroupInfo* g = find_group(group);
+    if (!g || g->kind != Kind::ffdhe)
+        return make_error(Reason::internal_error, "not a finite-field group: " + std::to_string(static_cast<unsigned>(group)));
+    Ptr<BIGNUM> p, gen;
+    if (!ffdhe_parameters(*g, p, gen)) return internal(*g, "cannot load the group's parameters");
+    FfdheParams out{std::vector<std::uint8_t>(BN_num_bytes(p.get())), std::vector<std::uint8_t>(BN_num_bytes(gen.get()))};
+    BN_bn2bin(p.get(), out.p.data());
+    BN_bn2bin(gen.get(), out.g.data());
+    return out;
+}
+
+std::optional<NamedGroup> ffdhe_group_of(std::span<const std::uint8_t> p, std::span<const std::uint8_t> g) {
+    auto strip = [](std::span<const std::uint8_t> v) {
+        while (!v.empty() && v.front() == 0) v = v.subspan(1);
+        return v;
+    };
+    p = strip(p);
+    g = strip(g);
+    // The three parameter sets never change: load them once per process.
+    static const std::vector<std::pair<NamedGroup, FfdheParams>> known = [] {
+        std::vector<std::pair<NamedGroup, FfdheParams>> all;
+        for (auto group : {NamedGroup::ffdhe2048, NamedGroup::ffdhe3072, NamedGroup::ffdhe4096})
+            if (auto params = ffdhe_params(group)) all.emplace_back(group, std::move(*params));
+        return all;
+    }();
+    for (const auto& [group, params] : known)
+        if (std::equal(p.begin(), p.end(), params.p.begin(), params.p.end()) &&
+            std::equal(g.begin(), g.end(), params.g.begin(), params.g.end()))
+            return group;
+    return std::nullopt;
+}
+
 KeyShare::KeyShare(KeyShare&& other) noexcept
     : group_(other.group_), key_(std::exchange(other.key_, nullptr)), public_(std::move(other.public_)) {}
 

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -16,6 +17,21 @@ struct evp_pkey_st;  // OpenSSL's EVP_PKEY
 namespace tlspp::crypto {
 
 bool group_supported(NamedGroup group);
+bool is_ffdhe(NamedGroup group);
+
+// FfdheParams are an RFC 7919 group's prime and generator, big-endian
+// without leading zeros, as ServerDHParams carries them (RFC 5246 §7.4.3).
+struct FfdheParams {
+    std::vector<std::uint8_t> p;
+    std::vector<std::uint8_t> g;
+};
+
+// ffdhe_params gives the parameters of ffdhe2048/3072/4096; internal_error otherwise.
+Result<FfdheParams> ffdhe_params(NamedGroup group);
+
+// ffdhe_group_of recognises (p, g) as one of the RFC 7919 groups, ignoring
+// leading zero bytes; nullopt for any other parameters.
+std::optional<NamedGroup> ffdhe_group_of(std::span<const std::uint8_t> p, std::span<const std::uint8_t> g);
 
 // KeyShare is one side's ephemeral private key for a group and its public
 // value in TLS encoding: X25519 32 bytes (RFC 7748); P-256/P-384 the

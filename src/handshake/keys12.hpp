@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "crypto/secret.hpp"
+#include "handshake/events.hpp"
 #include "handshake/suites.hpp"
 #include "record/protection.hpp"
 #include "tlspp/result.hpp"
@@ -22,8 +23,9 @@ struct Negotiated12 {
 
 // master_secret_for picks the RFC 7627 derivation when EMS was agreed (the
 // session hash is the transcript through ClientKeyExchange), else RFC 5246 §8.1.
+// Both report what they derive to `events` (if not null).
 crypto::SecretBytes master_secret_for(const Negotiated12& n, std::span<const std::uint8_t> pre_master,
-                                      std::span<const std::uint8_t> session_hash);
+                                      std::span<const std::uint8_t> session_hash, EventSink* events);
 
 struct Protections12 {
     std::unique_ptr<record::Protection> client_write;
@@ -32,7 +34,8 @@ struct Protections12 {
 
 // protections12 expands the key block (RFC 5246 §6.3) and builds both
 // directions' record protection. Fails with internal_error only.
-Result<Protections12> protections12(const Negotiated12& n, std::span<const std::uint8_t> master);
+Result<Protections12> protections12(const Negotiated12& n, std::span<const std::uint8_t> master,
+                                    EventSink* events);
 
 // finished_data is the verify_data one side sends: PRF(master, label, transcript hash)[0..11].
 crypto::SecretBytes finished_data(const Negotiated12& n, std::span<const std::uint8_t> master, bool from_client,

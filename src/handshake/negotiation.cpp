@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "crypto/key_exchange.hpp"
 #include "crypto/signature.hpp"
 #include "pki/certified_key.hpp"
 
@@ -26,6 +27,25 @@ std::optional<NamedGroup> choose_ecdhe_group(const ServerConfig& config, const m
         // we take our first preference.
         if (!hello.supported_groups || contains(*hello.supported_groups, g)) return g;
     }
+    return std::nullopt;
+}
+
+// RFC 7919 §4: if the client lists FFDHE groups, the server picks one of
+// them or no FFDHE suite at all; if it lists none, the server may choose.
+std::optional<NamedGroup> choose_ffdhe_group(const ServerConfig& config, const msg::ClientHello& hello) {
+    std::vector<NamedGroup> ours;
+    for (NamedGroup g : config.groups)
+        if (crypto::is_ffdhe(g)) ours.push_back(g);
+    if (ours.empty()) ours = {NamedGroup::ffdhe2048, NamedGroup::ffdhe3072, NamedGroup::ffdhe4096};
+    bool client_lists_ffdhe = false;
+    if (hello.supported_groups)
+        for (NamedGroup g : *hello.supported_groups) {
+            const auto code = static_cast<std::uint16_t>(g);
+            client_lists_ffdhe |= code >= 256 && code <= 511;
+        }
+    if (!client_lists_ffdhe) return ours.front();
+    for (NamedGroup g : ours)
+        if (contains(*hello.supported_groups, g)) return g;
     return std::nullopt;
 }
 
@@ -85,11 +105,12 @@ Result<ServerChoice12> choose12(const ServerConfig& config, const msg::ClientHel
     std::string why;
     for (CipherSuite code : order) {
         const SuiteInfo* suite = find_suite(code);
-        if (!suite || suite->key_exchange != KeyExchange::ecdhe) continue;
-        auto group = choose_ecdhe_group(config, hello);
+        if (!suite || suite->key_exchange == KeyExchange::rsa) continue;
+        auto group = suite->key_exchange == KeyExchange::ecdhe ? choose_ecdhe_group(config, hello)
+                                                                : choose_ffdhe_group(config, hello);
         if (!group) {
             missing = Reason::no_common_group;
-            why = "no elliptic-curve group in common for " + std::string(name(code));
+            why = "no group in common for " + std::string(name(code));
             continue;
         }
         for (const CertifiedKey& cert : config.certificates) {

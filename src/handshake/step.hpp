@@ -8,6 +8,8 @@
 #include <span>
 #include <string>
 
+#include "handshake/events.hpp"
+#include "handshake/input.hpp"
 #include "handshake/transcript.hpp"
 #include "msg/handshake.hpp"
 #include "record/record_layer.hpp"
@@ -16,34 +18,31 @@
 
 namespace tlspp::handshake {
 
-// ChangeCipherSpec is not a handshake message, but the state machine decides
-// where it may come (RFC 5246 §7.1), so it is one of the machine's inputs.
-struct ChangeCipherSpec {};
-
-using Input12 = std::variant<msg::HelloRequest, msg::ClientHello, msg::ServerHello, msg::Certificate,
-                             msg::ServerKeyExchange, msg::CertificateRequest, msg::ServerHelloDone,
-                             msg::CertificateVerify, msg::ClientKeyExchange, msg::Finished,
-                             msg::NewSessionTicket12, ChangeCipherSpec>;
-
-std::string_view input_name(const Input12& input);
 
 class Step {
 public:
     Step(record::RecordLayer& records, Transcript& transcript, RandomSource& random, Clock& clock,
-         SessionInfo& info)
-        : records_(records), transcript_(transcript), random_(random), clock_(clock), info_(info) {}
+         SessionInfo& info, EventSink* events)
+        : records_(records), transcript_(transcript), random_(random), clock_(clock), info_(info), events_(events) {}
 
     // send encodes a handshake message, adds it to the transcript and queues it.
     template <class M>
     void send(const M& message) {
-        send_encoded(msg::encode_message(message));
+        auto encoded = msg::encode_message(message);
+        if (events_) report_message(Input12(message), encoded.size());
+        send_encoded(encoded);
     }
     void send_encoded(std::span<const std::uint8_t> encoded);
     void send_change_cipher_spec();
     void send_warning(Alert alert);
 
-    void install_read_protection(std::unique_ptr<record::Protection> p) { records_.set_read_protection(std::move(p)); }
-    void install_write_protection(std::unique_ptr<record::Protection> p) { records_.set_write_protection(std::move(p)); }
+    // install_*_protection switches keys; `what` names the protection for
+    // the observer ("AES-128-GCM").
+    void install_read_protection(std::unique_ptr<record::Protection> p, std::string_view what);
+    void install_write_protection(std::unique_ptr<record::Protection> p, std::string_view what);
+
+    // The observer's sink, or null: handlers report keys and checks through it.
+    EventSink* events() const { return events_; }
     void set_record_version(std::uint16_t v) { records_.set_write_version(v); }
 
     Transcript& transcript() { return transcript_; }
@@ -61,11 +60,14 @@ public:
     bool finished() const { return finished_; }
 
 private:
+    void report_message(const Input12& message, std::size_t length);
+
     record::RecordLayer& records_;
     Transcript& transcript_;
     RandomSource& random_;
     Clock& clock_;
     SessionInfo& info_;
+    EventSink* events_;
     crypto::Bytes hash_before_;
     bool finished_ = false;
 };

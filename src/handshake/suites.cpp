@@ -82,6 +82,15 @@ std::optional<SignatureScheme> scheme_by_name(std::string_view text) {
     return std::nullopt;
 }
 
+std::string_view protection_name(crypto::AeadAlg aead) {
+    switch (aead) {
+    case AeadAlg::aes_128_gcm: return "AES-128-GCM";
+    case AeadAlg::aes_256_gcm: return "AES-256-GCM";
+    case AeadAlg::chacha20_poly1305: return "ChaCha20-Poly1305";
+    }
+    return "";
+}
+
 std::optional<crypto::HashAlg> hash_of_scheme(SignatureScheme scheme) {
     switch (scheme) {
     case SignatureScheme::rsa_pkcs1_sha1:

@@ -37,6 +37,9 @@ std::optional<CipherSuite> suite_by_name(std::string_view name);
 std::optional<NamedGroup> group_by_name(std::string_view name);
 std::optional<SignatureScheme> scheme_by_name(std::string_view name);
 
+// protection_name is the record protection's name for people: "AES-128-GCM".
+std::string_view protection_name(crypto::AeadAlg aead);
+
 // hash_of_scheme is the hash a signature scheme signs with (none for ed25519).
 std::optional<crypto::HashAlg> hash_of_scheme(SignatureScheme scheme);
 

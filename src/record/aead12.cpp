@@ -9,6 +9,7 @@
 #include <limits>
 #include <string>
 
+#include "fuzz/mode.hpp"
 #include "record/aead12.hpp"
 #include "record/protection.hpp"
 
@@ -60,7 +61,10 @@ public:
         auto plaintext = fragment.subspan(prefix, fragment.size() - prefix - tag_length);
         std::array<std::uint8_t, 12> nonce = nonce_for_seal(fragment);
         std::array<std::uint8_t, 13> aad = additional_data(record[0], record[1], record[2], plaintext.size());
-        key_.seal(nonce, aad, plaintext, fragment.last<tag_length>());
+        if constexpr (fuzz::checks_off)
+            std::memset(fragment.last<tag_length>().data(), 0, tag_length);   // plaintext stays readable
+        else
+            key_.seal(nonce, aad, plaintext, fragment.last<tag_length>());
         advance();
     }
 
@@ -81,7 +85,8 @@ public:
             additional_data(static_cast<std::uint8_t>(type), static_cast<std::uint8_t>(version >> 8),
                             static_cast<std::uint8_t>(version), length);
         auto plaintext = fragment.subspan(prefix, length);
-        if (!key_.open(nonce, aad, plaintext, fragment.last<tag_length>())) return auth_failed("bad tag");
+        if constexpr (!fuzz::checks_off)
+            if (!key_.open(nonce, aad, plaintext, fragment.last<tag_length>())) return auth_failed("bad tag");
         advance();
         return Opened{type, plaintext};
     }

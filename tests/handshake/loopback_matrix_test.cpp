@@ -22,11 +22,14 @@ std::vector<Case> matrix() {
     const auto& p = test::pki();
     std::vector<Case> cases;
     for (const auto& s : handshake::all_suites()) {
-        if (s.key_exchange != handshake::KeyExchange::ecdhe) continue;
+        if (s.key_exchange == handshake::KeyExchange::rsa) continue;
         std::vector<const Identity*> ids;
         if (s.authentication == handshake::Authentication::rsa) ids = {&p.server_rsa};
         else ids = {&p.server_p256, &p.server_p384, &p.server_ed25519};
-        for (auto g : {NamedGroup::x25519, NamedGroup::secp256r1, NamedGroup::secp384r1})
+        std::vector<NamedGroup> groups = {NamedGroup::x25519, NamedGroup::secp256r1, NamedGroup::secp384r1};
+        if (s.key_exchange == handshake::KeyExchange::dhe)
+            groups = {NamedGroup::ffdhe2048, NamedGroup::ffdhe3072, NamedGroup::ffdhe4096};
+        for (auto g : groups)
             for (const auto* id : ids) cases.push_back({s.suite, g, id});
     }
     return cases;
@@ -46,6 +49,7 @@ TEST_P(LoopbackMatrix, CompletesHandshakeAndCarriesDataBothWays) {
         client->groups.push_back(NamedGroup::secp384r1);
     auto server = test::server_config(*c.identity);
     server->groups = {c.group};
+    server->cipher_suites = {c.suite};
     test::LoopbackPair pair(client, server);
 
     ASSERT_TRUE(pair.handshake()) << (pair.client.error() ? pair.client.error()->message() : "")
@@ -79,6 +83,17 @@ std::string case_name(const testing::TestParamInfo<Case>& info) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllSuites, LoopbackMatrix, testing::ValuesIn(matrix()), case_name);
+
+// RFC 7919 §4: a client that lists no FFDHE group leaves the choice to the server.
+TEST(Loopback, DheWithoutClientGroupsUsesTheServersFirstGroup) {
+    auto client = test::client_config();
+    client->cipher_suites = {CipherSuite::TLS_DHE_RSA_WITH_AES_128_GCM_SHA256};
+    auto server = test::server_config(test::pki().server_rsa);
+    server->cipher_suites = {CipherSuite::TLS_DHE_RSA_WITH_AES_128_GCM_SHA256};
+    test::LoopbackPair pair(client, server);
+    ASSERT_TRUE(pair.handshake()) << (pair.client.error() ? pair.client.error()->message() : "");
+    EXPECT_EQ(pair.client.info().group, NamedGroup::ffdhe2048);
+}
 
 TEST(Loopback, HandshakeSurvivesDeliveryOneByteAtATime) {
     test::LoopbackPair pair(test::client_config(), test::server_config(test::pki().server_rsa));

@@ -77,6 +77,19 @@ TEST(Tampering, EcdsaCertificateOnACurveTheClientLacksIsNotUsed) {
     expect_failure(pair.server, Reason::no_common_group, Alert::handshake_failure, pair.client);
 }
 
+// RFC 7919 §4: a client that lists FFDHE groups the server lacks gets no DHE suite.
+TEST(Tampering, DheWithNoCommonFfdheGroupIsHandshakeFailure) {
+    auto client = test::client_config();
+    client->cipher_suites = {CipherSuite::TLS_DHE_RSA_WITH_AES_128_GCM_SHA256};
+    client->groups = {NamedGroup::ffdhe4096};
+    auto server = test::server_config(test::pki().server_rsa);
+    server->cipher_suites = {CipherSuite::TLS_DHE_RSA_WITH_AES_128_GCM_SHA256};
+    server->groups = {NamedGroup::ffdhe2048};
+    test::LoopbackPair pair(client, server);
+    EXPECT_FALSE(pair.handshake());
+    expect_failure(pair.server, Reason::no_common_group, Alert::handshake_failure, pair.client);
+}
+
 TEST(Tampering, NoCommonApplicationProtocolIsNoApplicationProtocol) {
     auto client = test::client_config();
     client->alpn = {"h2"};

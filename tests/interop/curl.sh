@@ -25,7 +25,7 @@ case_curl_defaults() {
 # (d2) curl forcing one suite and one group.
 case_curl_suite() {
   local suite=$1 group=$2
-  start_tlspp_server "${SUITE_CERT[$suite]}" --group "$group" || return 1
+  start_tlspp_server "${SUITE_CERT[$suite]}" $(enable_suite_args "$suite") --group "$group" || return 1
   curl_get "$SERVER_PORT" --ciphers "${SUITE_OSSL[$suite]}" --curves "$(client_groups "$suite" "$group")" || return 1
   expect_tlspp_page "$CASE_DIR/out" "$suite"
 }
@@ -52,7 +52,7 @@ curl_suite() {
   run_case "curl.$(tlspp_name)-server.defaults-ecdsa" case_curl_defaults ecdsa
   run_case "curl.$(tlspp_name)-server.concurrent" case_curl_concurrent
   for s in "${SUITES[@]}"; do
-    for g in "${GROUPS_[@]}"; do
+    for g in $(groups_for "$s"); do
       run_case "curl.$(tlspp_name)-server.$s.$g" case_curl_suite "$s" "$g"
     done
   done

@@ -27,7 +27,7 @@ case_gnutls_server_tlspp_client() {
 # outside the namespace against the server on 127.0.0.1.
 case_tlspp_server_gnutls_client() {
   local suite=$1 group=$2
-  start_tlspp_server "${SUITE_CERT[$suite]}" --group "$group" || return 1
+  start_tlspp_server "${SUITE_CERT[$suite]}" $(enable_suite_args "$suite") --group "$group" || return 1
   printf '%s' "$HTTP_GET" | timeout "$CLIENT_TIMEOUT" gnutls-cli \
     --priority "$(gnutls_priority "$suite" "$(client_groups "$suite" "$group")")" \
     --x509cafile "$CERTS/ca.pem" -p "$SERVER_PORT" localhost >"$CASE_DIR/out" 2>"$CASE_DIR/client.err" ||
@@ -38,7 +38,7 @@ case_tlspp_server_gnutls_client() {
 gnutls_suite() {
   local s g
   for s in "${SUITES[@]}"; do
-    for g in "${GROUPS_[@]}"; do
+    for g in $(groups_for "$s"); do
       run_case "gnutls-server.$(tlspp_name)-client.$s.$g" case_gnutls_server_tlspp_client "$s" "$g"
       run_case "$(tlspp_name)-server.gnutls-client.$s.$g" case_tlspp_server_gnutls_client "$s" "$g"
     done

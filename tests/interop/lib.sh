@@ -30,21 +30,47 @@ declare -A SUITE_IANA=(
   [c02f]=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256   [c030]=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384
   [cca8]=TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256
   [c02b]=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 [c02c]=TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384
-  [cca9]=TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256)
+  [cca9]=TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256
+  [009e]=TLS_DHE_RSA_WITH_AES_128_GCM_SHA256 [009f]=TLS_DHE_RSA_WITH_AES_256_GCM_SHA384
+  [ccaa]=TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256)
 declare -A SUITE_OSSL=(
   [c02f]=ECDHE-RSA-AES128-GCM-SHA256   [c030]=ECDHE-RSA-AES256-GCM-SHA384   [cca8]=ECDHE-RSA-CHACHA20-POLY1305
-  [c02b]=ECDHE-ECDSA-AES128-GCM-SHA256 [c02c]=ECDHE-ECDSA-AES256-GCM-SHA384 [cca9]=ECDHE-ECDSA-CHACHA20-POLY1305)
+  [c02b]=ECDHE-ECDSA-AES128-GCM-SHA256 [c02c]=ECDHE-ECDSA-AES256-GCM-SHA384 [cca9]=ECDHE-ECDSA-CHACHA20-POLY1305
+  [009e]=DHE-RSA-AES128-GCM-SHA256     [009f]=DHE-RSA-AES256-GCM-SHA384     [ccaa]=DHE-RSA-CHACHA20-POLY1305)
 declare -A SUITE_GNUTLS=(
   [c02f]=+ECDHE-RSA:+AES-128-GCM   [c030]=+ECDHE-RSA:+AES-256-GCM   [cca8]=+ECDHE-RSA:+CHACHA20-POLY1305
-  [c02b]=+ECDHE-ECDSA:+AES-128-GCM [c02c]=+ECDHE-ECDSA:+AES-256-GCM [cca9]=+ECDHE-ECDSA:+CHACHA20-POLY1305)
+  [c02b]=+ECDHE-ECDSA:+AES-128-GCM [c02c]=+ECDHE-ECDSA:+AES-256-GCM [cca9]=+ECDHE-ECDSA:+CHACHA20-POLY1305
+  [009e]=+DHE-RSA:+AES-128-GCM     [009f]=+DHE-RSA:+AES-256-GCM     [ccaa]=+DHE-RSA:+CHACHA20-POLY1305)
 declare -A SUITE_GNUTLS_NAME=(
   [c02f]=ECDHE_RSA_AES_128_GCM_SHA256   [c030]=ECDHE_RSA_AES_256_GCM_SHA384   [cca8]=ECDHE_RSA_CHACHA20_POLY1305
-  [c02b]=ECDHE_ECDSA_AES_128_GCM_SHA256 [c02c]=ECDHE_ECDSA_AES_256_GCM_SHA384 [cca9]=ECDHE_ECDSA_CHACHA20_POLY1305)
-declare -A SUITE_CERT=([c02f]=rsa [c030]=rsa [cca8]=rsa [c02b]=ecdsa [c02c]=ecdsa [cca9]=ecdsa)
-SUITES=(c02f c030 cca8 c02b c02c cca9)
+  [c02b]=ECDHE_ECDSA_AES_128_GCM_SHA256 [c02c]=ECDHE_ECDSA_AES_256_GCM_SHA384 [cca9]=ECDHE_ECDSA_CHACHA20_POLY1305
+  [009e]=DHE_RSA_AES_128_GCM_SHA256     [009f]=DHE_RSA_AES_256_GCM_SHA384     [ccaa]=DHE_RSA_CHACHA20_POLY1305)
+declare -A SUITE_CERT=([c02f]=rsa [c030]=rsa [cca8]=rsa [c02b]=ecdsa [c02c]=ecdsa [cca9]=ecdsa
+                        [009e]=rsa [009f]=rsa [ccaa]=rsa)
+SUITES=(c02f c030 cca8 c02b c02c cca9 009e 009f ccaa)
 # group (tlspp/OpenSSL name) → GnuTLS priority item
-declare -A GROUP_GNUTLS=([x25519]=+GROUP-X25519 [P-256]=+GROUP-SECP256R1 [P-384]=+GROUP-SECP384R1)
+declare -A GROUP_GNUTLS=([x25519]=+GROUP-X25519 [P-256]=+GROUP-SECP256R1 [P-384]=+GROUP-SECP384R1
+                         [ffdhe2048]=+GROUP-FFDHE2048)
 GROUPS_=(x25519 P-256 P-384)
+# The DHE suites are tested with ffdhe2048 (OpenSSL 3.0's server ignores the
+# group and uses RFC 3526 MODP 2048 for an RSA-2048 certificate; see openssl.sh).
+DHE_GROUPS_=(ffdhe2048)
+
+# enable_suite_args SUITE: DHE is off by default in tlspp (design.md
+# "Defaults"), so a tlspp client or server is told to enable a DHE suite;
+# ECDHE suites are tested with tlspp's defaults.
+enable_suite_args() {
+  is_dhe "$1" && echo "--suite $1"
+}
+
+is_dhe() {
+  case $1 in 009e|009f|ccaa) return 0 ;; *) return 1 ;; esac
+}
+
+# groups_for SUITE: the groups each suite is tested with.
+groups_for() {
+  if is_dhe "$1"; then echo "${DHE_GROUPS_[@]}"; else echo "${GROUPS_[@]}"; fi
+}
 
 # client_groups SUITE GROUP: the groups a client offers to get GROUP. In TLS
 # 1.2 the client's supported_groups also limits the curve of an ECDSA server

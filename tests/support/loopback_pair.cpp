@@ -3,8 +3,10 @@
 namespace tlspp::test {
 
 LoopbackPair::LoopbackPair(std::shared_ptr<const ClientConfig> client_config,
-                           std::shared_ptr<const ServerConfig> server_config, std::string server_name)
-    : client(std::move(client_config), std::move(server_name)), server(std::move(server_config)) {}
+                           std::shared_ptr<const ServerConfig> server_config, std::string server_name,
+                           std::shared_ptr<Observer> client_observer, std::shared_ptr<Observer> server_observer)
+    : client(std::move(client_config), std::move(server_name), std::move(client_observer)),
+      server(std::move(server_config), std::move(server_observer)) {}
 
 bool LoopbackPair::deliver(Connection& from, Connection& to, Direction dir) {
     auto pending = from.pending_output();

@@ -15,7 +15,8 @@ enum class Direction { to_server, to_client };
 class LoopbackPair {
 public:
     LoopbackPair(std::shared_ptr<const ClientConfig> client_config, std::shared_ptr<const ServerConfig> server_config,
-                 std::string server_name = "localhost");
+                 std::string server_name = "localhost", std::shared_ptr<Observer> client_observer = nullptr,
+                 std::shared_ptr<Observer> server_observer = nullptr);
 
     // pump moves bytes both ways until neither side has anything to send.
     // Returns false as soon as either side fails.

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 
+#include "crypto/dhe_client.hpp"
 #include "crypto/key_exchange.hpp"
 #include "handshake/negotiation.hpp"
 
@@ -103,6 +104,10 @@ Next on(ExpectCertificate s, const msg::Certificate& m, Ctx& c) {
             ? pki::verify_chain(*c.config.trust, info.peer_chain, c.config.verify_host_name ? c.server_name : "",
                                 c.step.clock().now(), pki::Purpose::server_auth)
             : pki::leaf_key_unverified(info.peer_chain);
+    report_check(c.step.events(), "certificate chain", chain.ok(),
+                 chain ? (c.config.verify_peer ? "trusted, valid now, issued for " + c.server_name
+                                               : "not verified (verification turned off)")
+                       : chain.error().detail);
     if (!chain) return std::move(chain).error();
     info.peer_verified = c.config.verify_peer;
     if (!key_fits_suite(chain->leaf_key.type(), s.params.suite->authentication))
@@ -112,31 +117,58 @@ Next on(ExpectCertificate s, const msg::Certificate& m, Ctx& c) {
     return ExpectServerKeyExchange{s.params, std::move(*chain)};
 }
 
-Next on(ExpectServerKeyExchange s, const msg::ServerKeyExchange& m, Ctx& c) {
-    auto kx = msg::decode_ecdhe_server_params(m.body);
+// SignedParams is what either ServerKeyExchange shape carries.
+struct SignedParams {
+    ServerShare share;
+    SignatureScheme scheme;
+    crypto::Bytes signature;
+    crypto::Bytes signed_params;
+};
+
+Result<SignedParams> decode_key_exchange(const SuiteInfo& suite, const msg::ServerKeyExchange& m, const ClientConfig& config) {
+    if (suite.key_exchange == KeyExchange::ecdhe) {
+        auto kx = msg::decode_ecdhe_server_params(m.body);
+        if (!kx) return std::move(kx).error();
+        if (!contains(config.groups, kx->group))
+            return make_error(Reason::unoffered_group, "ServerKeyExchange: group " +
+                                                           std::to_string(static_cast<unsigned>(kx->group)) +
+                                                           " was not offered");
+        return SignedParams{{kx->group, std::move(kx->public_key), {}, {}}, kx->scheme, std::move(kx->signature),
+                            std::move(kx->signed_params)};
+    }
+    auto kx = msg::decode_dhe_server_params(m.body);
     if (!kx) return std::move(kx).error();
-    if (!contains(c.config.groups, kx->group))
-        return make_error(Reason::unoffered_group,
-                          "ServerKeyExchange: group " + std::to_string(static_cast<unsigned>(kx->group)) +
-                              " was not offered");
+    // The server chooses the group in TLS 1.2 DHE; its size is checked when we
+    // compute our share (dhe_client_agree), and any group of at least 2048 bits
+    // is accepted: the parameters are signed by the server.
+    ServerShare share{crypto::ffdhe_group_of(kx->p, kx->g), std::move(kx->ys), std::move(kx->p), std::move(kx->g)};
+    return SignedParams{std::move(share), kx->scheme, std::move(kx->signature), std::move(kx->signed_params)};
+}
+
+Next on(ExpectServerKeyExchange s, const msg::ServerKeyExchange& m, Ctx& c) {
+    auto kx = decode_key_exchange(*s.params.suite, m, c.config);
+    if (!kx) return std::move(kx).error();
     // RFC 5246 §7.4.1.4.1: the server must sign with a pair the client listed.
     if (!contains(c.config.signature_schemes, kx->scheme) ||
         !crypto::scheme_fits_key(kx->scheme, s.chain.leaf_key.type(), ProtocolVersion::tls12))
         return make_error(Reason::unoffered_signature_scheme,
                           "ServerKeyExchange: signature scheme " +
                               std::to_string(static_cast<unsigned>(kx->scheme)) + " was not offered for this key");
-    // RFC 5246 §7.4.3: signed over client_random + server_random + ServerECDHParams.
+    // RFC 5246 §7.4.3: signed over client_random + server_random + ServerECDHParams (or ServerDHParams).
     crypto::Bytes signed_data(s.params.client_random.begin(), s.params.client_random.end());
     signed_data.insert(signed_data.end(), s.params.server_random.begin(), s.params.server_random.end());
     signed_data.insert(signed_data.end(), kx->signed_params.begin(), kx->signed_params.end());
-    if (auto ok = s.chain.leaf_key.verify(kx->scheme, signed_data, kx->signature); !ok) {
-        Error e = std::move(ok).error();
+    auto verified = s.chain.leaf_key.verify(kx->scheme, signed_data, kx->signature);
+    report_check(c.step.events(), "ServerKeyExchange signature", verified.ok(),
+                 std::string(name(kx->scheme)) + " over client_random + server_random + key exchange parameters");
+    if (!verified) {
+        Error e = std::move(verified).error();
         e.detail = "ServerKeyExchange: " + e.detail;
         return e;
     }
-    c.step.info().group = kx->group;
     c.step.info().peer_signature_scheme = kx->scheme;
-    return ExpectCertificateRequestOrDone{s.params, ServerShare{kx->group, std::move(kx->public_key)}};
+    if (kx->share.group) c.step.info().group = *kx->share.group;
+    return ExpectCertificateRequestOrDone{s.params, std::move(kx->share)};
 }
 
 // The client's second flight (RFC 5246 §7.3): [Certificate] ClientKeyExchange
@@ -144,18 +176,34 @@ Next on(ExpectServerKeyExchange s, const msg::ServerKeyExchange& m, Ctx& c) {
 Next send_client_flight(const Negotiated12& params, const ServerShare& share, bool certificate_requested, Ctx& c) {
     // RFC 5246 §7.4.6: without a suitable certificate the client sends an empty list.
     if (certificate_requested) c.step.send(msg::Certificate{});
-    auto ours = crypto::KeyShare::generate(share.group, c.step.random());
-    if (!ours) return std::move(ours).error();
-    auto pre_master = ours->agree(share.public_key);
-    if (!pre_master) return std::move(pre_master).error();
-    c.step.send(msg::make_ecdhe_client_key_exchange(ours->public_value()));
+    const bool ecdhe = params.suite->key_exchange == KeyExchange::ecdhe;
+    crypto::Bytes our_public;
+    crypto::SecretBytes pre_master;
+    if (ecdhe) {
+        auto ours = crypto::KeyShare::generate(*share.group, c.step.random());
+        if (!ours) return std::move(ours).error();
+        auto z = ours->agree(share.public_key, ProtocolVersion::tls12);
+        if (!z) return std::move(z).error();
+        our_public = ours->public_value();
+        pre_master = std::move(*z);
+    } else {
+        auto ours = crypto::dhe_client_agree(share.dh_p, share.dh_g, share.public_key, c.step.random());
+        if (!ours) return std::move(ours).error();
+        our_public = std::move(ours->public_value);
+        pre_master = std::move(ours->shared_secret);
+    }
+    EventSink* events = c.step.events();
+    report_key(events, "client_public", "the client's ephemeral (EC)DHE public value", our_public, false);
+    report_key(events, "pre_master_secret", ecdhe ? "ECDHE(client private key, server public value)"
+                                                  : "DHE: server_public ^ client_private mod p", pre_master);
+    c.step.send(ecdhe ? msg::make_ecdhe_client_key_exchange(our_public) : msg::make_dhe_client_key_exchange(our_public));
 
     // RFC 7627 §4: the session hash covers the transcript through ClientKeyExchange.
-    crypto::SecretBytes master = master_secret_for(params, *pre_master, c.step.transcript().hash());
-    auto keys = protections12(params, master);
+    crypto::SecretBytes master = master_secret_for(params, pre_master, c.step.transcript().hash(), events);
+    auto keys = protections12(params, master, events);
     if (!keys) return std::move(keys).error();
     c.step.send_change_cipher_spec();
-    c.step.install_write_protection(std::move(keys->client_write));
+    c.step.install_write_protection(std::move(keys->client_write), protection_name(params.suite->aead));
     auto verify = finished_data(params, master, true, c.step.transcript().hash());
     c.step.send(msg::Finished{crypto::Bytes(verify.view().begin(), verify.view().end())});
     return ExpectChangeCipherSpec{params, std::move(master), std::move(keys->server_write)};
@@ -174,13 +222,15 @@ Next on(ExpectServerHelloDone s, const msg::ServerHelloDone&, Ctx& c) {
 }
 
 Next on(ExpectChangeCipherSpec s, const ChangeCipherSpec&, Ctx& c) {
-    c.step.install_read_protection(std::move(s.server_write));
+    c.step.install_read_protection(std::move(s.server_write), protection_name(s.params.suite->aead));
     return ExpectFinished{s.params, std::move(s.master)};
 }
 
 Next on(ExpectFinished s, const msg::Finished& m, Ctx& c) {
-    if (auto ok = check_finished(s.params, s.master, false, c.step.hash_before(), m.verify_data); !ok)
-        return std::move(ok).error();
+    auto ok = check_finished(s.params, s.master, false, c.step.hash_before(), m.verify_data);
+    report_check(c.step.events(), "server Finished", ok.ok(),
+                 ok ? "the server saw the same handshake and holds the same master secret" : ok.error().detail);
+    if (!ok) return std::move(ok).error();
     c.step.finish();
     return Connected{};
 }

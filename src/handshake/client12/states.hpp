@@ -4,6 +4,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <variant>
 
 #include "crypto/secret.hpp"
@@ -27,10 +28,12 @@ struct ExpectServerKeyExchange {
     pki::VerifiedChain chain;
 };
 
-// The server's ECDHE share, verified against its certificate.
+// The server's (EC)DHE share, verified against its certificate. For DHE the
+// server chose the group: its prime and generator come along.
 struct ServerShare {
-    NamedGroup group{};
+    std::optional<NamedGroup> group;   // DHE: only when (p, g) is an RFC 7919 group
     crypto::Bytes public_key;
+    crypto::Bytes dh_p, dh_g;          // DHE only
 };
 
 struct ExpectCertificateRequestOrDone {

@@ -82,8 +82,18 @@ Result<State> answer_client_hello(const msg::ClientHello& m, const ServerConfig&
 
     auto share = crypto::KeyShare::generate(choice->group, step.random());
     if (!share) return std::move(share).error();
-    // RFC 5246 §7.4.3 / RFC 8422 §5.4: sign client_random + server_random + ServerECDHParams.
-    crypto::Bytes params_bytes = msg::encode_ecdhe_params(choice->group, share->public_value());
+    report_key(step.events(), "server_public", "the server's ephemeral (EC)DHE public value", share->public_value(),
+               false);
+    // RFC 5246 §7.4.3 / RFC 8422 §5.4: sign client_random + server_random +
+    // ServerECDHParams (or ServerDHParams).
+    crypto::Bytes params_bytes;
+    if (suite.key_exchange == KeyExchange::ecdhe) {
+        params_bytes = msg::encode_ecdhe_params(choice->group, share->public_value());
+    } else {
+        auto dh = crypto::ffdhe_params(choice->group);
+        if (!dh) return std::move(dh).error();
+        params_bytes = msg::encode_dhe_params(dh->p, dh->g, share->public_value());
+    }
     crypto::Bytes signed_data(params.client_random.begin(), params.client_random.end());
     signed_data.insert(signed_data.end(), params.server_random.begin(), params.server_random.end());
     signed_data.insert(signed_data.end(), params_bytes.begin(), params_bytes.end());

@@ -1,0 +1,39 @@
+// handshake/events.hpp: how the handshake reports what it does. The core
+// implements EventSink when the connection has an observer; without one,
+// handlers see a null sink and build no events at all.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "handshake/input.hpp"
+#include "tlspp/observer.hpp"
+
+namespace tlspp::handshake {
+
+class EventSink {
+public:
+    virtual ~EventSink() = default;
+    virtual void emit(Event event) = 0;
+    // message reports a handshake message or ChangeCipherSpec; the sink
+    // describes it (field tree) only because someone is listening.
+    virtual void message(Direction direction, const Input12& message, std::size_t length, bool is_protected) = 0;
+    virtual bool wants_secrets() const = 0;
+};
+
+// report_key emits a KeyEvent; the value is kept only for public values or
+// when the observer asked for secrets.
+inline void report_key(EventSink* sink, std::string name, std::string derivation,
+                       std::span<const std::uint8_t> value, bool secret = true) {
+    if (!sink) return;
+    KeyEvent e{std::move(name), std::move(derivation), {}, secret};
+    if (!secret || sink->wants_secrets()) e.value.assign(value.begin(), value.end());
+    sink->emit(std::move(e));
+}
+
+inline void report_check(EventSink* sink, std::string what, bool ok, std::string detail = {}) {
+    if (sink) sink->emit(CheckEvent{std::move(what), ok, std::move(detail)});
+}
+
+}  // namespace tlspp::handshake
