@@ -13,8 +13,8 @@ namespace tlspp {
 
 using CertificateDer = std::vector<std::uint8_t>;
 
-// TrustStore is a set of trusted CA certificates (and, later, CRLs). Copies
-// share one immutable store, so one store serves every connection.
+// TrustStore is a set of trusted CA certificates, optionally with CRLs.
+// Copies share one immutable store, so one store serves every connection.
 class TrustStore {
 public:
     // system() is the operating system's CA bundle (OpenSSL's default paths).
@@ -24,6 +24,37 @@ public:
     static Result<TrustStore> from_file(const std::string& path);
     static Result<TrustStore> from_directory(const std::string& path);
     static Result<TrustStore> from_pem(std::string_view pem);
+
+    // The same, with certificate revocation lists (RFC 5280 §5): `crl_path`
+    // is a PEM file holding one or more X509 CRL blocks, or a directory whose
+    // regular files are read in name order (files without a CRL block are
+    // skipped; the directory must hold at least one CRL). A store made so
+    // checks revocation of every certificate of a chain, leaf and CAs
+    // (X509_V_FLAG_CRL_CHECK | X509_V_FLAG_CRL_CHECK_ALL), at the
+    // verification time the caller gives:
+    //   - a revoked certificate fails with certificate_revoked;
+    //   - a certificate whose issuer has no CRL here, or whose CRL has
+    //     expired, is not yet valid or has a bad signature, fails with
+    //     certificate_invalid (bad_certificate): with CRLs configured, an
+    //     unknown revocation status is a failure, not a pass.
+    // So give a CRL for each CA in the chains you accept (the root's own
+    // CRL, usually empty, included). Fails with bad_config if a file cannot
+    // be read or holds no CRL, or a CRL does not parse.
+    static Result<TrustStore> from_file(const std::string& ca_path, const std::string& crl_path);
+    static Result<TrustStore> from_directory(const std::string& ca_path, const std::string& crl_path);
+    static Result<TrustStore> from_pem(std::string_view ca_pem, std::string_view crl_pem);
+
+    // checks_revocation says whether CRLs were configured.
+    bool checks_revocation() const;
+
+    // subject_names returns the DER-encoded subject Name of each CA
+    // certificate in the store, without duplicates (for CertificateRequest.
+    // certificate_authorities, RFC 5246 §7.4.4). Stores from from_file and
+    // from_pem list all their CAs; from_directory and system() load
+    // certificates only when a verification asks for them, so they list only
+    // those already loaded (usually none): configure client CAs from a file
+    // to advertise them.
+    std::vector<std::vector<std::uint8_t>> subject_names() const;
 
     struct Impl;  // defined in src/pki/
     const Impl& impl() const { return *impl_; }

@@ -6,9 +6,13 @@
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "pki/certified_key.hpp"
 #include "pki/verify.hpp"
@@ -41,7 +45,120 @@ std::shared_ptr<TrustStore::Impl> new_store() {
     return impl;
 }
 
+// read_crls adds every X509 CRL block of `pem` to `store`; returns how many,
+// or an error for one that does not parse.
+Result<std::size_t> read_crls(X509_STORE* store, std::string_view pem, const std::string& where) {
+    if (pem.empty()) return std::size_t{0};   // BIO_new_mem_buf refuses a null pointer
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())),
+                                                   &BIO_free);
+    if (!bio) return make_error(Reason::internal_error, "CRL: out of memory");
+    std::size_t count = 0;
+    ERR_clear_error();
+    for (;;) {
+        // Like PEM_read_bio_X509, this skips blocks of other types.
+        X509_CRL* crl = PEM_read_bio_X509_CRL(bio.get(), nullptr, nullptr, nullptr);
+        if (!crl) break;
+        const bool added = X509_STORE_add_crl(store, crl) == 1;
+        X509_CRL_free(crl);
+        if (!added) return make_error(Reason::bad_config, "CRL " + where + ": " + last_openssl_error("cannot add"));
+        ++count;
+    }
+    const unsigned long e = ERR_peek_last_error();
+    if (e && !(ERR_GET_LIB(e) == ERR_LIB_PEM && ERR_GET_REASON(e) == PEM_R_NO_START_LINE))
+        return make_error(Reason::bad_config, "CRL " + std::to_string(count + 1) + " in " + where +
+                                                  " does not parse: " + last_openssl_error(""));
+    ERR_clear_error();
+    return count;
+}
+
+Result<std::string> read_text(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    if (!in || !(text << in.rdbuf())) return make_error(Reason::bad_config, "cannot read " + path.string());
+    return text.str();
+}
+
+// add_crls loads a CRL file, or every regular file of a directory, and turns
+// revocation checking on for the whole chain.
+Status add_crls(X509_STORE* store, const std::string& crl_path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    std::vector<fs::path> files;
+    const bool directory = fs::is_directory(crl_path, ec);
+    if (directory) {
+        for (const auto& entry : fs::directory_iterator(crl_path, ec))
+            if (entry.is_regular_file(ec)) files.push_back(entry.path());
+        if (ec) return make_error(Reason::bad_config, "CRL directory " + crl_path + ": " + ec.message());
+        std::sort(files.begin(), files.end());
+    } else {
+        files.emplace_back(crl_path);
+    }
+    std::size_t total = 0;
+    for (const auto& file : files) {
+        auto text = read_text(file);
+        if (!text) return std::move(text).error();
+        auto count = read_crls(store, *text, file.string());
+        if (!count) return std::move(count).error();
+        if (*count == 0 && !directory)
+            return make_error(Reason::bad_config, "CRL file " + crl_path + ": no X509 CRL block found");
+        total += *count;
+    }
+    if (total == 0) return make_error(Reason::bad_config, "CRL directory " + crl_path + ": no X509 CRL found");
+    X509_STORE_set_flags(store, X509_V_FLAG_CRL_CHECK | X509_V_FLAG_CRL_CHECK_ALL);
+    return {};
+}
+
+Status add_crls_pem(X509_STORE* store, std::string_view pem) {
+    auto count = read_crls(store, pem, "PEM");
+    if (!count) return std::move(count).error();
+    if (*count == 0) return make_error(Reason::bad_config, "CRL PEM: no X509 CRL block found");
+    X509_STORE_set_flags(store, X509_V_FLAG_CRL_CHECK | X509_V_FLAG_CRL_CHECK_ALL);
+    return {};
+}
+
 }  // namespace
+
+Result<TrustStore> TrustStore::from_file(const std::string& ca_path, const std::string& crl_path) {
+    auto trust = from_file(ca_path);
+    if (!trust) return trust;
+    if (auto added = add_crls(trust->impl().store, crl_path); !added) return std::move(added).error();
+    return trust;
+}
+
+Result<TrustStore> TrustStore::from_directory(const std::string& ca_path, const std::string& crl_path) {
+    auto trust = from_directory(ca_path);
+    if (!trust) return trust;
+    if (auto added = add_crls(trust->impl().store, crl_path); !added) return std::move(added).error();
+    return trust;
+}
+
+Result<TrustStore> TrustStore::from_pem(std::string_view ca_pem, std::string_view crl_pem) {
+    auto trust = from_pem(ca_pem);
+    if (!trust) return trust;
+    if (auto added = add_crls_pem(trust->impl().store, crl_pem); !added) return std::move(added).error();
+    return trust;
+}
+
+bool TrustStore::checks_revocation() const {
+    const X509_VERIFY_PARAM* param = X509_STORE_get0_param(impl_->store);
+    return param && (X509_VERIFY_PARAM_get_flags(param) & X509_V_FLAG_CRL_CHECK) != 0;
+}
+
+std::vector<std::vector<std::uint8_t>> TrustStore::subject_names() const {
+    std::vector<std::vector<std::uint8_t>> names;
+    STACK_OF(X509)* certs = X509_STORE_get1_all_certs(impl_->store);
+    for (int i = 0; certs && i < sk_X509_num(certs); ++i) {
+        unsigned char* der = nullptr;
+        const int len = i2d_X509_NAME(X509_get_subject_name(sk_X509_value(certs, i)), &der);
+        if (len <= 0) continue;
+        std::vector<std::uint8_t> name(der, der + len);
+        OPENSSL_free(der);
+        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+    }
+    sk_X509_pop_free(certs, X509_free);
+    ERR_clear_error();
+    return names;
+}
 
 Result<TrustStore> TrustStore::system() {
     auto impl = new_store();

@@ -59,6 +59,16 @@ Reason reason_for(int verify_error) {
     case X509_V_ERR_HOSTNAME_MISMATCH:
     case X509_V_ERR_IP_ADDRESS_MISMATCH: return Reason::certificate_name_mismatch;
     case X509_V_ERR_CERT_REVOKED: return Reason::certificate_revoked;
+    // With CRLs configured, a status that cannot be established is a failure
+    // (TrustStore::from_file(ca, crl) documents it): bad_certificate.
+    case X509_V_ERR_UNABLE_TO_GET_CRL:
+    case X509_V_ERR_UNABLE_TO_GET_CRL_ISSUER:
+    case X509_V_ERR_UNABLE_TO_DECRYPT_CRL_SIGNATURE:
+    case X509_V_ERR_CRL_SIGNATURE_FAILURE:
+    case X509_V_ERR_CRL_NOT_YET_VALID:
+    case X509_V_ERR_CRL_HAS_EXPIRED:
+    case X509_V_ERR_ERROR_IN_CRL_LAST_UPDATE_FIELD:
+    case X509_V_ERR_ERROR_IN_CRL_NEXT_UPDATE_FIELD: return Reason::certificate_invalid;
     case X509_V_ERR_INVALID_PURPOSE: return Reason::certificate_bad_usage;
     default: return Reason::certificate_invalid;
     }

@@ -30,6 +30,17 @@ struct VerifiedChain {
 // certificate_not_yet_valid, certificate_name_mismatch, certificate_revoked,
 // certificate_bad_usage, certificate_invalid; the detail quotes libcrypto's
 // verify error and the certificate's subject.
+//
+// When `trust` has CRLs (TrustStore::from_file(ca, crl) and friends), every
+// certificate of the chain is checked against them at `now`: a revoked one
+// fails with certificate_revoked, one whose revocation status cannot be
+// established (no CRL from its issuer, a CRL expired or not yet valid, a bad
+// CRL signature) with certificate_invalid.
+//
+// For client certificates (Purpose::client_auth) the leaf must allow
+// clientAuth in extendedKeyUsage (when present) and digitalSignature in
+// keyUsage (when present); a server-only certificate fails with
+// certificate_bad_usage. `host` is then usually empty.
 Result<VerifiedChain> verify_chain(const TrustStore& trust, const std::vector<CertificateDer>& chain,
                                    std::string_view host, std::chrono::system_clock::time_point now,
                                    Purpose purpose);

@@ -180,3 +180,62 @@ TEST(ReadPemCertificates, RejectsTextWithoutCertificatesOrWithABrokenOne) {
 
 }  // namespace
 }  // namespace tlspp::pki
+
+namespace tlspp::pki {
+namespace {
+
+Result<VerifiedChain> verify_client(const TrustStore& trust, const test::Identity& id,
+                                    std::chrono::system_clock::time_point now = kNow) {
+    return verify_chain(trust, id.chain_der, "", now, Purpose::client_auth);
+}
+
+TEST(VerifyClientChain, AcceptsAGoodClientCertificateWhenCrlsAreChecked) {
+    const auto& pki = test::pki();
+    ASSERT_TRUE(pki.trust_with_crl.checks_revocation());
+    auto r = verify_client(pki.trust_with_crl, pki.client);
+    ASSERT_TRUE(r) << r.error().detail;
+    EXPECT_EQ(r->leaf_key.type(), crypto::KeyType::ecdsa_p256);
+    EXPECT_TRUE(verify_client(pki.trust_with_crl, pki.client_rsa));
+}
+
+TEST(VerifyClientChain, RejectsARevokedClientCertificateAsRevoked) {
+    const auto& pki = test::pki();
+    auto r = verify_client(pki.trust_with_crl, pki.client_revoked);
+    expect_reason(r, Reason::certificate_revoked, "CN=revoked.tlspp.test");
+    EXPECT_EQ(r.error().alert, Alert::certificate_revoked);
+}
+
+TEST(VerifyClientChain, AcceptsTheRevokedCertificateWhenNoCrlIsConfigured) {
+    const auto& pki = test::pki();
+    EXPECT_FALSE(pki.trust.checks_revocation());
+    EXPECT_TRUE(verify_client(pki.trust, pki.client_revoked));
+}
+
+TEST(VerifyClientChain, RejectsAServerOnlyCertificateAsBadUsage) {
+    const auto& pki = test::pki();
+    auto r = verify_client(pki.trust_with_crl, pki.server_p256);
+    expect_reason(r, Reason::certificate_bad_usage);
+    EXPECT_EQ(r.error().alert, Alert::unsupported_certificate);
+}
+
+TEST(VerifyClientChain, RejectsAnExpiredClientCertificate) {
+    expect_reason(verify_client(test::pki().trust, test::pki().client, kNow + std::chrono::hours(24 * 60)),
+                  Reason::certificate_expired);
+}
+
+TEST(VerifyClientChain, StillReportsExpiryWhenCrlsAreChecked) {
+    expect_reason(verify_chain(test::pki().trust_with_crl, test::pki().expired.chain_der, "localhost", kNow,
+                               Purpose::server_auth),
+                  Reason::certificate_expired);
+}
+
+TEST(VerifyClientChain, RejectsAChainWhoseIssuerHasNoCrlAsInvalid) {
+    // The intermediate CA issued no CRL: its leaf's status is unknown.
+    auto r = verify_chain(test::pki().trust_with_crl, test::pki().server_via_intermediate.chain_der, "localhost",
+                          kNow, Purpose::server_auth);
+    expect_reason(r, Reason::certificate_invalid, "CRL");
+    EXPECT_EQ(r.error().alert, Alert::bad_certificate);
+}
+
+}  // namespace
+}  // namespace tlspp::pki

@@ -116,6 +116,39 @@ CertificateDer der_of(const Cert& cert) {
     return out;
 }
 
+// crl_of makes a CRL signed by `issuer_key`, valid from a day ago for 30
+// days, listing the serial numbers of `revoked`.
+std::string crl_of(const Cert& issuer, const Key& issuer_key, const std::vector<Cert>& revoked) {
+    std::unique_ptr<X509_CRL, decltype(&X509_CRL_free)> crl(X509_CRL_new(), X509_CRL_free);
+    X509_CRL* c = crl.get();
+    if (!c || !X509_CRL_set_version(c, 1 /* v2 */) || !X509_CRL_set_issuer_name(c, X509_get_subject_name(issuer.get())))
+        die("X509_CRL_new");
+    std::unique_ptr<ASN1_TIME, decltype(&ASN1_TIME_free)> last(X509_time_adj_ex(nullptr, -1, 0, nullptr),
+                                                              ASN1_TIME_free);
+    std::unique_ptr<ASN1_TIME, decltype(&ASN1_TIME_free)> next(X509_time_adj_ex(nullptr, 30, 0, nullptr),
+                                                              ASN1_TIME_free);
+    if (!last || !next || !X509_CRL_set1_lastUpdate(c, last.get()) || !X509_CRL_set1_nextUpdate(c, next.get()))
+        die("CRL dates");
+    for (const auto& cert : revoked) {
+        X509_REVOKED* r = X509_REVOKED_new();
+        if (!r || !X509_REVOKED_set_serialNumber(r, X509_get_serialNumber(cert.get())) ||
+            !X509_REVOKED_set_revocationDate(r, last.get()) || !X509_CRL_add0_revoked(c, r))
+            die("X509_REVOKED");
+    }
+    X509V3_CTX ctx;
+    X509V3_set_ctx(&ctx, issuer.get(), nullptr, nullptr, c, 0);
+    X509V3_set_ctx_nodb(&ctx);
+    X509_EXTENSION* akid = X509V3_EXT_conf_nid(nullptr, &ctx, NID_authority_key_identifier, "keyid:always");
+    if (!akid || !X509_CRL_add_ext(c, akid, -1)) die("CRL authorityKeyIdentifier");
+    X509_EXTENSION_free(akid);
+    if (!X509_CRL_sort(c) || !X509_CRL_sign(c, issuer_key.get(), EVP_sha256())) die("X509_CRL_sign");
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), BIO_free);
+    if (!bio || !PEM_write_bio_X509_CRL(bio.get(), c)) die("PEM_write_bio_X509_CRL");
+    char* data = nullptr;
+    long len = BIO_get_mem_data(bio.get(), &data);
+    return std::string(data, static_cast<std::size_t>(len));
+}
+
 // identity assembles the chain leaf, then `issuers` (not the root when it is
 // the trust anchor: a peer need not send it).
 Identity identity(std::string name, const Cert& leaf, const Key& key, std::vector<Cert> issuers) {
@@ -151,6 +184,7 @@ Pki build() {
     Key p384 = keygen("EC", "P-384");
     Key ed25519 = keygen("ED25519", nullptr);
     Key client_key = keygen("EC", "P-256");
+    Key revoked_key = keygen("EC", "P-256");
 
     const Spec server{.cn = "localhost", .san = kServerSan, .eku = "serverAuth"};
     Spec rsa_server = server;
@@ -179,6 +213,14 @@ Pki build() {
     pki.untrusted_ca_pem = pem_of(other_ca);
     pki.client = identity("client", issue(client_key, client, ca, ca_key), client_key, {});
     pki.client_rsa = identity("client_rsa", issue(rsa, client_rsa, ca, ca_key), rsa, {});
+    Spec revoked = client;
+    revoked.cn = "revoked.tlspp.test", revoked.san = "DNS:revoked.tlspp.test";
+    Cert revoked_cert = issue(revoked_key, revoked, ca, ca_key);
+    pki.client_revoked = identity("client_revoked", revoked_cert, revoked_key, {});
+    pki.crl_pem = crl_of(ca, ca_key, {revoked_cert});
+    auto with_crl = TrustStore::from_pem(pki.ca_pem, pki.crl_pem);
+    if (!with_crl) die(with_crl.error().detail.c_str());
+    pki.trust_with_crl = std::move(*with_crl);
     return pki;
 }
 
@@ -205,7 +247,7 @@ CertifiedKey Identity::certified_key() const {
 
 std::vector<const Identity*> Pki::all() const {
     return {&server_rsa, &server_p256, &server_p384, &server_ed25519, &server_via_intermediate, &expired,
-            &not_yet_valid, &wrong_host, &untrusted, &client, &client_rsa};
+            &not_yet_valid, &wrong_host, &untrusted, &client, &client_rsa, &client_revoked};
 }
 
 const Pki& pki() {
@@ -218,7 +260,8 @@ bool write_pki_files(const std::string& dir) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     const std::filesystem::path base(dir);
-    bool ok = write(base / "ca.pem", p.ca_pem) && write(base / "untrusted_ca.pem", p.untrusted_ca_pem);
+    bool ok = write(base / "ca.pem", p.ca_pem) && write(base / "untrusted_ca.pem", p.untrusted_ca_pem) &&
+              write(base / "crl.pem", p.crl_pem);
     for (const Identity* id : p.all())
         ok = ok && write(base / (id->name + ".pem"), id->chain_pem) && write(base / (id->name + ".key"), id->key_pem);
     return ok;

@@ -50,6 +50,13 @@ struct Pki {
 
     Identity client;               // P-256, EKU clientAuth, CN and SAN DNS:client.tlspp.test
     Identity client_rsa;           // RSA-2048, EKU clientAuth
+    Identity client_revoked;       // P-256, EKU clientAuth, CN revoked.tlspp.test; listed in crl_pem
+
+    // crl_pem is a CRL issued by the root (ca_pem), valid from one day ago to
+    // 30 days ahead, revoking client_revoked only. trust_with_crl is a store
+    // of ca_pem that checks it (TrustStore::from_pem(ca_pem, crl_pem)).
+    std::string crl_pem;
+    TrustStore trust_with_crl = trust;
 
     // all lists every Identity above, for loops over certificate types.
     std::vector<const Identity*> all() const;
@@ -58,7 +65,7 @@ struct Pki {
 // pki returns the process-wide test PKI, built on first call (thread-safe).
 const Pki& pki();
 
-// write_pki_files writes ca.pem, untrusted_ca.pem and, per Identity,
+// write_pki_files writes ca.pem, untrusted_ca.pem, crl.pem and, per Identity,
 // <name>.pem (chain) and <name>.key into `dir` (created if missing), for CLI
 // and interop tests. Returns false if a file cannot be written.
 bool write_pki_files(const std::string& dir);
