@@ -13,6 +13,9 @@
 
 #include "commands.hpp"
 #include "describe.hpp"
+#include "explain_cli.hpp"
+#include "handshake_driver.hpp"
+#include "net/socket.hpp"
 #include "options.hpp"
 #include "tlspp/stream.hpp"
 
@@ -36,6 +39,8 @@ constexpr std::string_view kDescription =
     "prints the negotiated session and the server's certificates on stderr, then copies stdin\n"
     "to the server and the server's data to stdout. The end of stdin does not end the session:\n"
     "tlspp keeps printing until the server sends close_notify or is idle for --timeout seconds.\n"
+    "With --explain it prints the handshake on stdout as it happens, message by message with what\n"
+    "each is for, then closes the connection (no relay).\n"
     "Exit status: 0 on an orderly end, 1 if the connection or handshake fails, 2 for usage errors.";
 
 int fail(const Error& error) {
@@ -144,14 +149,42 @@ int relay(Stream& stream, std::chrono::milliseconds idle) {
     }
 }
 
+// run_explained connects, prints the handshake on stdout as it happens,
+// then ends the connection with close_notify (no relay in this mode).
+int run_explained(const HostPort& target, std::shared_ptr<const ClientConfig> config, const std::string& server_name,
+                  std::chrono::milliseconds timeout, const ExplainSettings& settings) {
+    std::string address;
+    auto fd = connect_host(target.host, target.port, timeout, &address);
+    if (!fd) return fail(fd.error());
+    net::Fd socket(*fd);
+    if (!settings.json) std::printf("connected to %s\n", address.c_str());
+    auto recorder = std::make_shared<explain::Recorder>(settings.show_secrets);
+    attach_live_output(*recorder, settings, explain::Side::client, stdout);
+    ClientConnection conn(std::move(config), server_name, recorder->observer_for(explain::Side::client));
+    auto done = drive_handshake(socket.get(), conn, timeout);
+    std::fflush(stdout);
+    if (settings.diagram) {   // also after a failure: the picture shows how far it got
+        std::string problem;
+        if (write_diagram(*recorder, explain::Side::client, settings, *settings.diagram, "", &problem))
+            std::fprintf(stderr, "tlspp: diagram written to %s\n", settings.diagram->c_str());
+        else
+            std::fprintf(stderr, "tlspp: %s\n", problem.c_str());
+    }
+    if (!done) return fail(done.error());
+    finish_close(socket.get(), conn);
+    return kExitOk;
+}
+
 }  // namespace
 
 int run_client(std::span<char* const> argv) {
-    Args args = Args::parse(argv, kOptions);
+    auto spec = with_explain_options(kOptions);
+    Args args = Args::parse(argv, spec);
     if (args.wants_help()) {
-        std::fputs(help_text(kSynopsis, kDescription, kOptions).c_str(), stdout);
+        std::fputs(help_text(kSynopsis, kDescription, spec).c_str(), stdout);
         return kExitOk;
     }
+    ExplainSettings explain = explain_settings(args, false);
     if (args.positionals().size() != 1) throw UsageError("expected exactly one HOST:PORT argument");
     HostPort target = parse_host_port(args.positionals()[0]);
     auto timeout = std::chrono::milliseconds(10'000);
@@ -164,6 +197,7 @@ int run_client(std::span<char* const> argv) {
         return kExitFailure;
     }
     std::string server_name = args.value("servername").value_or(target.host);
+    if (explain.enabled) return run_explained(target, config, server_name, timeout, explain);
 
     StreamOptions options;
     options.handshake_timeout = timeout;

@@ -24,6 +24,8 @@
 #include <thread>
 
 #include "commands.hpp"
+#include "explain_cli.hpp"
+#include "handshake_driver.hpp"
 #include "net/listener.hpp"
 #include "options.hpp"
 #include "server_session.hpp"
@@ -52,7 +54,9 @@ constexpr std::string_view kSynopsis = "tlspp server --port PORT --cert FILE --k
 constexpr std::string_view kDescription =
     "Listens on HOST:PORT and serves TLS clients concurrently. Prints 'listening on HOST:PORT'\n"
     "on stdout once ready. A failed handshake is logged on stderr and does not stop the server.\n"
-    "SIGINT or SIGTERM stops accepting, ends open connections and exits with status 0.";
+    "SIGINT or SIGTERM stops accepting, ends open connections and exits with status 0.\n"
+    "With --explain, clients are taken one at a time: each handshake is printed on stdout as it\n"
+    "happens, then the connection is closed (no page, no echo).";
 
 // The signal handler may only touch lock-free atomics and write(2): it sets
 // the flag and wakes the accept loop through the self-pipe.
@@ -147,14 +151,45 @@ void serve_one(int fd, std::uint64_t id, std::shared_ptr<const ServerConfig> con
     stream->close();
 }
 
+// explain_one runs one connection's handshake in the accept thread (so the
+// timelines of several clients do not interleave), prints it as it happens,
+// then ends the connection with close_notify. Connection `number` counts from 0.
+void explain_one(int fd, std::size_t number, std::shared_ptr<const ServerConfig> config,
+                 const ExplainSettings& settings, std::chrono::milliseconds timeout) {
+    net::Fd socket(fd);
+    std::string peer = net::peer_address(fd);
+    if (!settings.json) std::printf("\nconnection %zu from %s\n", number + 1, peer.c_str());
+    auto recorder = std::make_shared<explain::Recorder>(settings.show_secrets);
+    attach_live_output(*recorder, settings, explain::Side::server, stdout);
+    ServerConnection conn(std::move(config), recorder->observer_for(explain::Side::server));
+    auto done = drive_handshake(socket.get(), conn, timeout);
+    std::fflush(stdout);
+    if (!done)
+        std::fprintf(stderr, "tlspp: handshake with %s failed: %s\n", peer.c_str(), done.error().message().c_str());
+    if (settings.diagram) {
+        std::string path = *settings.diagram, problem;
+        if (number > 0) {
+            auto dot = path.rfind('.');
+            path = path.substr(0, dot) + "-" + std::to_string(number + 1) + path.substr(dot);
+        }
+        if (write_diagram(*recorder, explain::Side::server, settings, path, "", &problem))
+            std::fprintf(stderr, "tlspp: diagram written to %s\n", path.c_str());
+        else
+            std::fprintf(stderr, "tlspp: %s\n", problem.c_str());
+    }
+    if (done) finish_close(socket.get(), conn);
+}
+
 }  // namespace
 
 int run_server(std::span<char* const> argv) {
-    Args args = Args::parse(argv, kOptions);
+    auto spec = with_explain_options(kOptions);
+    Args args = Args::parse(argv, spec);
     if (args.wants_help()) {
-        std::fputs(help_text(kSynopsis, kDescription, kOptions).c_str(), stdout);
+        std::fputs(help_text(kSynopsis, kDescription, spec).c_str(), stdout);
         return kExitOk;
     }
+    ExplainSettings explain = explain_settings(args, false);
     if (!args.positionals().empty()) throw UsageError("unexpected argument '" + args.positionals()[0] + "'");
     auto port_text = args.value("port");
     auto cert = args.value("cert");
@@ -201,6 +236,7 @@ int run_server(std::span<char* const> argv) {
     options.handshake_timeout = timeout;
     options.io_timeout = timeout;
     auto sessions = std::make_shared<Sessions>(max_connections);
+    std::size_t explained = 0;
     while (sessions->wait_for_slot()) {
         auto fd = listener->accept(g_wake_pipe[0]);
         if (!fd) {
@@ -210,6 +246,10 @@ int run_server(std::span<char* const> argv) {
             continue;
         }
         if (*fd < 0) break;   // woken by SIGINT/SIGTERM
+        if (explain.enabled) {
+            explain_one(*fd, explained++, config, explain, timeout);
+            continue;
+        }
         std::uint64_t id = sessions->add(*fd);
         try {
             std::thread(serve_one, *fd, id, config, options, mode, sessions).detach();

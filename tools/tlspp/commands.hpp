@@ -9,5 +9,6 @@ namespace tlspp::cli {
 // kExitUsage) and may throw UsageError for a bad command line.
 int run_client(std::span<char* const> args);
 int run_server(std::span<char* const> args);
+int run_explain(std::span<char* const> args);
 
 }  // namespace tlspp::cli

@@ -19,6 +19,7 @@ struct Subcommand {
 constexpr Subcommand kSubcommands[] = {
     {"client", tlspp::cli::run_client, "connect to a TLS server, show the session, relay stdin/stdout"},
     {"server", tlspp::cli::run_server, "serve TLS clients: an HTML page of the session (--www) or an echo"},
+    {"explain", tlspp::cli::run_explain, "a live, explained TLS handshake between a client and a server on loopback"},
 };
 
 void print_overview(std::FILE* to) {

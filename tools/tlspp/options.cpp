@@ -46,6 +46,10 @@ Args Args::parse(std::span<char* const> argv, std::span<const OptionSpec> spec) 
         }
         const OptionSpec* o = find_option(spec, name);
         if (o == nullptr) throw UsageError("unknown option --" + std::string(name));
+        if (o->value_name.starts_with("[=")) {   // optional value, only in the --name=value form
+            args.options_.emplace_back(std::string(name), std::string(inline_value.value_or("")));
+            continue;
+        }
         if (o->value_name.empty()) {
             if (inline_value) throw UsageError("--" + std::string(name) + " takes no value");
             args.options_.emplace_back(std::string(name), "");
@@ -77,7 +81,8 @@ std::string help_text(std::string_view synopsis, std::string_view description,
     std::string out = "usage: " + std::string(synopsis) + "\n\n" + std::string(description) + "\n\noptions:\n";
     for (const auto& o : spec) {
         std::string left = "  --" + std::string(o.name);
-        if (!o.value_name.empty()) left += " " + std::string(o.value_name);
+        if (o.value_name.starts_with("[=")) left += std::string(o.value_name);
+        else if (!o.value_name.empty()) left += " " + std::string(o.value_name);
         if (left.size() < 26) left.resize(26, ' ');
         else left += "\n" + std::string(26, ' ');
         out += left + std::string(o.help) + "\n";

@@ -28,7 +28,7 @@ struct UsageError : std::runtime_error {
 
 struct OptionSpec {
     std::string_view name;         // without the dashes: "ca"
-    std::string_view value_name;   // "FILE|DIR"; empty for a flag
+    std::string_view value_name;   // "FILE|DIR"; empty for a flag; "[=json]" for an optional --name=value
     std::string_view help;
 };
 

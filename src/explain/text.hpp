@@ -1,0 +1,61 @@
+// explain/text.hpp: the annotated timeline: per message its direction, name,
+// the fields that matter, and a sentence or two of what it does and why.
+#pragma once
+
+#include <span>
+#include <string>
+
+#include "explain/phrases.hpp"
+#include "explain/recorder.hpp"
+
+namespace tlspp::explain {
+
+struct TextOptions {
+    Lang lang = Lang::en;
+    bool color = false;          // ANSI colours (the CLI sets it when stdout is a terminal)
+    bool show_secrets = false;   // print KeyEvent values of secrets; otherwise they never appear
+    bool records = true;         // a line per record on the wire
+    bool timing = true;          // "[  1.2 ms]" before messages
+    std::size_t width = 80;      // wrap explanations at this display width
+};
+
+// shown says whether the timeline of `perspective` includes `event`: all of
+// its own events, and the checks the other end made (when both ends feed the
+// recorder, as in `tlspp explain`).
+bool shown(const Stamped& event, Side perspective);
+
+// TextRenderer renders events one at a time, so the CLI can print them as
+// the handshake happens; it remembers the flight and which notes it gave.
+class TextRenderer {
+public:
+    TextRenderer(Side perspective, TextOptions options) : perspective_(perspective), options_(options) {}
+
+    std::string header() const;
+    // render gives the lines for one event (ending in '\n'), or "" if it is not shown.
+    std::string render(const Stamped& event);
+
+private:
+    std::string message(const MessageEvent& m, const Stamped& s);
+    std::string fields(const std::vector<Field>& fields, std::string_view message, int depth, bool top);
+    std::string explanation(std::string_view text, std::size_t indent) const;
+    std::string paint(std::string_view text, std::string_view code) const;
+    std::string time_prefix(const Stamped& s) const;
+
+    Side perspective_;
+    TextOptions options_;
+    int flight_ = 0;
+    std::optional<Side> last_sender_;
+    std::vector<std::string> explained_keys_;
+};
+
+std::string render_text(std::span<const Stamped> events, Side perspective, const TextOptions& options);
+
+// abbreviate shortens a long hex value to "0123456789abcdef…89abcdef (48 bytes)";
+// other values over `limit` characters end in "…".
+std::string abbreviate(const std::string& value, std::size_t limit = 96);
+
+// wrap breaks `text` into lines of at most `width` display columns (CJK
+// characters count two; a line may break between any two of them).
+std::vector<std::string> wrap(std::string_view text, std::size_t width);
+
+}  // namespace tlspp::explain

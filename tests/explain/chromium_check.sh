@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# tests/explain/chromium_check.sh TLSPP_BINARY [OUT_DIR]
+# Renders the HTML sequence diagram of `tlspp explain` in headless Chromium
+# and checks that the page's script ran without an error (it marks <body
+# data-ready="N"> with the number of messages; window.onerror would stop it)
+# and that every message of the handshake appears in the rendered DOM.
+# Also keeps a screenshot (OUT_DIR/explain-diagram.png, for docs/).
+# Exit: 0 pass, 1 fail, 77 skipped (no chromium).
+set -euo pipefail
+tlspp=${1:?usage: chromium_check.sh TLSPP_BINARY [OUT_DIR]}
+out=${2:-$(mktemp -d)}
+mkdir -p "$out"
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [[ -z $browser ]]; then echo "chromium_check: SKIP (no chromium; Debian package chromium)"; exit 77; fi
+
+html="$out/explain-diagram.html"
+json="$out/explain.jsonl"
+"$tlspp" explain --diagram "$html" > /dev/null
+"$tlspp" explain --explain=json > "$json"
+
+flags=(--headless --no-sandbox --disable-gpu --no-first-run --disable-dev-shm-usage
+       --user-data-dir="$out/profile" --virtual-time-budget=3000)
+dom="$out/dom.html"
+log="$out/chromium.log"
+"$browser" "${flags[@]}" --enable-logging=stderr --v=0 --dump-dom "file://$html" > "$dom" 2> "$log" || {
+  echo "chromium_check: FAIL: chromium exited with an error"; tail -20 "$log"; exit 1; }
+"$browser" "${flags[@]}" --window-size=1500,1300 --screenshot="$out/explain-diagram.png" "file://$html" \
+  > /dev/null 2>> "$log" || true
+
+fail=0
+# The console messages Chromium logs for uncaught script errors.
+if grep -E "Uncaught|SyntaxError|ReferenceError|TypeError" "$log"; then
+  echo "chromium_check: FAIL: JavaScript error"; fail=1
+fi
+ready=$(grep -o 'data-ready="[0-9]*"' "$dom" | head -1 | grep -o '[0-9]\+' || true)
+# Messages as the client saw them: its own perspective is what the diagram draws.
+expected=$(grep '"type":"message"' "$json" | grep -c '"observer":"client"')
+if [[ -z $ready ]]; then
+  echo "chromium_check: FAIL: the page script did not finish (no data-ready on <body>)"; fail=1
+elif [[ $ready -ne $expected ]]; then
+  echo "chromium_check: FAIL: the page knows $ready messages, the handshake had $expected"; fail=1
+fi
+for name in $(sed -n 's/.*"type":"message".*"name":"\([A-Za-z]*\)","handshake_type".*/\1/p' "$json" | sort -u); do
+  if ! grep -q "$name" "$dom"; then echo "chromium_check: FAIL: message $name not in the page"; fail=1; fi
+done
+[[ $fail -eq 0 ]] && echo "chromium_check: OK ($expected messages; screenshot $out/explain-diagram.png)"
+exit $fail

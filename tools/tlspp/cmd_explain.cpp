@@ -1,0 +1,139 @@
+// tools/tlspp/cmd_explain.cpp: `tlspp explain`: a complete, live demonstration
+// of the handshake. A server and a client run in this process over TCP on
+// loopback, with a throwaway CA made on the spot, and the handshake is
+// printed with what each message does and why. Each kind of handshake is one
+// entry in kDemos (RSA key exchange, mutual TLS, resumption and TLS 1.3 join
+// the list as tlspp gains them).
+#include <unistd.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "commands.hpp"
+#include "explain/text.hpp"
+#include "explain_cli.hpp"
+#include "handshake_driver.hpp"
+#include "net/listener.hpp"
+#include "options.hpp"
+#include "throwaway_pki.hpp"
+#include "tlspp/connection.hpp"
+
+namespace tlspp::cli {
+
+namespace {
+
+constexpr std::string_view kSynopsis = "tlspp explain [options]";
+constexpr std::string_view kDescription =
+    "Runs a TLS client and a TLS server in this process, connected over TCP on 127.0.0.1, with\n"
+    "certificates from a throwaway CA made for the run, and prints each handshake as an annotated\n"
+    "timeline: every message, the fields that matter and what they are for, the key schedule, and\n"
+    "where encryption starts. Secret values are shown only with --show-secrets.\n"
+    "Exit status: 0 if every demonstration completed, 1 otherwise, 2 for usage errors.";
+
+struct Demo {
+    std::string_view title_key;   // phrase key of its title
+    void (*configure)(ClientConfig& client, ServerConfig& server);
+};
+
+// ECDHE with an ECDSA certificate: the seeds' main walkthrough.
+void ecdhe(ClientConfig& client, ServerConfig& server) {
+    client.cipher_suites = {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+                            CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+                            CipherSuite::TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256};
+    server.cipher_suites = client.cipher_suites;
+}
+
+constexpr Demo kDemos[] = {
+    {"ui.demo.ecdhe", ecdhe},
+};
+
+std::string numbered(const std::string& path, std::size_t index) {
+    if (index == 0) return path;
+    auto dot = path.rfind('.');
+    return path.substr(0, dot) + "-" + std::to_string(index + 1) + path.substr(dot);
+}
+
+// run_demo runs one handshake; returns false (after printing why) if it fails.
+bool run_demo(const Demo& demo, std::size_t index, const ThrowawayPki& pki, const ExplainSettings& settings) {
+    auto client_config = std::make_shared<ClientConfig>();
+    client_config->trust = pki.trust;
+    auto server_config = std::make_shared<ServerConfig>();
+    server_config->certificates.push_back(pki.server_p256);
+    demo.configure(*client_config, *server_config);
+
+    auto listener = net::Listener::open("127.0.0.1", 0);
+    if (!listener) {
+        std::fprintf(stderr, "tlspp: %s\n", listener.error().message().c_str());
+        return false;
+    }
+    auto client_fd = connect_loopback(listener->port());
+    if (!client_fd) {
+        std::fprintf(stderr, "tlspp: %s\n", client_fd.error().message().c_str());
+        return false;
+    }
+    net::Fd client_socket(*client_fd);
+    auto server_fd = listener->accept();
+    if (!server_fd || *server_fd < 0) {
+        std::fprintf(stderr, "tlspp: accept failed\n");
+        return false;
+    }
+    net::Fd server_socket(*server_fd);
+
+    std::string title = std::string(explain::phrase(settings.lang, demo.title_key));
+    if (!settings.json) {
+        std::string heading = explain::fill(explain::phrase(settings.lang, "ui.demo"),
+                                            {{"n", std::to_string(index + 1)},
+                                             {"total", std::to_string(std::size(kDemos))},
+                                             {"title", title}});
+        std::string where = explain::fill(explain::phrase(settings.lang, "ui.demo.listening"),
+                                          {{"address", listener->address()}});
+        std::printf("%s%s\n%s\n\n", index ? "\n\n" : "", heading.c_str(), where.c_str());
+    }
+
+    auto recorder = std::make_shared<explain::Recorder>(settings.show_secrets);
+    attach_live_output(*recorder, settings, explain::Side::client, stdout);
+    ClientConnection client(client_config, "localhost", recorder->observer_for(explain::Side::client));
+    ServerConnection server(server_config, recorder->observer_for(explain::Side::server));
+    auto done = drive_pair(client_socket.get(), client, server_socket.get(), server, std::chrono::seconds(10));
+    std::fflush(stdout);
+    if (!done) {
+        std::fprintf(stderr, "tlspp: demonstration '%s' failed: %s\n", title.c_str(), done.error().message().c_str());
+        return false;
+    }
+    if (settings.diagram) {
+        std::string path = numbered(*settings.diagram, index), problem;
+        if (!write_diagram(*recorder, explain::Side::client, settings, path, title, &problem)) {
+            std::fprintf(stderr, "tlspp: %s\n", problem.c_str());
+            return false;
+        }
+        std::fprintf(stderr, "tlspp: diagram written to %s\n", path.c_str());
+    }
+    finish_close(client_socket.get(), client);
+    finish_close(server_socket.get(), server);
+    return true;
+}
+
+}  // namespace
+
+int run_explain(std::span<char* const> argv) {
+    auto spec = with_explain_options({});
+    Args args = Args::parse(argv, spec);
+    if (args.wants_help()) {
+        std::fputs(help_text(kSynopsis, kDescription, spec).c_str(), stdout);
+        return kExitOk;
+    }
+    if (!args.positionals().empty()) throw UsageError("unexpected argument '" + args.positionals()[0] + "'");
+    ExplainSettings settings = explain_settings(args, true);
+
+    auto pki = make_throwaway_pki();
+    if (!pki) {
+        std::fprintf(stderr, "tlspp: %s\n", pki.error().message().c_str());
+        return kExitFailure;
+    }
+    bool ok = true;
+    for (std::size_t i = 0; i < std::size(kDemos); ++i) ok = run_demo(kDemos[i], i, *pki, settings) && ok;
+    return ok ? kExitOk : kExitFailure;
+}
+
+}  // namespace tlspp::cli
