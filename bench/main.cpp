@@ -1,0 +1,602 @@
+// bench/main.cpp: the tlspp benchmark. Runs tlspp and OpenSSL's libssl side
+// by side in one process (handshakes, the crypto floor, bulk transfer), then
+// measures memory and allocations, then prints one summary table (markdown)
+// with every row's tlspp figure, libssl figure, ratio, target and verdict.
+//
+//   tlspp_bench                    full run (what `make bench` does)
+//   tlspp_bench --quick            short timings, one repetition (smoke test)
+//   tlspp_bench --memory-only      only the memory/allocation rows
+//   tlspp_bench --loop=WHAT:N      no timing: run WHAT N times, for perf/callgrind/heaptrack, where WHAT is
+//                                  hs-{tlspp,libssl}-{rsa2048,p256} or bulk-{tlspp,libssl}-{aes128gcm,aes256gcm,chacha20}
+//   tlspp_bench --alloc-sites      where a tlspp pair's live bytes and allocation calls come from (slow)
+//   any --benchmark_* flag is passed to Google Benchmark (e.g. --benchmark_filter=handshake)
+#include <benchmark/benchmark.h>
+#include <openssl/crypto.h>
+#include <openssl/obj_mac.h>
+#include <openssl/opensslv.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "alloc_count.hpp"
+#include "floor.hpp"
+#include "pairs.hpp"
+#include "support/test_pki.hpp"
+
+namespace bench {
+namespace {
+
+constexpr std::size_t kRecord = 16384;
+
+// ---------------------------------------------------------------- handshakes
+
+void hs_tlspp(benchmark::State& state, Cert cert) {
+    const auto cfg = tlspp_configs(cert, Aead::aes128gcm);
+    std::int64_t c = 0, s = 0;
+    for (auto _ : state) {
+        TlsppPair p;
+        p.create(cfg);
+        if (!p.handshake()) {
+            state.SkipWithError("tlspp handshake failed");
+            break;
+        }
+        p.destroy();
+        c += p.t.client_ns, s += p.t.server_ns;
+    }
+    const double n = static_cast<double>(state.iterations());
+    state.counters["client_us"] = c / 1e3 / n;
+    state.counters["server_us"] = s / 1e3 / n;
+    state.counters["total_us"] = (c + s) / 1e3 / n;
+}
+
+void hs_libssl(benchmark::State& state, Cert cert) {
+    const SslCtxs ctx = ssl_ctxs(cert, Aead::aes128gcm);
+    std::int64_t c = 0, s = 0;
+    for (auto _ : state) {
+        SslPair p;
+        p.make_bios();
+        p.create(ctx);
+        if (!p.handshake()) {
+            state.SkipWithError("libssl handshake failed");
+            break;
+        }
+        p.destroy();
+        c += p.t.client_ns, s += p.t.server_ns;
+    }
+    const double n = static_cast<double>(state.iterations());
+    state.counters["client_us"] = c / 1e3 / n;
+    state.counters["server_us"] = s / 1e3 / n;
+    state.counters["total_us"] = (c + s) / 1e3 / n;
+    SSL_CTX_free(ctx.client);
+    SSL_CTX_free(ctx.server);
+}
+
+// ---------------------------------------------------------------- bulk
+
+void bulk_tlspp(benchmark::State& state, Aead aead) {
+    const auto cfg = tlspp_configs(Cert::rsa2048, aead);
+    TlsppPair p;
+    p.create(cfg);
+    if (!p.handshake()) state.SkipWithError("tlspp handshake failed");
+    std::vector<std::uint8_t> data(kRecord, 0x5a), out(kRecord);
+    g_time_sides = false;
+    for (auto _ : state)
+        if (!p.client_to_server(data, out)) {
+            state.SkipWithError("tlspp record lost");
+            break;
+        }
+    g_time_sides = true;
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * kRecord));
+    p.destroy();
+}
+
+void bulk_libssl(benchmark::State& state, Aead aead) {
+    const SslCtxs ctx = ssl_ctxs(Cert::rsa2048, aead);
+    SslPair p;
+    p.make_bios();
+    p.create(ctx);
+    if (!p.handshake()) state.SkipWithError("libssl handshake failed");
+    std::vector<std::uint8_t> data(kRecord, 0x5a), out(kRecord);
+    g_time_sides = false;
+    for (auto _ : state)
+        if (!p.client_to_server(data, out)) {
+            state.SkipWithError("libssl record lost");
+            break;
+        }
+    g_time_sides = true;
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * kRecord));
+    p.destroy();
+    SSL_CTX_free(ctx.client);
+    SSL_CTX_free(ctx.server);
+}
+
+void bulk_raw(benchmark::State& state, Aead aead) {
+    floor::RawAead raw(aead);
+    std::vector<std::uint8_t> buf(kRecord, 0x5a);
+    for (auto _ : state) {
+        raw.seal_open(buf);
+        benchmark::DoNotOptimize(buf.data());
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * kRecord));
+}
+
+// ---------------------------------------------------------------- registration
+
+const Cert kCerts[] = {Cert::rsa2048, Cert::p256};
+const Aead kAeads[] = {Aead::aes128gcm, Aead::aes256gcm, Aead::chacha20};
+
+const char* key(Cert c) { return c == Cert::rsa2048 ? "rsa2048" : "p256"; }
+const char* key(Aead a) {
+    return a == Aead::aes128gcm ? "aes128gcm" : a == Aead::aes256gcm ? "aes256gcm" : "chacha20";
+}
+
+void simple(const std::string& name, std::function<void()> fn) {
+    benchmark::RegisterBenchmark(name.c_str(), [fn](benchmark::State& st) {
+        for (auto _ : st) fn();
+    })->Unit(benchmark::kMicrosecond);
+}
+
+void register_all() {
+    for (Cert c : kCerts) {
+        benchmark::RegisterBenchmark((std::string("handshake/tlspp/") + key(c)).c_str(), hs_tlspp, c)
+            ->Unit(benchmark::kMicrosecond);
+        benchmark::RegisterBenchmark((std::string("handshake/libssl/") + key(c)).c_str(), hs_libssl, c)
+            ->Unit(benchmark::kMicrosecond);
+    }
+    simple("floor/x25519_keygen_derive", [] { floor::x25519_keygen_derive(); });
+    simple("floor/rsa2048_sign_pss", [] { floor::sign(Cert::rsa2048, true); });
+    simple("floor/rsa2048_sign_pkcs1", [] { floor::sign(Cert::rsa2048, false); });
+    simple("floor/rsa2048_verify_pss", [] { floor::verify(Cert::rsa2048, true); });
+    simple("floor/rsa2048_verify_pkcs1", [] { floor::verify(Cert::rsa2048, false); });
+    simple("floor/p256_sign", [] { floor::sign(Cert::p256, false); });
+    simple("floor/p256_verify", [] { floor::verify(Cert::p256, false); });
+    for (Cert c : kCerts) {
+        simple(std::string("floor/chain_verify/") + key(c), [c] { floor::chain_verify(c); });
+        simple(std::string("floor/chain_verify_preparsed/") + key(c), [c] { floor::chain_verify_preparsed(c); });
+        simple(std::string("floor/d2i_X509/") + key(c), [c] { floor::parse_leaf(c); });
+    }
+    for (Aead a : kAeads) {
+        benchmark::RegisterBenchmark((std::string("bulk/tlspp/") + key(a)).c_str(), bulk_tlspp, a)
+            ->Unit(benchmark::kMicrosecond);
+        benchmark::RegisterBenchmark((std::string("bulk/libssl/") + key(a)).c_str(), bulk_libssl, a)
+            ->Unit(benchmark::kMicrosecond);
+        benchmark::RegisterBenchmark((std::string("bulk/raw/") + key(a)).c_str(), bulk_raw, a)
+            ->Unit(benchmark::kMicrosecond);
+    }
+}
+
+// Keeps every run's figures for the summary, and prints as the console does.
+class Collector : public benchmark::ConsoleReporter {
+public:
+    struct Figures {
+        double cpu_us = 0;
+        std::map<std::string, double> counters;
+    };
+    void ReportRuns(const std::vector<Run>& runs) override {
+        for (const Run& r : runs) {
+            if (r.error_occurred) continue;
+            if (r.run_type == Run::RT_Aggregate && r.aggregate_name != "median") continue;
+            Figures f;
+            const double unit = benchmark::GetTimeUnitMultiplier(r.time_unit);
+            f.cpu_us = r.GetAdjustedCPUTime() / unit * 1e6;
+            for (const auto& [k, v] : r.counters) f.counters[k] = v.value;
+            figures[r.run_name.str()] = f;
+        }
+        ConsoleReporter::ReportRuns(runs);
+    }
+    std::map<std::string, Figures> figures;
+    const Figures* find(const std::string& name) const {
+        auto it = figures.find(name);
+        return it == figures.end() ? nullptr : &it->second;
+    }
+};
+
+// ---------------------------------------------------------------- memory
+
+struct Mem {
+    std::int64_t created[2]{}, peak[2]{}, after_hs[2]{}, after_rec[2]{}, leaked[2]{};
+    std::uint64_t hs_calls[2]{};
+    double calls_per_record = 0;   // both sides, steady state, per 16 KiB record
+    bool ok = false;
+};
+
+template <class Pair>
+Mem measure(const std::function<void(Pair&)>& create) {
+    using alloc::client, alloc::server;
+    Mem m;
+    const alloc::Tag tags[2] = {client, server};
+    std::int64_t base[2];
+    std::uint64_t calls0[2];
+    for (int i = 0; i < 2; ++i) {
+        base[i] = alloc::counters(tags[i]).live_bytes;
+        calls0[i] = alloc::counters(tags[i]).calls;
+        alloc::reset_peak(tags[i]);
+    }
+    auto live = [&](int i) { return alloc::counters(tags[i]).live_bytes - base[i]; };
+    Pair p;
+    create(p);
+    for (int i = 0; i < 2; ++i) m.created[i] = live(i);
+    if (!p.handshake()) return m;
+    for (int i = 0; i < 2; ++i) {
+        m.peak[i] = alloc::counters(tags[i]).peak_bytes - base[i];
+        m.after_hs[i] = live(i);
+        m.hs_calls[i] = alloc::counters(tags[i]).calls - calls0[i];
+    }
+    std::vector<std::uint8_t> data(kRecord, 0x42), out(kRecord);
+    if (!p.client_to_server(data, out) || !p.server_to_client(data, out)) return m;
+    for (int i = 0; i < 2; ++i) m.after_rec[i] = live(i);
+    for (int k = 0; k < 8; ++k) (void)(p.client_to_server(data, out) && p.server_to_client(data, out));
+    std::uint64_t before = alloc::counters(client).calls + alloc::counters(server).calls;
+    constexpr int kN = 100;
+    for (int k = 0; k < kN; ++k)
+        if (!p.client_to_server(data, out) || !p.server_to_client(data, out)) return m;
+    m.calls_per_record =
+        static_cast<double>(alloc::counters(client).calls + alloc::counters(server).calls - before) / (2.0 * kN);
+    p.destroy();
+    for (int i = 0; i < 2; ++i) m.leaked[i] = live(i);
+    m.ok = true;
+    return m;
+}
+
+struct MemAll {
+    Mem tlspp, libssl, libssl_rb;
+    std::uint64_t d2i_calls = 0;   // allocation calls of one d2i_X509 of the RSA leaf (plus X509_free)
+};
+
+MemAll measure_memory() {
+    const auto cfg = tlspp_configs(Cert::rsa2048, Aead::aes128gcm);
+    const SslCtxs ctx = ssl_ctxs(Cert::rsa2048, Aead::aes128gcm, false);
+    const SslCtxs ctx_rb = ssl_ctxs(Cert::rsa2048, Aead::aes128gcm, true);
+    std::function<void(TlsppPair&)> mk_t = [&](TlsppPair& p) { p.create(cfg); };
+    std::function<void(SslPair&)> mk_l = [&](SslPair& p) {
+        p.make_bios();
+        p.create(ctx);
+    };
+    std::function<void(SslPair&)> mk_rb = [&](SslPair& p) {
+        p.make_bios();
+        p.create(ctx_rb);
+    };
+    MemAll r;
+    // The first run of each warms lazily built shared state (provider caches).
+    for (int round = 0; round < 2; ++round) {
+        r.tlspp = measure<TlsppPair>(mk_t);
+        r.libssl = measure<SslPair>(mk_l);
+        r.libssl_rb = measure<SslPair>(mk_rb);
+    }
+    {
+        alloc::Scope scope(alloc::crypto_floor);
+        floor::parse_leaf(Cert::rsa2048);
+        const std::uint64_t before = alloc::counters(alloc::crypto_floor).calls;
+        floor::parse_leaf(Cert::rsa2048);
+        r.d2i_calls = alloc::counters(alloc::crypto_floor).calls - before;
+    }
+    for (const SslCtxs& c : {ctx, ctx_rb}) {
+        SSL_CTX_free(c.client);
+        SSL_CTX_free(c.server);
+    }
+    return r;
+}
+
+// ---------------------------------------------------------------- summary
+
+struct Row {
+    std::string name, tlspp, libssl, ratio, target, status;
+};
+
+std::string fmt(const char* f, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, f, v);
+    return buf;
+}
+
+std::string machine() {
+    std::string model = "?";
+    std::ifstream cpuinfo("/proc/cpuinfo");
+    for (std::string line; std::getline(cpuinfo, line);)
+        if (line.rfind("model name", 0) == 0) {
+            model = line.substr(line.find(':') + 2);
+            break;
+        }
+    char date[64];
+    std::time_t now = std::time(nullptr);
+    std::strftime(date, sizeof date, "%Y-%m-%d %H:%M UTC", std::gmtime(&now));
+    return "Machine: " + model + ", nproc " + std::to_string(std::thread::hardware_concurrency()) + "; " +
+           OpenSSL_version(OPENSSL_VERSION) + "; " + date;
+}
+
+void print_table(const std::vector<Row>& rows) {
+    std::printf("| row | tlspp | libssl | ratio tlspp/libssl | target | status |\n");
+    std::printf("|---|---:|---:|---:|---|---|\n");
+    for (const Row& r : rows)
+        std::printf("| %s | %s | %s | %s | %s | %s |\n", r.name.c_str(), r.tlspp.c_str(), r.libssl.c_str(),
+                    r.ratio.c_str(), r.target.c_str(), r.status.c_str());
+}
+
+struct Negotiated {
+    bool tlspp_pss = true, libssl_pss = true;
+};
+
+void summary(const Collector& col, const MemAll* mem, const Negotiated& neg) {
+    std::vector<Row> rows;
+    auto us = [&](const std::string& name) -> double {
+        const auto* f = col.find(name);
+        return f ? f->cpu_us : -1;
+    };
+    auto counter = [&](const std::string& name, const std::string& c) -> double {
+        const auto* f = col.find(name);
+        if (!f) return -1;
+        auto it = f->counters.find(c);
+        return it == f->counters.end() ? -1 : it->second;
+    };
+    auto verdict = [](bool met) { return std::string(met ? "met" : "**missed**"); };
+
+    const double x25519 = us("floor/x25519_keygen_derive");
+    for (Cert c : kCerts) {
+        const bool rsa = c == Cert::rsa2048;
+        const std::string label = rsa ? "ECDHE-RSA-AES128-GCM (X25519, RSA-2048)" : "ECDHE-ECDSA-AES128-GCM (X25519, P-256)";
+        const std::string t = std::string("handshake/tlspp/") + key(c), l = std::string("handshake/libssl/") + key(c);
+        const double sign_t = rsa ? us(neg.tlspp_pss ? "floor/rsa2048_sign_pss" : "floor/rsa2048_sign_pkcs1") : us("floor/p256_sign");
+        const double sign_l = rsa ? us(neg.libssl_pss ? "floor/rsa2048_sign_pss" : "floor/rsa2048_sign_pkcs1") : us("floor/p256_sign");
+        const double ver_t = rsa ? us(neg.tlspp_pss ? "floor/rsa2048_verify_pss" : "floor/rsa2048_verify_pkcs1") : us("floor/p256_verify");
+        const double ver_l = rsa ? us(neg.libssl_pss ? "floor/rsa2048_verify_pss" : "floor/rsa2048_verify_pkcs1") : us("floor/p256_verify");
+        const double chain = us(std::string("floor/chain_verify/") + key(c));
+        const double sfloor_t = x25519 + sign_t, sfloor_l = x25519 + sign_l;
+        const double cfloor_t = x25519 + ver_t + chain, cfloor_l = x25519 + ver_l + chain;
+        const double ts = counter(t, "server_us"), ls = counter(l, "server_us");
+        const double tc = counter(t, "client_us"), lc = counter(l, "client_us");
+        const double tt = counter(t, "total_us"), lt = counter(l, "total_us");
+        if (ts < 0 || ls < 0) continue;
+        rows.push_back({"Full HS " + label + ": server CPU µs", fmt("%.0f", ts), fmt("%.0f", ls), fmt("%.2f", ts / ls),
+                        "≤ 1.00 (≥ libssl speed)", verdict(ts <= ls)});
+        rows.push_back({"  server ÷ its crypto floor (" + fmt("%.0f", sfloor_t) + " µs: X25519 + sign)",
+                        fmt("%.2f×", ts / sfloor_t), fmt("%.2f×", ls / sfloor_l), "—", "tlspp ≤ 1.10×",
+                        verdict(ts / sfloor_t <= 1.10)});
+        rows.push_back({"Full HS " + label + ": client CPU µs", fmt("%.0f", tc), fmt("%.0f", lc), fmt("%.2f", tc / lc),
+                        "≤ 1.00 (≥ libssl speed)", verdict(tc <= lc)});
+        rows.push_back({"  client ÷ its crypto floor (" + fmt("%.0f", cfloor_t) +
+                            " µs: X25519 + verify + chain verification)",
+                        fmt("%.2f×", tc / cfloor_t), fmt("%.2f×", lc / cfloor_l), "—", "tlspp ≤ 1.30×",
+                        verdict(tc / cfloor_t <= 1.30)});
+        rows.push_back({"Full HS " + label + ": both sides CPU µs", fmt("%.0f", tt), fmt("%.0f", lt),
+                        fmt("%.2f", tt / lt), "≤ 1.00", verdict(tt <= lt)});
+    }
+    const char* nyi = "not implemented yet";
+    for (const char* r : {"Full HS TLS_RSA_WITH_AES_128_GCM (RSA key exchange, RSA-2048)",
+                          "Full HS mutual TLS (RSA-2048 client certificate)", "Full HS DHE-RSA (ffdhe2048)",
+                          "Full HS TLS 1.3 (RSA-2048)", "Full HS TLS 1.3 (P-256)"})
+        rows.push_back({r, nyi, "—", "—", "server ≤ 1.10× floor, client ≤ 1.30×", nyi});
+    for (const char* r : {"Resumed HS TLS 1.2 (session ID)", "Resumed HS TLS 1.2 (ticket)", "Resumed HS TLS 1.3 PSK (psk_dhe_ke)"})
+        rows.push_back({r, nyi, "—", "—", "≥ 2× libssl handshakes/s", nyi});
+
+    // The crypto floor itself (libcrypto alone, identical for both columns).
+    auto floor_row = [&](const std::string& label, const std::string& name) {
+        const double v = us(name);
+        if (v >= 0) rows.push_back({"Floor: " + label + " µs", fmt("%.1f", v), "(same libcrypto)", "—", "—", "—"});
+    };
+    floor_row("X25519 keygen + derive", "floor/x25519_keygen_derive");
+    floor_row("RSA-2048 sign PSS-SHA256", "floor/rsa2048_sign_pss");
+    floor_row("RSA-2048 sign PKCS#1-SHA256", "floor/rsa2048_sign_pkcs1");
+    floor_row("RSA-2048 verify PSS-SHA256", "floor/rsa2048_verify_pss");
+    floor_row("RSA-2048 verify PKCS#1-SHA256", "floor/rsa2048_verify_pkcs1");
+    floor_row("ECDSA P-256 sign", "floor/p256_sign");
+    floor_row("ECDSA P-256 verify", "floor/p256_verify");
+    for (Cert c : kCerts) {
+        const std::string leaf = c == Cert::rsa2048 ? "RSA-2048 leaf" : "P-256 leaf";
+        floor_row("chain verification, " + leaf + " (d2i_X509 + X509_verify_cert)", std::string("floor/chain_verify/") + key(c));
+        floor_row("  of which X509_verify_cert alone, " + leaf, std::string("floor/chain_verify_preparsed/") + key(c));
+        floor_row("  of which d2i_X509 alone, " + leaf, std::string("floor/d2i_X509/") + key(c));
+    }
+
+    for (Aead a : kAeads) {
+        const double t = counter(std::string("bulk/tlspp/") + key(a), "bytes_per_second") / 1e6;
+        const double l = counter(std::string("bulk/libssl/") + key(a), "bytes_per_second") / 1e6;
+        const double raw = counter(std::string("bulk/raw/") + key(a), "bytes_per_second") / 1e6;
+        if (t < 0 || l < 0 || raw < 0) continue;
+        rows.push_back({std::string("Bulk ") + name(a) + ": MB/s, 16 KiB records one way (seal + open)",
+                        fmt("%.0f", t), fmt("%.0f", l), fmt("%.2f", t / l), "≥ 1.00", verdict(t >= l)});
+        rows.push_back({std::string("  ÷ raw libcrypto AEAD seal+open (") + fmt("%.0f", raw) + " MB/s)",
+                        fmt("%.2f×", t / raw), fmt("%.2f×", l / raw), "—", "tlspp ≥ 0.92×", verdict(t / raw >= 0.92)});
+    }
+
+    if (mem) {
+        const Mem& t = mem->tlspp;
+        const Mem& l = mem->libssl;
+        const Mem& rb = mem->libssl_rb;
+        const char* side[2] = {"client", "server"};
+        auto bytes = [](std::int64_t v) { return fmt("%.0f", static_cast<double>(v)); };
+        auto ratio = [](double a, double b) { return b > 0 ? fmt("%.2f", a / b) : std::string("—"); };
+        for (int i = 0; i < 2; ++i)
+            rows.push_back({std::string("Live heap bytes, ") + side[i] + ", created (before handshake)",
+                            bytes(t.created[i]), bytes(l.created[i]), ratio(t.created[i], l.created[i]), "—", "—"});
+        for (int i = 0; i < 2; ++i)
+            rows.push_back({std::string("Live heap bytes, ") + side[i] + ", peak during handshake", bytes(t.peak[i]),
+                            bytes(l.peak[i]), ratio(t.peak[i], l.peak[i]), "—", "—"});
+        for (int i = 0; i < 2; ++i)
+            rows.push_back({std::string("Live heap bytes, ") + side[i] + ", established idle (after handshake)",
+                            bytes(t.after_hs[i]), bytes(l.after_hs[i]), ratio(t.after_hs[i], l.after_hs[i]),
+                            "≤ 0.33", verdict(t.after_hs[i] * 3 <= l.after_hs[i])});
+        for (int i = 0; i < 2; ++i)
+            rows.push_back({std::string("Live heap bytes, ") + side[i] + ", after one 16 KiB record each way",
+                            bytes(t.after_rec[i]), bytes(l.after_rec[i]), ratio(t.after_rec[i], l.after_rec[i]),
+                            "≤ 0.33", verdict(t.after_rec[i] * 3 <= l.after_rec[i])});
+        for (int i = 0; i < 2; ++i)
+            rows.push_back({std::string("  same, libssl with SSL_MODE_RELEASE_BUFFERS, ") + side[i],
+                            bytes(t.after_rec[i]), bytes(rb.after_rec[i]), ratio(t.after_rec[i], rb.after_rec[i]),
+                            "(info)", "—"});
+        for (int i = 0; i < 2; ++i)
+            rows.push_back({std::string("Allocation calls per full handshake, ") + side[i],
+                            bytes(static_cast<std::int64_t>(t.hs_calls[i])),
+                            bytes(static_cast<std::int64_t>(l.hs_calls[i])),
+                            ratio(static_cast<double>(t.hs_calls[i]), static_cast<double>(l.hs_calls[i])), "≤ 0.25",
+                            verdict(t.hs_calls[i] * 4 <= l.hs_calls[i])});
+        rows.push_back({"  of which one d2i_X509 of the leaf costs (libcrypto, either library)",
+                        bytes(static_cast<std::int64_t>(mem->d2i_calls)), "(same libcrypto)", "—", "(info)", "—"});
+        rows.push_back({"Allocation calls per 16 KiB record, steady state (both sides)", fmt("%.2f", t.calls_per_record),
+                        fmt("%.2f", l.calls_per_record), "—", "tlspp = 0", verdict(t.calls_per_record == 0)});
+        rows.push_back({"  same, libssl with SSL_MODE_RELEASE_BUFFERS", fmt("%.2f", t.calls_per_record),
+                        fmt("%.2f", rb.calls_per_record), "—", "(info)", "—"});
+        if (t.leaked[0] || t.leaked[1] || l.leaked[0] || l.leaked[1])
+            std::printf("note: bytes not returned after the pair was freed: tlspp %lld/%lld, libssl %lld/%lld\n",
+                        static_cast<long long>(t.leaked[0]), static_cast<long long>(t.leaked[1]),
+                        static_cast<long long>(l.leaked[0]), static_cast<long long>(l.leaked[1]));
+    }
+    std::printf("\n## Summary\n\n%s\n\n", machine().c_str());
+    print_table(rows);
+    std::printf("\nHandshake times are the thread CPU time of the calls into each side (CLOCK_THREAD_CPUTIME_ID around\n"
+                "each call, less the calibrated cost of reading that clock, %lld ns; medians of the repetitions);\n"
+                "bulk and floor figures are Google Benchmark CPU time.\n", static_cast<long long>(g_timer_overhead_ns));
+    std::printf("Ratios compare figures from this same run. Memory figures are requested bytes (operator new and\n"
+                "CRYPTO_malloc), charged to the side whose call allocated them; libssl's BIO pair is excluded.\n");
+}
+
+// alloc_sites lists, for a tlspp ECDHE-RSA pair, where the live bytes after
+// one 16 KiB record each way and the allocation calls of the handshake come from.
+int alloc_sites() {
+    const auto cfg = tlspp_configs(Cert::rsa2048, Aead::aes128gcm);
+    std::vector<std::uint8_t> data(kRecord, 0x42), out(kRecord);
+    for (int round = 0; round < 2; ++round) {
+        if (round == 1) alloc::trace(true);
+        TlsppPair p;
+        p.create(cfg);
+        if (!p.handshake() || !p.client_to_server(data, out) || !p.server_to_client(data, out)) return 1;
+        if (round == 1) {
+            for (alloc::Tag t : {alloc::client, alloc::server}) {
+                std::printf("== tlspp %s (ECDHE-RSA, after handshake and one 16 KiB record each way)\n",
+                            t == alloc::client ? "client" : "server");
+                alloc::print_sites(t, 14, 7);
+            }
+            alloc::trace(false);
+        }
+        p.destroy();
+    }
+    return 0;
+}
+
+// loop runs one workload n times without the benchmark library (for profilers).
+int loop(const std::string& what, long n) {
+    g_time_sides = false;
+    for (Cert c : kCerts) {
+        if (what == std::string("hs-tlspp-") + key(c)) {
+            const auto cfg = tlspp_configs(c, Aead::aes128gcm);
+            for (long i = 0; i < n; ++i) {
+                TlsppPair p;
+                p.create(cfg);
+                if (!p.handshake()) return 1;
+                p.destroy();
+            }
+            return 0;
+        }
+        if (what == std::string("hs-libssl-") + key(c)) {
+            const SslCtxs ctx = ssl_ctxs(c, Aead::aes128gcm);
+            for (long i = 0; i < n; ++i) {
+                SslPair p;
+                p.make_bios();
+                p.create(ctx);
+                if (!p.handshake()) return 1;
+                p.destroy();
+            }
+            return 0;
+        }
+    }
+    for (Aead a : kAeads) {
+        std::vector<std::uint8_t> data(kRecord, 0x5a), out(kRecord);
+        if (what == std::string("bulk-tlspp-") + key(a)) {
+            TlsppPair p;
+            p.create(tlspp_configs(Cert::rsa2048, a));
+            if (!p.handshake()) return 1;
+            for (long i = 0; i < n; ++i)
+                if (!p.client_to_server(data, out)) return 1;
+            p.destroy();
+            return 0;
+        }
+        if (what == std::string("bulk-libssl-") + key(a)) {
+            const SslCtxs ctx = ssl_ctxs(Cert::rsa2048, a);
+            SslPair p;
+            p.make_bios();
+            p.create(ctx);
+            if (!p.handshake()) return 1;
+            for (long i = 0; i < n; ++i)
+                if (!p.client_to_server(data, out)) return 1;
+            p.destroy();
+            return 0;
+        }
+    }
+    std::fprintf(stderr, "bench: unknown --loop workload '%s'\n", what.c_str());
+    return 2;
+}
+
+}  // namespace
+}  // namespace bench
+
+int main(int argc, char** argv) {
+    if (!bench::alloc::install()) {
+        std::fprintf(stderr, "bench: CRYPTO_set_mem_functions failed (libcrypto allocated before main)\n");
+        return 1;
+    }
+    bool quick = false, memory_only = false;
+    std::vector<char*> args{argv[0]};
+    bool has_min_time = false, has_reps = false;
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--quick")) quick = true;
+        else if (!std::strcmp(argv[i], "--memory-only")) memory_only = true;
+        else if (!std::strcmp(argv[i], "--alloc-sites")) {
+            (void)tlspp::test::pki();
+            return bench::alloc_sites();
+        } else if (!std::strncmp(argv[i], "--loop=", 7)) {
+            const std::string spec = argv[i] + 7;
+            const auto colon = spec.find(':');
+            const long n = colon == std::string::npos ? 100 : std::atol(spec.c_str() + colon + 1);
+            (void)tlspp::test::pki();
+            return bench::loop(spec.substr(0, colon), n);
+        }
+        else {
+            if (!std::strncmp(argv[i], "--benchmark_min_time", 20)) has_min_time = true;
+            if (!std::strncmp(argv[i], "--benchmark_repetitions", 23)) has_reps = true;
+            args.push_back(argv[i]);
+        }
+    }
+    static std::string min_time = quick ? "--benchmark_min_time=0.05" : "--benchmark_min_time=0.5";
+    static std::string reps = quick ? "--benchmark_repetitions=1" : "--benchmark_repetitions=5";
+    static std::string interleave = "--benchmark_enable_random_interleaving=true";
+    static std::string aggregates = "--benchmark_report_aggregates_only=true";
+    if (!has_min_time) args.push_back(min_time.data());
+    if (!has_reps) {
+        args.push_back(reps.data());
+        if (!quick) args.push_back(interleave.data());
+    }
+    args.push_back(aggregates.data());
+    int n = static_cast<int>(args.size());
+    args.push_back(nullptr);
+
+    (void)tlspp::test::pki();  // RSA key generation: before anything is timed
+    std::printf("timer: one CLOCK_THREAD_CPUTIME_ID read costs %lld ns (subtracted per timed call)\n",
+                static_cast<long long>(bench::calibrate_timer()));
+    bench::Negotiated neg;
+    for (bench::Cert c : bench::kCerts) {
+        const std::string d = bench::describe_negotiation(c);
+        std::printf("%s: %s\n", bench::name(c), d.c_str());
+        if (c == bench::Cert::rsa2048) {
+            neg.tlspp_pss = d.find("scheme 0x0804") != std::string::npos;
+            neg.libssl_pss = d.find("RSASSA-PSS") != std::string::npos;
+        }
+    }
+
+    benchmark::Initialize(&n, args.data());
+    bench::Collector collector;
+    if (!memory_only) {
+        bench::register_all();
+        benchmark::RunSpecifiedBenchmarks(&collector);
+    }
+    benchmark::Shutdown();
+    const bench::MemAll mem = bench::measure_memory();
+    bench::summary(collector, &mem, neg);
+    return 0;
+}

@@ -1,0 +1,324 @@
+// bench/pairs.cpp: see pairs.hpp.
+#include "pairs.hpp"
+
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "support/test_pki.hpp"
+
+namespace bench {
+
+namespace {
+
+[[noreturn]] void die(const std::string& what) {
+    std::fprintf(stderr, "bench: %s\n", what.c_str());
+    ERR_print_errors_fp(stderr);
+    std::abort();
+}
+
+const tlspp::test::Identity& identity(Cert c) {
+    return c == Cert::rsa2048 ? tlspp::test::pki().server_rsa : tlspp::test::pki().server_p256;
+}
+
+tlspp::CipherSuite suite(Cert c, Aead a) {
+    using S = tlspp::CipherSuite;
+    if (c == Cert::rsa2048) {
+        switch (a) {
+        case Aead::aes128gcm: return S::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256;
+        case Aead::aes256gcm: return S::TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384;
+        case Aead::chacha20: return S::TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256;
+        }
+    }
+    switch (a) {
+    case Aead::aes128gcm: return S::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
+    case Aead::aes256gcm: return S::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384;
+    case Aead::chacha20: return S::TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256;
+    }
+    return S::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256;
+}
+
+// Delivers all of `from`'s pending output to `to`: the receiver's read_in is
+// charged to the receiver, consume_output to the sender.
+bool deliver(tlspp::Connection& from, std::int64_t& from_ns, alloc::Tag from_tag, tlspp::Connection& to,
+             std::int64_t& to_ns, alloc::Tag to_tag) {
+    auto pending = from.pending_output();
+    if (pending.empty()) return false;
+    {
+        SideTimer t(to_ns, to_tag);
+        if (!to.read_in(pending)) die(std::string("tlspp read_in failed: ") + to.error()->detail);
+    }
+    {
+        SideTimer t(from_ns, from_tag);
+        from.consume_output(pending.size());
+    }
+    return true;
+}
+
+}  // namespace
+
+const char* name(Cert c) { return c == Cert::rsa2048 ? "ECDHE-RSA (RSA-2048)" : "ECDHE-ECDSA (P-256)"; }
+const char* name(Aead a) {
+    switch (a) {
+    case Aead::aes128gcm: return "AES-128-GCM";
+    case Aead::aes256gcm: return "AES-256-GCM";
+    case Aead::chacha20: return "ChaCha20-Poly1305";
+    }
+    return "?";
+}
+
+std::string openssl_suite(Cert c, Aead a) {
+    const std::string auth = c == Cert::rsa2048 ? "ECDHE-RSA-" : "ECDHE-ECDSA-";
+    switch (a) {
+    case Aead::aes128gcm: return auth + "AES128-GCM-SHA256";
+    case Aead::aes256gcm: return auth + "AES256-GCM-SHA384";
+    case Aead::chacha20: return auth + "CHACHA20-POLY1305";
+    }
+    return "";
+}
+
+// ---- tlspp ----
+
+TlsppConfigs tlspp_configs(Cert cert, Aead aead) {
+    auto client = std::make_shared<tlspp::ClientConfig>();
+    client->trust = tlspp::test::pki().trust;
+    client->cipher_suites = {suite(cert, aead)};
+    // X25519 is negotiated; P-256 is listed too because RFC 8422 §5.1 lets an
+    // ECDSA P-256 certificate be used only when the client lists its curve.
+    client->groups = {tlspp::NamedGroup::x25519, tlspp::NamedGroup::secp256r1};
+    auto server = std::make_shared<tlspp::ServerConfig>();
+    server->certificates.push_back(identity(cert).certified_key());
+    server->cipher_suites = {suite(cert, aead)};
+    server->groups = {tlspp::NamedGroup::x25519, tlspp::NamedGroup::secp256r1};
+    if (auto ok = client->validate(); !ok) die("client config: " + ok.error().detail);
+    if (auto ok = server->validate(); !ok) die("server config: " + ok.error().detail);
+    return {client, server};
+}
+
+void TlsppPair::create(const TlsppConfigs& cfg) {
+    {
+        SideTimer s(t.client_ns, alloc::client);
+        client = std::make_unique<tlspp::ClientConnection>(cfg.client, "localhost");
+    }
+    {
+        SideTimer s(t.server_ns, alloc::server);
+        server = std::make_unique<tlspp::ServerConnection>(cfg.server);
+    }
+}
+
+bool TlsppPair::handshake() {
+    for (int round = 0; round < 64; ++round) {
+        bool moved = deliver(*client, t.client_ns, alloc::client, *server, t.server_ns, alloc::server);
+        moved |= deliver(*server, t.server_ns, alloc::server, *client, t.client_ns, alloc::client);
+        if (!moved) break;
+    }
+    return client->handshake_done() && server->handshake_done() && !client->failed() && !server->failed();
+}
+
+void TlsppPair::destroy() {
+    {
+        SideTimer s(t.client_ns, alloc::client);
+        client.reset();
+    }
+    {
+        SideTimer s(t.server_ns, alloc::server);
+        server.reset();
+    }
+}
+
+namespace {
+bool tlspp_one_way(tlspp::Connection& from, std::int64_t& from_ns, alloc::Tag from_tag, tlspp::Connection& to,
+                   std::int64_t& to_ns, alloc::Tag to_tag, const std::vector<std::uint8_t>& data,
+                   std::vector<std::uint8_t>& out) {
+    {
+        SideTimer s(from_ns, from_tag);
+        if (!from.send(data)) return false;
+    }
+    deliver(from, from_ns, from_tag, to, to_ns, to_tag);
+    SideTimer s(to_ns, to_tag);
+    return to.receive(out) == data.size();
+}
+}  // namespace
+
+bool TlsppPair::client_to_server(const std::vector<std::uint8_t>& data, std::vector<std::uint8_t>& out) {
+    return tlspp_one_way(*client, t.client_ns, alloc::client, *server, t.server_ns, alloc::server, data, out);
+}
+bool TlsppPair::server_to_client(const std::vector<std::uint8_t>& data, std::vector<std::uint8_t>& out) {
+    return tlspp_one_way(*server, t.server_ns, alloc::server, *client, t.client_ns, alloc::client, data, out);
+}
+
+// ---- libssl ----
+
+SslCtxs ssl_ctxs(Cert cert, Aead aead, bool release_buffers) {
+    const auto& id = identity(cert);
+    const std::string suites = openssl_suite(cert, aead);
+    SslCtxs ctx;
+    ctx.server = SSL_CTX_new(TLS_server_method());
+    ctx.client = SSL_CTX_new(TLS_client_method());
+    if (!ctx.server || !ctx.client) die("SSL_CTX_new");
+    for (SSL_CTX* c : {ctx.server, ctx.client}) {
+        SSL_CTX_set_min_proto_version(c, TLS1_2_VERSION);
+        SSL_CTX_set_max_proto_version(c, TLS1_2_VERSION);
+        if (SSL_CTX_set_cipher_list(c, suites.c_str()) != 1) die("cipher list " + suites);
+        if (SSL_CTX_set1_groups_list(c, "X25519:P-256") != 1) die("groups");
+        // Full handshakes only: no session cache, no tickets (tlspp has neither yet).
+        SSL_CTX_set_session_cache_mode(c, SSL_SESS_CACHE_OFF);
+        SSL_CTX_set_options(c, SSL_OP_NO_TICKET);
+        if (release_buffers) SSL_CTX_set_mode(c, SSL_MODE_RELEASE_BUFFERS);
+    }
+    BIO* chain = BIO_new_mem_buf(id.chain_pem.data(), static_cast<int>(id.chain_pem.size()));
+    X509* leaf = PEM_read_bio_X509(chain, nullptr, nullptr, nullptr);
+    if (!leaf || SSL_CTX_use_certificate(ctx.server, leaf) != 1) die("server certificate");
+    X509_free(leaf);
+    while (X509* extra = PEM_read_bio_X509(chain, nullptr, nullptr, nullptr))
+        if (SSL_CTX_add0_chain_cert(ctx.server, extra) != 1) die("chain");
+    ERR_clear_error();
+    BIO_free(chain);
+    BIO* key_bio = BIO_new_mem_buf(id.key_pem.data(), static_cast<int>(id.key_pem.size()));
+    EVP_PKEY* key = PEM_read_bio_PrivateKey(key_bio, nullptr, nullptr, nullptr);
+    if (!key || SSL_CTX_use_PrivateKey(ctx.server, key) != 1) die("server key");
+    EVP_PKEY_free(key);
+    BIO_free(key_bio);
+
+    const std::string& ca_pem = tlspp::test::pki().ca_pem;
+    BIO* ca_bio = BIO_new_mem_buf(ca_pem.data(), static_cast<int>(ca_pem.size()));
+    X509* ca = PEM_read_bio_X509(ca_bio, nullptr, nullptr, nullptr);
+    if (!ca || X509_STORE_add_cert(SSL_CTX_get_cert_store(ctx.client), ca) != 1) die("CA");
+    X509_free(ca);
+    BIO_free(ca_bio);
+    SSL_CTX_set_verify(ctx.client, SSL_VERIFY_PEER, nullptr);
+    return ctx;
+}
+
+void SslPair::make_bios() {
+    alloc::Scope scope(alloc::other);
+    // 32 KiB each way holds a whole flight and a 16 KiB record.
+    if (BIO_new_bio_pair(&client_bio, 32768, &server_bio, 32768) != 1) die("BIO_new_bio_pair");
+}
+
+void SslPair::create(const SslCtxs& ctx) {
+    {
+        SideTimer s(t.client_ns, alloc::client);
+        client = SSL_new(ctx.client);
+        SSL_set_bio(client, client_bio, client_bio);
+        SSL_set_tlsext_host_name(client, "localhost");
+        SSL_set1_host(client, "localhost");
+        SSL_set_connect_state(client);
+    }
+    {
+        SideTimer s(t.server_ns, alloc::server);
+        server = SSL_new(ctx.server);
+        SSL_set_bio(server, server_bio, server_bio);
+        SSL_set_accept_state(server);
+    }
+    if (!client || !server) die("SSL_new");
+}
+
+namespace {
+bool step(SSL* ssl, std::int64_t& ns, alloc::Tag tag) {
+    int r;
+    {
+        SideTimer s(ns, tag);
+        r = SSL_do_handshake(ssl);
+    }
+    if (r == 1) return true;
+    const int e = SSL_get_error(ssl, r);
+    if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) die("SSL_do_handshake failed");
+    return false;
+}
+}  // namespace
+
+bool SslPair::handshake() {
+    bool client_done = false, server_done = false, first = true;
+    for (int round = 0; round < 64 && !(client_done && server_done); ++round) {
+        bool progressed = false;
+        if (!client_done && (first || BIO_ctrl_pending(client_bio) > 0)) {
+            client_done = step(client, t.client_ns, alloc::client);
+            progressed = true;
+            first = false;
+        }
+        if (!server_done && BIO_ctrl_pending(server_bio) > 0) {
+            server_done = step(server, t.server_ns, alloc::server);
+            progressed = true;
+        }
+        if (!progressed) break;
+    }
+    if (client_done && SSL_get_verify_result(client) != X509_V_OK) die("libssl client did not verify the chain");
+    return client_done && server_done;
+}
+
+void SslPair::destroy() {
+    {
+        SideTimer s(t.client_ns, alloc::client);
+        SSL_free(client);
+    }
+    {
+        SideTimer s(t.server_ns, alloc::server);
+        SSL_free(server);
+    }
+    client = server = nullptr;
+    client_bio = server_bio = nullptr;
+}
+
+namespace {
+bool ssl_one_way(SSL* from, std::int64_t& from_ns, alloc::Tag from_tag, SSL* to, std::int64_t& to_ns,
+                 alloc::Tag to_tag, const std::vector<std::uint8_t>& data, std::vector<std::uint8_t>& out) {
+    {
+        SideTimer s(from_ns, from_tag);
+        if (SSL_write(from, data.data(), static_cast<int>(data.size())) != static_cast<int>(data.size()))
+            die("SSL_write");
+    }
+    std::size_t got = 0;
+    SideTimer s(to_ns, to_tag);
+    while (got < data.size()) {
+        const int r = SSL_read(to, out.data() + got, static_cast<int>(out.size() - got));
+        if (r <= 0) return false;
+        got += static_cast<std::size_t>(r);
+    }
+    return got == data.size();
+}
+}  // namespace
+
+bool SslPair::client_to_server(const std::vector<std::uint8_t>& data, std::vector<std::uint8_t>& out) {
+    return ssl_one_way(client, t.client_ns, alloc::client, server, t.server_ns, alloc::server, data, out);
+}
+bool SslPair::server_to_client(const std::vector<std::uint8_t>& data, std::vector<std::uint8_t>& out) {
+    return ssl_one_way(server, t.server_ns, alloc::server, client, t.client_ns, alloc::client, data, out);
+}
+
+std::string describe_negotiation(Cert cert) {
+    std::string out;
+    auto cfg = tlspp_configs(cert, Aead::aes128gcm);
+    TlsppPair tp;
+    tp.create(cfg);
+    if (!tp.handshake()) die("tlspp handshake failed");
+    const auto& info = tp.client->info();
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "tlspp: suite 0x%04x, group %u, signature scheme 0x%04x, verified=%d",
+                  static_cast<unsigned>(*info.cipher_suite), static_cast<unsigned>(*info.group),
+                  info.peer_signature_scheme ? static_cast<unsigned>(*info.peer_signature_scheme) : 0u,
+                  static_cast<int>(info.peer_verified));
+    out += buf;
+    tp.destroy();
+
+    SslCtxs ctx = ssl_ctxs(cert, Aead::aes128gcm);
+    SslPair sp;
+    sp.make_bios();
+    sp.create(ctx);
+    if (!sp.handshake()) die("libssl handshake failed");
+    int sig_nid = 0, md_nid = 0;
+    SSL_get_peer_signature_type_nid(sp.client, &sig_nid);
+    SSL_get_peer_signature_nid(sp.client, &md_nid);
+    std::snprintf(buf, sizeof buf, "; libssl: %s, signature %s/%s, verify=%ld", SSL_get_cipher_name(sp.client),
+                  OBJ_nid2sn(sig_nid), OBJ_nid2sn(md_nid), SSL_get_verify_result(sp.client));
+    out += buf;
+    sp.destroy();
+    SSL_CTX_free(ctx.client);
+    SSL_CTX_free(ctx.server);
+    return out;
+}
+
+}  // namespace bench
