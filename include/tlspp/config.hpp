@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "tlspp/keylog.hpp"
 #include "tlspp/random.hpp"
 #include "tlspp/result.hpp"
 #include "tlspp/trust.hpp"
@@ -27,12 +28,26 @@ struct ClientConfig {
     std::optional<TrustStore> trust;                // required unless verify_peer is false
     bool verify_peer = true;                        // false only by explicit choice (--insecure)
     bool verify_host_name = true;                   // check the server name against the certificate
+    // Client certificates for mutual TLS; the first that fits the server's
+    // CertificateRequest (key type, signature schemes) is sent.
+    std::vector<CertifiedKey> certificates;
+    // False Start (RFC 7918): send application data right after our Finished,
+    // before the server's, when the suite is forward secret (ECDHE/DHE) with
+    // an AEAD and ALPN was offered. Off by default.
+    bool false_start = false;
+    std::shared_ptr<KeyLog> key_log;                // e.g. KeyLog::from_environment() (SSLKEYLOGFILE)
     std::shared_ptr<RandomSource> random = system_random();
     std::shared_ptr<Clock> clock = system_clock();
 
     // validate checks the config is usable (a trust store when verifying,
     // known suites/groups, non-empty lists). bad_config names the problem.
     Status validate() const;
+};
+
+enum class ClientAuth {
+    none,       // no CertificateRequest
+    optional,   // request a certificate; verify it if one is sent
+    required,   // request one and fail the handshake without it
 };
 
 struct ServerConfig {
@@ -42,6 +57,11 @@ struct ServerConfig {
     std::vector<SignatureScheme> signature_schemes = default_signature_schemes();
     std::vector<std::string> alpn;                  // supported protocols, in server preference order
     bool prefer_server_cipher_order = true;         // pick by our order (true) or the client's
+    ClientAuth client_auth = ClientAuth::none;
+    // The CAs client certificates must chain to (and their CRLs, if the store
+    // has any); their names go into CertificateRequest.certificate_authorities.
+    std::optional<TrustStore> client_trust;
+    std::shared_ptr<KeyLog> key_log;
     std::shared_ptr<RandomSource> random = system_random();
     std::shared_ptr<Clock> clock = system_clock();
 

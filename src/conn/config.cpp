@@ -42,14 +42,10 @@ Status check_common(const std::vector<CipherSuite>& suites, const std::vector<Na
                     const std::vector<SignatureScheme>& schemes, const std::vector<std::string>& alpn,
                     const std::shared_ptr<RandomSource>& random, const std::shared_ptr<Clock>& clock) {
     if (suites.empty()) return make_error(Reason::bad_config, "no cipher suites enabled");
-    for (CipherSuite s : suites) {
-        const auto* info = handshake::find_suite(s);
-        if (!info) return make_error(Reason::bad_config, "cipher suite " + std::to_string(static_cast<unsigned>(s)) +
-                                                             " is not implemented");
-        // RSA key exchange comes with the rest of TLS 1.2 (issue 3).
-        if (info->key_exchange == handshake::KeyExchange::rsa)
-            return make_error(Reason::bad_config, std::string(name(s)) + ": RSA key exchange is not implemented yet");
-    }
+    for (CipherSuite s : suites)
+        if (!handshake::find_suite(s))
+            return make_error(Reason::bad_config,
+                              "cipher suite " + std::to_string(static_cast<unsigned>(s)) + " is not implemented");
     if (groups.empty()) return make_error(Reason::bad_config, "no groups enabled");
     for (NamedGroup g : groups)
         if (!crypto::group_supported(g))
@@ -74,6 +70,8 @@ Status ClientConfig::validate() const {
 Status ServerConfig::validate() const {
     if (auto ok = check_common(cipher_suites, groups, signature_schemes, alpn, random, clock); !ok) return ok;
     if (certificates.empty()) return make_error(Reason::bad_config, "a server needs at least one certificate");
+    if (client_auth != ClientAuth::none && !client_trust)
+        return make_error(Reason::bad_config, "client authentication needs a client trust store (client_trust)");
     return {};
 }
 

@@ -25,6 +25,7 @@ Core::Core(std::shared_ptr<const ClientConfig> config, std::string server_name, 
     : machine_(std::in_place_type<handshake::Client12>, config, server_name),
       random_(config->random),
       clock_(config->clock),
+      key_log_(config->key_log),
       events_(observer ? std::make_unique<ObserverSink>(std::move(observer)) : nullptr) {
     if (auto e = invalid(*config)) {
         error_ = std::move(*e);
@@ -38,12 +39,13 @@ Core::Core(std::shared_ptr<const ServerConfig> config, std::shared_ptr<Observer>
     : machine_(std::in_place_type<handshake::Server12>, config),
       random_(config->random),
       clock_(config->clock),
+      key_log_(config->key_log),
       events_(observer ? std::make_unique<ObserverSink>(std::move(observer)) : nullptr) {
     if (auto e = invalid(*config)) error_ = std::move(*e);
 }
 
 handshake::Step Core::make_step() {
-    return handshake::Step(records_, transcript_, *random_, *clock_, info_, events_.get());
+    return handshake::Step(records_, transcript_, *random_, *clock_, info_, events_.get(), key_log_.get());
 }
 
 void Core::send_alert(AlertLevel level, Alert alert) {
@@ -134,6 +136,7 @@ Status Core::dispatch(handshake::Input12 input, const handshake::Message* messag
         if ((message->type == HandshakeType::finished || message->type == HandshakeType::certificate_verify) &&
             transcript_.hash_started())
             step.set_hash_before(transcript_.hash());
+        step.set_messages_before(transcript_.messages().size());
         if (message->type != HandshakeType::hello_request) transcript_.add(message->encoded);
     }
     Status result = std::visit([&](auto& machine) { return machine.handle(std::move(input), step); }, machine_);

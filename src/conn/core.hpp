@@ -61,6 +61,7 @@ private:
     std::variant<handshake::Client12, handshake::Server12> machine_;
     std::shared_ptr<RandomSource> random_;
     std::shared_ptr<Clock> clock_;
+    std::shared_ptr<KeyLog> key_log_;
     std::unique_ptr<ObserverSink> events_;   // null without an observer: no events are built
     record::RecordLayer records_;
     handshake::Reassembler reassembler_;

@@ -6,16 +6,18 @@
 namespace tlspp::handshake {
 
 crypto::SecretBytes master_secret_for(const Negotiated12& n, std::span<const std::uint8_t> pre_master,
-                                      std::span<const std::uint8_t> session_hash, EventSink* events) {
-    if (n.extended_master_secret) {
-        auto master = extended_master_secret12(n.suite->prf_hash, pre_master, session_hash);
-        report_key(events, "master_secret",
-                   "PRF(pre_master_secret, \"extended master secret\", session_hash)[0..47] (RFC 7627)", master);
-        return master;
-    }
-    auto master = master_secret12(n.suite->prf_hash, pre_master, n.client_random, n.server_random);
+                                      std::span<const std::uint8_t> session_hash, EventSink* events,
+                                      KeyLog* key_log) {
+    crypto::SecretBytes master =
+        n.extended_master_secret ? extended_master_secret12(n.suite->prf_hash, pre_master, session_hash)
+                                 : master_secret12(n.suite->prf_hash, pre_master, n.client_random, n.server_random);
     report_key(events, "master_secret",
-               "PRF(pre_master_secret, \"master secret\", client_random + server_random)[0..47]", master);
+               n.extended_master_secret
+                   ? "PRF(pre_master_secret, \"extended master secret\", session_hash)[0..47] (RFC 7627)"
+                   : "PRF(pre_master_secret, \"master secret\", client_random + server_random)[0..47]",
+               master);
+    // NSS key log format: what Wireshark needs to decrypt a TLS 1.2 capture.
+    if (key_log) key_log->log(keylog_label::client_random, n.client_random, master);
     return master;
 }
 

@@ -9,6 +9,7 @@
 #include "handshake/events.hpp"
 #include "handshake/suites.hpp"
 #include "record/protection.hpp"
+#include "tlspp/keylog.hpp"
 #include "tlspp/result.hpp"
 
 namespace tlspp::handshake {
@@ -23,9 +24,11 @@ struct Negotiated12 {
 
 // master_secret_for picks the RFC 7627 derivation when EMS was agreed (the
 // session hash is the transcript through ClientKeyExchange), else RFC 5246 §8.1.
-// Both report what they derive to `events` (if not null).
+// Both report what they derive to `events` (if not null); the master
+// secret also goes to `key_log` (if not null) as a CLIENT_RANDOM line.
 crypto::SecretBytes master_secret_for(const Negotiated12& n, std::span<const std::uint8_t> pre_master,
-                                      std::span<const std::uint8_t> session_hash, EventSink* events);
+                                      std::span<const std::uint8_t> session_hash, EventSink* events,
+                                      KeyLog* key_log);
 
 struct Protections12 {
     std::unique_ptr<record::Protection> client_write;

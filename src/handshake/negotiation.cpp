@@ -105,7 +105,14 @@ Result<ServerChoice12> choose12(const ServerConfig& config, const msg::ClientHel
     std::string why;
     for (CipherSuite code : order) {
         const SuiteInfo* suite = find_suite(code);
-        if (!suite || suite->key_exchange == KeyExchange::rsa) continue;
+        if (!suite) continue;
+        if (suite->key_exchange == KeyExchange::rsa) {
+            // RSA key transport signs nothing and needs no group: any RSA certificate will do.
+            for (const CertifiedKey& cert : config.certificates)
+                if (cert.impl().key.type() == crypto::KeyType::rsa) return ServerChoice12{suite, &cert, {}, {}};
+            why = "no RSA certificate for " + std::string(name(code));
+            continue;
+        }
         auto group = suite->key_exchange == KeyExchange::ecdhe ? choose_ecdhe_group(config, hello)
                                                                 : choose_ffdhe_group(config, hello);
         if (!group) {

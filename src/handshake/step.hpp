@@ -14,6 +14,7 @@
 #include "msg/handshake.hpp"
 #include "record/record_layer.hpp"
 #include "tlspp/connection.hpp"
+#include "tlspp/keylog.hpp"
 #include "tlspp/random.hpp"
 
 namespace tlspp::handshake {
@@ -22,8 +23,14 @@ namespace tlspp::handshake {
 class Step {
 public:
     Step(record::RecordLayer& records, Transcript& transcript, RandomSource& random, Clock& clock,
-         SessionInfo& info, EventSink* events)
-        : records_(records), transcript_(transcript), random_(random), clock_(clock), info_(info), events_(events) {}
+         SessionInfo& info, EventSink* events, KeyLog* key_log = nullptr)
+        : records_(records),
+          transcript_(transcript),
+          random_(random),
+          clock_(clock),
+          info_(info),
+          events_(events),
+          key_log_(key_log) {}
 
     // send encodes a handshake message, adds it to the transcript and queues it.
     template <class M>
@@ -43,6 +50,8 @@ public:
 
     // The observer's sink, or null: handlers report keys and checks through it.
     EventSink* events() const { return events_; }
+    // The SSLKEYLOGFILE writer, or null.
+    KeyLog* key_log() const { return key_log_; }
     void set_record_version(std::uint16_t v) { records_.set_write_version(v); }
 
     Transcript& transcript() { return transcript_; }
@@ -50,6 +59,10 @@ public:
     // for Finished and CertificateVerify, which cover the messages before them).
     std::span<const std::uint8_t> hash_before() const { return hash_before_; }
     void set_hash_before(crypto::Bytes h) { hash_before_ = std::move(h); }
+    // The messages before the one being handled, when the transcript keeps
+    // them (TLS 1.2 CertificateVerify signs the messages themselves).
+    std::span<const std::uint8_t> messages_before() const { return transcript_.messages().first(messages_before_); }
+    void set_messages_before(std::size_t length) { messages_before_ = length; }
 
     RandomSource& random() { return random_; }
     Clock& clock() { return clock_; }
@@ -68,7 +81,9 @@ private:
     Clock& clock_;
     SessionInfo& info_;
     EventSink* events_;
+    KeyLog* key_log_;
     crypto::Bytes hash_before_;
+    std::size_t messages_before_ = 0;
     bool finished_ = false;
 };
 

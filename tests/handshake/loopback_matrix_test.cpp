@@ -22,7 +22,11 @@ std::vector<Case> matrix() {
     const auto& p = test::pki();
     std::vector<Case> cases;
     for (const auto& s : handshake::all_suites()) {
-        if (s.key_exchange == handshake::KeyExchange::rsa) continue;
+        // RSA key transport has no group: one case per suite.
+        if (s.key_exchange == handshake::KeyExchange::rsa) {
+            cases.push_back({s.suite, NamedGroup::x25519, &p.server_rsa});
+            continue;
+        }
         std::vector<const Identity*> ids;
         if (s.authentication == handshake::Authentication::rsa) ids = {&p.server_rsa};
         else ids = {&p.server_p256, &p.server_p384, &p.server_ed25519};
@@ -54,11 +58,13 @@ TEST_P(LoopbackMatrix, CompletesHandshakeAndCarriesDataBothWays) {
 
     ASSERT_TRUE(pair.handshake()) << (pair.client.error() ? pair.client.error()->message() : "")
                                   << (pair.server.error() ? pair.server.error()->message() : "");
+    const bool key_transport = handshake::find_suite(c.suite)->key_exchange == handshake::KeyExchange::rsa;
     for (const Connection* side : {static_cast<const Connection*>(&pair.client), static_cast<const Connection*>(&pair.server)}) {
         const SessionInfo& info = side->info();
         EXPECT_EQ(info.version, ProtocolVersion::tls12);
         EXPECT_EQ(info.cipher_suite, c.suite);
-        EXPECT_EQ(info.group, c.group);
+        if (key_transport) EXPECT_FALSE(info.group.has_value());
+        else EXPECT_EQ(info.group, c.group);
         EXPECT_TRUE(info.extended_master_secret);
         EXPECT_TRUE(info.secure_renegotiation);
     }
@@ -75,7 +81,9 @@ TEST_P(LoopbackMatrix, CompletesHandshakeAndCarriesDataBothWays) {
 }
 
 std::string case_name(const testing::TestParamInfo<Case>& info) {
-    std::string n = std::string(name(info.param.suite)) + "_" + std::string(name(info.param.group)) + "_" +
+    const bool key_transport = handshake::find_suite(info.param.suite)->key_exchange == handshake::KeyExchange::rsa;
+    std::string n = std::string(name(info.param.suite)) + "_" +
+                    (key_transport ? std::string("rsa_key_transport") : std::string(name(info.param.group))) + "_" +
                     info.param.identity->name;
     for (char& ch : n)
         if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';

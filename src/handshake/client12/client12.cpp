@@ -3,10 +3,11 @@
 // overloads below *is* the client's state diagram:
 //
 //   ExpectServerHello --ServerHello--> ExpectCertificate --Certificate-->
-//   ExpectServerKeyExchange --ServerKeyExchange--> ExpectCertificateRequestOrDone
+//   [ExpectServerKeyExchange --ServerKeyExchange-->] (none with RSA key transport)
+//   ExpectCertificateRequestOrDone
 //     --CertificateRequest--> ExpectServerHelloDone --ServerHelloDone--> (client flight)
 //     --ServerHelloDone--> (client flight)
-//   (client flight: [Certificate] ClientKeyExchange ChangeCipherSpec Finished)
+//   (client flight: [Certificate] ClientKeyExchange [CertificateVerify] ChangeCipherSpec Finished)
 //   --> ExpectChangeCipherSpec --CCS--> ExpectFinished --Finished--> Connected
 #include "handshake/client12/client12.hpp"
 
@@ -14,6 +15,8 @@
 
 #include "crypto/dhe_client.hpp"
 #include "crypto/key_exchange.hpp"
+#include "crypto/rsa_key_transport.hpp"
+#include "pki/certified_key.hpp"
 #include "handshake/negotiation.hpp"
 
 namespace tlspp::handshake {
@@ -114,6 +117,12 @@ Next on(ExpectCertificate s, const msg::Certificate& m, Ctx& c) {
         return make_error(Reason::certificate_unsupported_key,
                           "Certificate: a " + std::string(crypto::name(chain->leaf_key.type())) +
                               " key cannot authenticate " + std::string(name(s.params.suite->suite)));
+    // RFC 5246 §7.4.3: with RSA key transport there is no ServerKeyExchange.
+    if (s.params.suite->key_exchange == KeyExchange::rsa) {
+        ServerShare share;
+        share.rsa_key = std::move(chain->leaf_key);
+        return ExpectCertificateRequestOrDone{s.params, std::move(share)};
+    }
     return ExpectServerKeyExchange{s.params, std::move(*chain)};
 }
 
@@ -171,35 +180,95 @@ Next on(ExpectServerKeyExchange s, const msg::ServerKeyExchange& m, Ctx& c) {
     return ExpectCertificateRequestOrDone{s.params, std::move(kx->share)};
 }
 
-// The client's second flight (RFC 5246 §7.3): [Certificate] ClientKeyExchange
-// ChangeCipherSpec Finished.
-Next send_client_flight(const Negotiated12& params, const ServerShare& share, bool certificate_requested, Ctx& c) {
-    // RFC 5246 §7.4.6: without a suitable certificate the client sends an empty list.
-    if (certificate_requested) c.step.send(msg::Certificate{});
-    const bool ecdhe = params.suite->key_exchange == KeyExchange::ecdhe;
-    crypto::Bytes our_public;
+// ClientCredential is the certificate we answer a CertificateRequest with.
+struct ClientCredential {
+    const CertifiedKey* certificate = nullptr;
+    SignatureScheme scheme{};
+};
+
+// choose_client_certificate takes the first configured certificate whose key
+// type the server accepts (RFC 5246 §7.4.4 certificate_types: rsa_sign 1,
+// ecdsa_sign 64, which RFC 8422 §5.5 extends to EdDSA) and for which a
+// signature scheme is in both lists. No match means an empty Certificate.
+ClientCredential choose_client_certificate(const ClientConfig& config, const msg::CertificateRequest& request) {
+    for (const CertifiedKey& cert : config.certificates) {
+        const crypto::KeyType key = cert.impl().key.type();
+        const std::uint8_t wanted = key == crypto::KeyType::rsa ? 1 : 64;
+        if (!contains(request.certificate_types, wanted)) continue;
+        for (SignatureScheme scheme : config.signature_schemes)
+            if (contains(request.signature_schemes, scheme) &&
+                crypto::scheme_fits_key(scheme, key, ProtocolVersion::tls12))
+                return {&cert, scheme};
+    }
+    return {};
+}
+
+// key_exchange_from_client computes our side of the key exchange: the
+// ClientKeyExchange to send and the pre-master secret.
+struct ClientKx {
+    msg::ClientKeyExchange message;
+    crypto::Bytes public_value;     // (EC)DHE public value, for the observer
     crypto::SecretBytes pre_master;
-    if (ecdhe) {
+};
+
+Result<ClientKx> client_key_exchange(const Negotiated12& params, const ServerShare& share, Ctx& c) {
+    switch (params.suite->key_exchange) {
+    case KeyExchange::ecdhe: {
         auto ours = crypto::KeyShare::generate(*share.group, c.step.random());
         if (!ours) return std::move(ours).error();
         auto z = ours->agree(share.public_key, ProtocolVersion::tls12);
         if (!z) return std::move(z).error();
-        our_public = ours->public_value();
-        pre_master = std::move(*z);
-    } else {
+        return ClientKx{msg::make_ecdhe_client_key_exchange(ours->public_value()), ours->public_value(), std::move(*z)};
+    }
+    case KeyExchange::dhe: {
         auto ours = crypto::dhe_client_agree(share.dh_p, share.dh_g, share.public_key, c.step.random());
         if (!ours) return std::move(ours).error();
-        our_public = std::move(ours->public_value);
-        pre_master = std::move(ours->shared_secret);
+        return ClientKx{msg::make_dhe_client_key_exchange(ours->public_value), ours->public_value,
+                        std::move(ours->shared_secret)};
     }
+    case KeyExchange::rsa: {
+        // RFC 5246 §7.4.7.1: the pre-master starts with the version we offered.
+        auto pre_master = crypto::make_premaster(static_cast<std::uint16_t>(ProtocolVersion::tls12), c.step.random());
+        auto encrypted = crypto::encrypt_premaster(*share.rsa_key, pre_master);
+        if (!encrypted) return std::move(encrypted).error();
+        return ClientKx{msg::make_rsa_client_key_exchange(*encrypted), {}, std::move(pre_master)};
+    }
+    }
+    return make_error(Reason::internal_error, "unknown key exchange");
+}
+
+// The client's second flight (RFC 5246 §7.3): [Certificate] ClientKeyExchange
+// [CertificateVerify] ChangeCipherSpec Finished.
+Next send_client_flight(const Negotiated12& params, const ServerShare& share, const msg::CertificateRequest* request,
+                        Ctx& c) {
+    ClientCredential credential;
+    if (request) {
+        credential = choose_client_certificate(c.config, *request);
+        // RFC 5246 §7.4.6: without a suitable certificate the client sends an empty list.
+        msg::Certificate ours;
+        if (credential.certificate) ours.chain = credential.certificate->impl().chain;
+        c.step.send(ours);
+    }
+    auto kx = client_key_exchange(params, share, c);
+    if (!kx) return std::move(kx).error();
     EventSink* events = c.step.events();
-    report_key(events, "client_public", "the client's ephemeral (EC)DHE public value", our_public, false);
-    report_key(events, "pre_master_secret", ecdhe ? "ECDHE(client private key, server public value)"
-                                                  : "DHE: server_public ^ client_private mod p", pre_master);
-    c.step.send(ecdhe ? msg::make_ecdhe_client_key_exchange(our_public) : msg::make_dhe_client_key_exchange(our_public));
+    if (!kx->public_value.empty())
+        report_key(events, "client_public", "the client's ephemeral (EC)DHE public value", kx->public_value, false);
+    report_key(events, "pre_master_secret",
+               params.suite->key_exchange == KeyExchange::rsa ? "48 random bytes, sent encrypted to the server's RSA key"
+                                                              : "(EC)DHE(client private key, server public value)",
+               kx->pre_master);
+    c.step.send(kx->message);
 
     // RFC 7627 §4: the session hash covers the transcript through ClientKeyExchange.
-    crypto::SecretBytes master = master_secret_for(params, pre_master, c.step.transcript().hash(), events);
+    crypto::SecretBytes master = master_secret_for(params, kx->pre_master, c.step.transcript().hash(), events,
+                                                   c.step.key_log());
+    // RFC 5246 §7.4.8: CertificateVerify signs every handshake message so far.
+    if (credential.certificate) {
+        auto signature = credential.certificate->impl().key.sign(credential.scheme, c.step.transcript().messages());
+        if (!signature) return std::move(signature).error();
+        c.step.send(msg::CertificateVerify{credential.scheme, std::move(*signature)});
+    }
     auto keys = protections12(params, master, events);
     if (!keys) return std::move(keys).error();
     c.step.send_change_cipher_spec();
@@ -209,16 +278,16 @@ Next send_client_flight(const Negotiated12& params, const ServerShare& share, bo
     return ExpectChangeCipherSpec{params, std::move(master), std::move(keys->server_write)};
 }
 
-Next on(ExpectCertificateRequestOrDone s, const msg::CertificateRequest&, Ctx&) {
-    return ExpectServerHelloDone{s.params, std::move(s.share)};
+Next on(ExpectCertificateRequestOrDone s, const msg::CertificateRequest& m, Ctx&) {
+    return ExpectServerHelloDone{s.params, std::move(s.share), m};
 }
 
 Next on(ExpectCertificateRequestOrDone s, const msg::ServerHelloDone&, Ctx& c) {
-    return send_client_flight(s.params, s.share, false, c);
+    return send_client_flight(s.params, s.share, nullptr, c);
 }
 
 Next on(ExpectServerHelloDone s, const msg::ServerHelloDone&, Ctx& c) {
-    return send_client_flight(s.params, s.share, true, c);
+    return send_client_flight(s.params, s.share, &s.request, c);
 }
 
 Next on(ExpectChangeCipherSpec s, const ChangeCipherSpec&, Ctx& c) {

@@ -31,6 +31,9 @@ Status Client12::start(Step& step) {
     // Many servers reject record version 0x0303 before they know the version;
     // 0x0301 in the first record is what every major client sends.
     step.set_record_version(static_cast<std::uint16_t>(ProtocolVersion::tls10));
+    // RFC 5246 §7.4.8: a CertificateVerify signs the messages themselves;
+    // keep them if we might have to send one.
+    if (!config.certificates.empty()) step.transcript().keep_messages();
     step.send(hello);
     step.info().server_name = send_sni ? server_name_ : std::string();
     state_ = client12::ExpectServerHello{hello.random, send_sni};

@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "crypto/secret.hpp"
+#include "msg/certificate_request.hpp"
 #include "handshake/keys12.hpp"
 #include "pki/verify.hpp"
 #include "record/protection.hpp"
@@ -34,6 +35,7 @@ struct ServerShare {
     std::optional<NamedGroup> group;   // DHE: only when (p, g) is an RFC 7919 group
     crypto::Bytes public_key;
     crypto::Bytes dh_p, dh_g;          // DHE only
+    std::optional<crypto::PublicKey> rsa_key;   // RSA key transport: the server certificate's key
 };
 
 struct ExpectCertificateRequestOrDone {
@@ -44,6 +46,7 @@ struct ExpectCertificateRequestOrDone {
 struct ExpectServerHelloDone {
     Negotiated12 params;
     ServerShare share;
+    msg::CertificateRequest request;   // what the server asked for
 };
 
 struct ExpectChangeCipherSpec {

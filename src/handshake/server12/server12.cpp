@@ -1,12 +1,19 @@
 // The TLS 1.2 server: one `on` overload per (state, message) pair it accepts;
 // any other pair is unexpected_message. The server's diagram:
 //
-//   ExpectClientHello --ClientHello--> (ServerHello Certificate ServerKeyExchange ServerHelloDone)
-//   --> ExpectClientKeyExchange --ClientKeyExchange--> ExpectChangeCipherSpec
-//   --CCS--> ExpectFinished --Finished--> (ChangeCipherSpec Finished) --> Connected
+//   ExpectClientHello --ClientHello--> (ServerHello Certificate [ServerKeyExchange]
+//     [CertificateRequest] ServerHelloDone)
+//   --> [ExpectClientCertificate --Certificate-->]
+//   ExpectClientKeyExchange --ClientKeyExchange--> [ExpectCertificateVerify --CertificateVerify-->]
+//   ExpectChangeCipherSpec --CCS--> ExpectFinished --Finished--> (ChangeCipherSpec Finished) --> Connected
 #include "handshake/server12/server12.hpp"
 
 #include "handshake/server12/server_flight.hpp"
+
+#include <algorithm>
+
+#include "crypto/rsa_key_transport.hpp"
+#include "pki/verify.hpp"
 
 namespace tlspp::handshake {
 
@@ -22,21 +29,84 @@ using Next = Result<State>;
 
 Next on(ExpectClientHello, const msg::ClientHello& m, Ctx& c) { return answer_client_hello(m, c.config, c.step); }
 
+Next on(ExpectClientCertificate s, const msg::Certificate& m, Ctx& c) {
+    if (m.chain.empty()) {
+        // RFC 5246 §7.4.6: without a certificate the server "MAY at its
+        // discretion ... respond with a fatal handshake_failure alert".
+        if (c.config.client_auth == ClientAuth::required)
+            return make_error(Reason::certificate_required, "Certificate: the client sent no certificate");
+        return ExpectClientKeyExchange{s.params, std::move(s.kx), std::nullopt};
+    }
+    SessionInfo& info = c.step.info();
+    info.peer_chain.assign(m.chain.begin(), m.chain.end());
+    auto chain = pki::verify_chain(*c.config.client_trust, info.peer_chain, "", c.step.clock().now(),
+                                   pki::Purpose::client_auth);
+    report_check(c.step.events(), "client certificate chain", chain.ok(),
+                 chain ? "trusted, valid now, for client authentication" : chain.error().detail);
+    if (!chain) return std::move(chain).error();
+    info.peer_verified = true;
+    return ExpectClientKeyExchange{s.params, std::move(s.kx), std::move(chain->leaf_key)};
+}
+
+// pre_master_from computes the pre-master secret from the client's key exchange.
+Result<crypto::SecretBytes> pre_master_from(const Negotiated12& params, const ServerKx& kx,
+                                            const msg::ClientKeyExchange& m, Ctx& c) {
+    switch (params.suite->key_exchange) {
+    case KeyExchange::rsa: {
+        auto encrypted = msg::decode_rsa_encrypted_premaster(m.body);
+        if (!encrypted) return std::move(encrypted).error();
+        // RFC 5246 §7.4.7.1: any failure (padding, length, version) must look
+        // like success, with a random pre-master, so it shows only as a failed
+        // Finished (Bleichenbacher, ROBOT). decrypt_premaster does that in constant time.
+        return crypto::decrypt_premaster(*kx.rsa_key, *encrypted, kx.client_version, c.step.random());
+    }
+    case KeyExchange::ecdhe:
+    case KeyExchange::dhe: {
+        const bool ecdhe = params.suite->key_exchange == KeyExchange::ecdhe;
+        auto peer = ecdhe ? msg::decode_ecdhe_client_public(m.body) : msg::decode_dhe_client_public(m.body);
+        if (!peer) return std::move(peer).error();
+        // RFC 5246 §8.1.2: for DHE, leading zero bytes of Z are stripped.
+        return kx.share->agree(*peer, ProtocolVersion::tls12);
+    }
+    }
+    return make_error(Reason::internal_error, "unknown key exchange");
+}
+
 Next on(ExpectClientKeyExchange s, const msg::ClientKeyExchange& m, Ctx& c) {
-    const bool ecdhe = s.params.suite->key_exchange == KeyExchange::ecdhe;
-    auto peer = ecdhe ? msg::decode_ecdhe_client_public(m.body) : msg::decode_dhe_client_public(m.body);
-    if (!peer) return std::move(peer).error();
-    // RFC 5246 §8.1.2: for DHE, leading zero bytes of Z are stripped.
-    auto pre_master = s.share.agree(*peer, ProtocolVersion::tls12);
+    auto pre_master = pre_master_from(s.params, s.kx, m, c);
     if (!pre_master) return std::move(pre_master).error();
     EventSink* events = c.step.events();
-    report_key(events, "pre_master_secret", ecdhe ? "ECDHE(server private key, client public value)"
-                                                  : "DHE: client_public ^ server_private mod p", *pre_master);
+    report_key(events, "pre_master_secret",
+               s.params.suite->key_exchange == KeyExchange::rsa ? "RSA-decrypted from ClientKeyExchange"
+                                                                : "(EC)DHE(server private key, client public value)",
+               *pre_master);
     // The core has added ClientKeyExchange to the transcript: this is RFC 7627's session hash.
-    crypto::SecretBytes master = master_secret_for(s.params, *pre_master, c.step.transcript().hash(), events);
+    crypto::SecretBytes master = master_secret_for(s.params, *pre_master, c.step.transcript().hash(), events,
+                                                   c.step.key_log());
     auto keys = protections12(s.params, master, events);
     if (!keys) return std::move(keys).error();
+    if (s.client_key) return ExpectCertificateVerify{s.params, std::move(master), std::move(*keys), std::move(*s.client_key)};
     return ExpectChangeCipherSpec{s.params, std::move(master), std::move(*keys)};
+}
+
+Next on(ExpectCertificateVerify s, const msg::CertificateVerify& m, Ctx& c) {
+    // RFC 5246 §7.4.8: the scheme must be one the CertificateRequest listed.
+    if (std::find(c.config.signature_schemes.begin(), c.config.signature_schemes.end(), m.scheme) ==
+            c.config.signature_schemes.end() ||
+        !crypto::scheme_fits_key(m.scheme, s.client_key.type(), ProtocolVersion::tls12))
+        return make_error(Reason::unoffered_signature_scheme,
+                          "CertificateVerify: signature scheme " + std::to_string(static_cast<unsigned>(m.scheme)) +
+                              " was not requested for this key");
+    auto verified = s.client_key.verify(m.scheme, c.step.messages_before(), m.signature);
+    report_check(c.step.events(), "client CertificateVerify", verified.ok(),
+                 std::string(name(m.scheme)) + " over every handshake message before it");
+    if (!verified) {
+        Error e = std::move(verified).error();
+        e.detail = "CertificateVerify: " + e.detail;
+        return e;
+    }
+    c.step.info().peer_signature_scheme = m.scheme;
+    return ExpectChangeCipherSpec{s.params, std::move(s.master), std::move(s.keys)};
 }
 
 Next on(ExpectChangeCipherSpec s, const ChangeCipherSpec&, Ctx& c) {
@@ -68,9 +138,11 @@ Next on(Connected s, const msg::ClientHello&, Ctx& c) {
 }  // namespace
 
 std::string_view state_name(const State& state) {
-    static constexpr std::string_view names[] = {"server12: expect ClientHello", "server12: expect ClientKeyExchange",
-                                                 "server12: expect ChangeCipherSpec", "server12: expect Finished",
-                                                 "server12: connected"};
+    static constexpr std::string_view names[] = {
+        "server12: expect ClientHello",       "server12: expect client Certificate",
+        "server12: expect ClientKeyExchange", "server12: expect CertificateVerify",
+        "server12: expect ChangeCipherSpec",  "server12: expect Finished",
+        "server12: connected"};
     return names[state.index()];
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "crypto/key_exchange.hpp"
 #include "handshake/negotiation.hpp"
 #include "pki/certified_key.hpp"
 
@@ -43,6 +44,42 @@ bool offers_secure_renegotiation(const msg::ClientHello& m) {
            contains(m.cipher_suites, static_cast<std::uint16_t>(CipherSuite::TLS_EMPTY_RENEGOTIATION_INFO_SCSV));
 }
 
+// send_server_key_exchange makes our (EC)DHE share and sends it signed
+// (RFC 5246 §7.4.3, RFC 8422 §5.4): the signature covers client_random +
+// server_random + ServerECDHParams (or ServerDHParams).
+Result<crypto::KeyShare> send_server_key_exchange(const Negotiated12& params, const ServerChoice12& choice,
+                                                  const crypto::PrivateKey& key, Step& step) {
+    auto share = crypto::KeyShare::generate(choice.group, step.random());
+    if (!share) return std::move(share).error();
+    report_key(step.events(), "server_public", "the server's ephemeral (EC)DHE public value", share->public_value(),
+               false);
+    crypto::Bytes params_bytes;
+    if (params.suite->key_exchange == KeyExchange::ecdhe) {
+        params_bytes = msg::encode_ecdhe_params(choice.group, share->public_value());
+    } else {
+        auto dh = crypto::ffdhe_params(choice.group);
+        if (!dh) return std::move(dh).error();
+        params_bytes = msg::encode_dhe_params(dh->p, dh->g, share->public_value());
+    }
+    crypto::Bytes signed_data(params.client_random.begin(), params.client_random.end());
+    signed_data.insert(signed_data.end(), params.server_random.begin(), params.server_random.end());
+    signed_data.insert(signed_data.end(), params_bytes.begin(), params_bytes.end());
+    auto signature = key.sign(choice.scheme, signed_data);
+    if (!signature) return std::move(signature).error();
+    step.send(msg::make_server_key_exchange(params_bytes, choice.scheme, *signature));
+    return share;
+}
+
+// RFC 5246 §7.4.4: the kinds of key we accept, the signature schemes (ours),
+// and the names of the CAs client certificates must chain to.
+msg::CertificateRequest certificate_request(const ServerConfig& config) {
+    msg::CertificateRequest request;
+    request.certificate_types = {1 /* rsa_sign */, 64 /* ecdsa_sign, RFC 8422 §5.5: also EdDSA */};
+    request.signature_schemes = config.signature_schemes;
+    request.certificate_authorities = config.client_trust->subject_names();
+    return request;
+}
+
 }  // namespace
 
 Result<State> answer_client_hello(const msg::ClientHello& m, const ServerConfig& config, Step& step) {
@@ -53,6 +90,9 @@ Result<State> answer_client_hello(const msg::ClientHello& m, const ServerConfig&
     if (!alpn) return std::move(alpn).error();
 
     const SuiteInfo& suite = *choice->suite;
+    // RFC 5246 §7.4.8: a client CertificateVerify signs the messages
+    // themselves, so keep them when we will ask for a certificate.
+    if (config.client_auth != ClientAuth::none) step.transcript().keep_messages();
     step.transcript().start_hash(suite.prf_hash);
 
     Negotiated12 params;
@@ -80,37 +120,31 @@ Result<State> answer_client_hello(const msg::ClientHello& m, const ServerConfig&
     const auto& cert = choice->certificate->impl();
     step.send(msg::Certificate{cert.chain});
 
-    auto share = crypto::KeyShare::generate(choice->group, step.random());
-    if (!share) return std::move(share).error();
-    report_key(step.events(), "server_public", "the server's ephemeral (EC)DHE public value", share->public_value(),
-               false);
-    // RFC 5246 §7.4.3 / RFC 8422 §5.4: sign client_random + server_random +
-    // ServerECDHParams (or ServerDHParams).
-    crypto::Bytes params_bytes;
-    if (suite.key_exchange == KeyExchange::ecdhe) {
-        params_bytes = msg::encode_ecdhe_params(choice->group, share->public_value());
+    ServerKx kx;
+    if (suite.key_exchange == KeyExchange::rsa) {
+        // RFC 5246 §7.4.3: no ServerKeyExchange for RSA key transport; the
+        // client encrypts the pre-master secret to the certificate's key.
+        kx.rsa_key = &cert.key;
+        kx.client_version = m.legacy_version;
     } else {
-        auto dh = crypto::ffdhe_params(choice->group);
-        if (!dh) return std::move(dh).error();
-        params_bytes = msg::encode_dhe_params(dh->p, dh->g, share->public_value());
+        auto sent = send_server_key_exchange(params, *choice, cert.key, step);
+        if (!sent) return std::move(sent).error();
+        kx.share = std::move(*sent);
     }
-    crypto::Bytes signed_data(params.client_random.begin(), params.client_random.end());
-    signed_data.insert(signed_data.end(), params.server_random.begin(), params.server_random.end());
-    signed_data.insert(signed_data.end(), params_bytes.begin(), params_bytes.end());
-    auto signature = cert.key.sign(choice->scheme, signed_data);
-    if (!signature) return std::move(signature).error();
-    step.send(msg::make_server_key_exchange(params_bytes, choice->scheme, *signature));
+    const bool request_certificate = config.client_auth != ClientAuth::none;
+    if (request_certificate) step.send(certificate_request(config));
     step.send(msg::ServerHelloDone{});
 
     SessionInfo& info = step.info();
     info.version = ProtocolVersion::tls12;
     info.cipher_suite = suite.suite;
-    info.group = choice->group;
+    if (suite.key_exchange != KeyExchange::rsa) info.group = choice->group;
     info.alpn = *alpn;
     info.server_name = m.server_name.value_or("");
     info.extended_master_secret = params.extended_master_secret;
     info.secure_renegotiation = secure_renegotiation;
-    return ExpectClientKeyExchange{params, std::move(*share)};
+    if (request_certificate) return ExpectClientCertificate{params, std::move(kx)};
+    return ExpectClientKeyExchange{params, std::move(kx), std::nullopt};
 }
 
 }  // namespace tlspp::handshake::server12

@@ -2,10 +2,12 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <variant>
 
 #include "crypto/key_exchange.hpp"
 #include "crypto/secret.hpp"
+#include "crypto/signature.hpp"
 #include "handshake/keys12.hpp"
 #include "record/protection.hpp"
 
@@ -13,9 +15,31 @@ namespace tlspp::handshake::server12 {
 
 struct ExpectClientHello {};
 
+// What the server needs to finish the key exchange it chose.
+struct ServerKx {
+    std::optional<crypto::KeyShare> share;          // (EC)DHE: our ephemeral key
+    const crypto::PrivateKey* rsa_key = nullptr;    // RSA key transport: the certificate's key (owned by the config)
+    std::uint16_t client_version = 0;               // RSA: the version the ClientHello offered (RFC 5246 §7.4.7.1)
+};
+
+// After ServerHelloDone, when we sent a CertificateRequest.
+struct ExpectClientCertificate {
+    Negotiated12 params;
+    ServerKx kx;
+};
+
 struct ExpectClientKeyExchange {
     Negotiated12 params;
-    crypto::KeyShare share;     // our ephemeral ECDHE key
+    ServerKx kx;
+    std::optional<crypto::PublicKey> client_key;    // from a verified client certificate
+};
+
+// The client sent a certificate: it must prove it holds the key (RFC 5246 §7.4.8).
+struct ExpectCertificateVerify {
+    Negotiated12 params;
+    crypto::SecretBytes master;
+    Protections12 keys;
+    crypto::PublicKey client_key;
 };
 
 struct ExpectChangeCipherSpec {
@@ -32,8 +56,8 @@ struct ExpectFinished {
 
 struct Connected {};
 
-using State = std::variant<ExpectClientHello, ExpectClientKeyExchange, ExpectChangeCipherSpec, ExpectFinished,
-                           Connected>;
+using State = std::variant<ExpectClientHello, ExpectClientCertificate, ExpectClientKeyExchange,
+                           ExpectCertificateVerify, ExpectChangeCipherSpec, ExpectFinished, Connected>;
 
 std::string_view state_name(const State& state);
 
