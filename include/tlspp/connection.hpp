@@ -67,6 +67,9 @@ public:
     void close();
 
     bool handshake_done() const;
+    // can_send says send() would be accepted now: after the handshake, or,
+    // with False Start, once the client's Finished is out.
+    bool can_send() const;
     bool peer_closed() const;          // close_notify received
     bool failed() const;
     const Error* error() const;        // the error that ended the connection, if any

@@ -19,6 +19,7 @@ std::size_t Connection::receive(std::span<std::uint8_t> out) { return core_->rec
 std::size_t Connection::available() const { return core_->available(); }
 void Connection::close() { core_->close(); }
 bool Connection::handshake_done() const { return core_->handshake_done(); }
+bool Connection::can_send() const { return core_->can_send(); }
 bool Connection::peer_closed() const { return core_->peer_closed(); }
 bool Connection::failed() const { return core_->failed(); }
 const Error* Connection::error() const { return core_->error(); }

@@ -141,6 +141,7 @@ Status Core::dispatch(handshake::Input12 input, const handshake::Message* messag
     }
     Status result = std::visit([&](auto& machine) { return machine.handle(std::move(input), step); }, machine_);
     if (!result) return result;
+    if (step.false_start()) false_start_ = true;
     if (step.finished()) {
         handshake_done_ = true;
         emit(HandshakeDoneEvent{info_.resumed});
@@ -199,7 +200,8 @@ Status Core::transport_closed() {
 
 Status Core::send(std::span<const std::uint8_t> data) {
     if (error_) return *error_;
-    if (!handshake_done_) return make_error(Reason::not_connected, "send: the handshake is not finished");
+    if (!handshake_done_ && !false_start_)
+        return make_error(Reason::not_connected, "send: the handshake is not finished");
     if (sent_close_) return make_error(Reason::not_connected, "send: the connection was closed");
     records_.write(ContentType::application_data, data);
     return {};

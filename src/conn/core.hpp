@@ -34,6 +34,7 @@ public:
     void close();
 
     bool handshake_done() const { return handshake_done_; }
+    bool can_send() const { return (handshake_done_ || false_start_) && !error_ && !sent_close_; }
     bool peer_closed() const { return peer_closed_; }
     bool failed() const { return error_.has_value(); }
     const Error* error() const { return error_ ? &*error_ : nullptr; }
@@ -72,6 +73,7 @@ private:
     std::size_t app_in_start_ = 0;
     std::optional<Error> error_;
     bool handshake_done_ = false;
+    bool false_start_ = false;      // the client may send before the handshake is done (RFC 7918)
     bool peer_closed_ = false;
     bool sent_close_ = false;
     unsigned warnings_ = 0;

@@ -71,6 +71,10 @@ public:
     // finish marks the handshake complete: application data may flow.
     void finish() { finished_ = true; }
     bool finished() const { return finished_; }
+    // allow_false_start lets the client send application data before the
+    // handshake completes (RFC 7918), from the point this is called.
+    void allow_false_start() { false_start_ = true; }
+    bool false_start() const { return false_start_; }
 
 private:
     void report_message(const Input12& message, std::size_t length);
@@ -85,6 +89,7 @@ private:
     crypto::Bytes hash_before_;
     std::size_t messages_before_ = 0;
     bool finished_ = false;
+    bool false_start_ = false;
 };
 
 // unexpected is the one rejection path for a message a state does not accept.

@@ -88,3 +88,89 @@ TEST(KeyLogging, BothSidesLogTheMasterSecretInNssFormat) {
 
 }  // namespace
 }  // namespace tlspp
+
+namespace tlspp {
+namespace {
+
+std::shared_ptr<ClientConfig> false_start_client() {
+    auto client = test::client_config();
+    client->false_start = true;
+    client->alpn = {"http/1.1"};
+    return client;
+}
+
+std::shared_ptr<ServerConfig> alpn_server() {
+    auto server = test::server_config(test::pki().server_p256);
+    server->alpn = {"http/1.1"};
+    return server;
+}
+
+// Runs the handshake until the client's second flight is out, the server's
+// answer not yet delivered.
+void run_to_client_finished(ClientConnection& client, ServerConnection& server) {
+    for (int i = 0; i < 2; ++i) {
+        auto out = client.pending_output();
+        std::vector<std::uint8_t> bytes(out.begin(), out.end());
+        client.consume_output(bytes.size());
+        ASSERT_TRUE(server.read_in(bytes));
+        if (i == 1) break;
+        auto back = server.pending_output();
+        std::vector<std::uint8_t> reply(back.begin(), back.end());
+        server.consume_output(reply.size());
+        ASSERT_TRUE(client.read_in(reply));
+    }
+}
+
+TEST(FalseStart, RequestLeavesBeforeTheServersFinishedArrives) {
+    ClientConnection client(false_start_client(), "localhost");
+    ServerConnection server(alpn_server());
+    // ClientHello → server flight → client flight (its Finished is out).
+    auto hello = client.pending_output();
+    std::vector<std::uint8_t> a(hello.begin(), hello.end());
+    client.consume_output(a.size());
+    ASSERT_TRUE(server.read_in(a));
+    auto flight = server.pending_output();
+    std::vector<std::uint8_t> b(flight.begin(), flight.end());
+    server.consume_output(b.size());
+    ASSERT_TRUE(client.read_in(b));
+    EXPECT_FALSE(client.handshake_done());
+    ASSERT_TRUE(client.can_send());
+    const std::string request = "GET / HTTP/1.1\r\n\r\n";
+    ASSERT_TRUE(client.send({reinterpret_cast<const std::uint8_t*>(request.data()), request.size()}));
+    // The client's Finished and the request travel together; the server
+    // finishes its handshake and then reads the request.
+    auto out = client.pending_output();
+    std::vector<std::uint8_t> c(out.begin(), out.end());
+    client.consume_output(c.size());
+    ASSERT_TRUE(server.read_in(c));
+    EXPECT_TRUE(server.handshake_done());
+    std::vector<std::uint8_t> got(server.available());
+    got.resize(server.receive(got));
+    EXPECT_EQ(std::string(got.begin(), got.end()), request);
+}
+
+TEST(FalseStart, NotWithoutAlpnNorWithRsaKeyTransportNorWhenOff) {
+    auto no_alpn = false_start_client();
+    no_alpn->alpn.clear();
+    auto rsa = false_start_client();
+    rsa->cipher_suites = {CipherSuite::TLS_RSA_WITH_AES_128_GCM_SHA256};
+    auto off = false_start_client();
+    off->false_start = false;
+    auto rsa_server = test::server_config(test::pki().server_rsa);
+    rsa_server->cipher_suites = {CipherSuite::TLS_RSA_WITH_AES_128_GCM_SHA256};
+    rsa_server->alpn = {"http/1.1"};
+    for (auto& [client_config, server_config] :
+         std::vector<std::pair<std::shared_ptr<ClientConfig>, std::shared_ptr<ServerConfig>>>{
+             {no_alpn, alpn_server()}, {rsa, rsa_server}, {off, alpn_server()}}) {
+        ClientConnection client(client_config, "localhost");
+        ServerConnection server(server_config);
+        run_to_client_finished(client, server);
+        EXPECT_FALSE(client.handshake_done());
+        EXPECT_FALSE(client.can_send());
+        const std::uint8_t byte = 1;
+        EXPECT_EQ(client.send({&byte, 1}).error().reason, Reason::not_connected);
+    }
+}
+
+}  // namespace
+}  // namespace tlspp

@@ -237,6 +237,16 @@ Result<ClientKx> client_key_exchange(const Negotiated12& params, const ServerSha
     return make_error(Reason::internal_error, "unknown key exchange");
 }
 
+// RFC 7918 §3: False Start only with a forward-secret key exchange and an
+// AEAD (every suite tlspp has is an AEAD), after verifying the server, and —
+// the gate BoringSSL and GnuTLS use — only when ALPN was offered, since an
+// application that negotiates its protocol is one that expects early data.
+// Never with RSA key transport.
+bool false_start_allowed(const Negotiated12& params, const ClientConfig& config) {
+    return config.false_start && params.suite->key_exchange != KeyExchange::rsa && !config.alpn.empty() &&
+           config.verify_peer;
+}
+
 // The client's second flight (RFC 5246 §7.3): [Certificate] ClientKeyExchange
 // [CertificateVerify] ChangeCipherSpec Finished.
 Next send_client_flight(const Negotiated12& params, const ServerShare& share, const msg::CertificateRequest* request,
@@ -275,6 +285,7 @@ Next send_client_flight(const Negotiated12& params, const ServerShare& share, co
     c.step.install_write_protection(std::move(keys->client_write), protection_name(params.suite->aead));
     auto verify = finished_data(params, master, true, c.step.transcript().hash());
     c.step.send(msg::Finished{crypto::Bytes(verify.view().begin(), verify.view().end())});
+    if (false_start_allowed(params, c.config)) c.step.allow_false_start();
     return ExpectChangeCipherSpec{params, std::move(master), std::move(keys->server_write)};
 }
 
