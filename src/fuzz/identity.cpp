@@ -1,0 +1,79 @@
+// fuzz/identity.cpp: fixed server identities for the fuzz targets, so a crash
+// reproduces byte for byte (the test PKI makes new keys in every process).
+// Self-signed, CN=localhost, valid for 100 years. For fuzzing only: these keys are public.
+#include "fuzz/entry.hpp"
+
+namespace tlspp::fuzz {
+
+const char* const p256_chain_pem = R"pem(-----BEGIN CERTIFICATE-----
+MIIBwDCCAWWgAwIBAgIUXv47/IwhirJQ8V1f8a+FY2u3vfowCgYIKoZIzj0EAwIw
+KTESMBAGA1UEAwwJbG9jYWxob3N0MRMwEQYDVQQKDAp0bHNwcCBmdXp6MCAXDTI2
+MTEyMzA0MTE1MVoYDzIxMjYxMDMwMDQxMTUxWjApMRIwEAYDVQQDDAlsb2NhbGhv
+c3QxEzARBgNVBAoMCnRsc3BwIGZ1enowWTATBgcqhkjOPQIBBggqhkjOPQMBBwNC
+AARznpzjQg772rltBXWhqO8gsNUHP3GB+duY286HjEoxj8VVMjlN7WD1mq7VxejK
+EExQhEatiqq8TPghRbdLmDBao2kwZzAdBgNVHQ4EFgQUGRTuPxkM3YrjSrlKM3dz
+Ij283wgwHwYDVR0jBBgwFoAUGRTuPxkM3YrjSrlKM3dzIj283wgwDwYDVR0TAQH/
+BAUwAwEB/zAUBgNVHREEDTALgglsb2NhbGhvc3QwCgYIKoZIzj0EAwIDSQAwRgIh
+AOu0lrBq5UN5AIsrOMRcZ9ErtlTMpMoAvo/i6kInB/EjAiEAyxw7amRMZsDg48lY
+E9TfDt5nNGlnwmi2jF0MdelBoLw=
+-----END CERTIFICATE-----
+)pem";
+const char* const p256_key_pem = R"pem(-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgsP3YamCUE6n4lmBV
+SP8G0DjNXGIb8cZljayWZYOq32WhRANCAARznpzjQg772rltBXWhqO8gsNUHP3GB
++duY286HjEoxj8VVMjlN7WD1mq7VxejKEExQhEatiqq8TPghRbdLmDBa
+-----END PRIVATE KEY-----
+)pem";
+
+const char* const rsa_chain_pem = R"pem(-----BEGIN CERTIFICATE-----
+MIIDSzCCAjOgAwIBAgIUVWOD4jFxz4f+T4IotFaC3Cup9ZwwDQYJKoZIhvcNAQEL
+BQAwKTESMBAGA1UEAwwJbG9jYWxob3N0MRMwEQYDVQQKDAp0bHNwcCBmdXp6MCAX
+DTI2MTEyMzA0MTE1MVoYDzIxMjYxMDMwMDQxMTUxWjApMRIwEAYDVQQDDAlsb2Nh
+bGhvc3QxEzARBgNVBAoMCnRsc3BwIGZ1enowggEiMA0GCSqGSIb3DQEBAQUAA4IB
+DwAwggEKAoIBAQDrSfLN+LAkQ/xbQ/UifNpYFZ0zaKVrW9YYLq0kdwUe8qwe7pEX
+zAQzykxNiOSg2RmC0OO6tV7PM4h3AaFfwZKyZZeBTZvYt9WFggrsWR/z6TeKx0Zm
+7qK6pis1pCBRwKRxUv4dC3UCCUM/YtvlBB+PfPpHrOuRaVsNOMPmuLJIpJtdFXC4
+T/osnzr8YMVX+DqzymvdchwiGT89GYvZZ7ZPSXxm66sbzrAMDIdCAgMbBPWQ7RZX
+oRcwHHueou/yqRqcis/QmNCBE+dziqX9CwPFu4ria0vTQBNCrAElj0PhnzyuxseD
+xqiugOwVnIq83D92c6HYAzzbXffAbbY0Tx9dAgMBAAGjaTBnMB0GA1UdDgQWBBSN
+YDSd96g7UWLb3u1aFc8RHVx6iTAfBgNVHSMEGDAWgBSNYDSd96g7UWLb3u1aFc8R
+HVx6iTAPBgNVHRMBAf8EBTADAQH/MBQGA1UdEQQNMAuCCWxvY2FsaG9zdDANBgkq
+hkiG9w0BAQsFAAOCAQEAaBk84PaX3sFotP/IqcPmAoViW0RYUJptivN7VadrGZga
+Qewjkgf79Jwky/Se/dYez/K0h4EIXQgokP0cAcd1V+g5IArmg3bxXPAldYVebbkK
+++Var2i6rlx32ieJe00TyZatZx/HxWBqafep6o78WIaZiIDzmQJmR6jX8lLKUsBv
+dt8TjCCEsYtM5HjleA4hdY7BlHWExby2USXmOMmmsdl83hCbjG4xW28AJv2OpTl9
+SHjpqGeXgpYO0YunM/wxduUaKOt0p3s26RHHcVV6u02VNZZA2jsku11VrE5SO3Zg
+5uhhxrdqCT9gvXXnjbU2QKQ7uhA5blR9AI70q1tYPg==
+-----END CERTIFICATE-----
+)pem";
+const char* const rsa_key_pem = R"pem(-----BEGIN PRIVATE KEY-----
+MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDrSfLN+LAkQ/xb
+Q/UifNpYFZ0zaKVrW9YYLq0kdwUe8qwe7pEXzAQzykxNiOSg2RmC0OO6tV7PM4h3
+AaFfwZKyZZeBTZvYt9WFggrsWR/z6TeKx0Zm7qK6pis1pCBRwKRxUv4dC3UCCUM/
+YtvlBB+PfPpHrOuRaVsNOMPmuLJIpJtdFXC4T/osnzr8YMVX+DqzymvdchwiGT89
+GYvZZ7ZPSXxm66sbzrAMDIdCAgMbBPWQ7RZXoRcwHHueou/yqRqcis/QmNCBE+dz
+iqX9CwPFu4ria0vTQBNCrAElj0PhnzyuxseDxqiugOwVnIq83D92c6HYAzzbXffA
+bbY0Tx9dAgMBAAECggEAC5INNtQiHq5vNF0WVXYBVhqTVUoHSc0a2AFCR3bzkVmK
+svy1YDpgAdyoEu9b8DhXjlIlGMiUMH6kGSzDLvkkdHxqzmjZdKIEWzaRa0euEBRp
+xFEsukwa7tspaHpj59FK5OhuvFE/avRh/QsorXhImwmg1IcsOxriEjeL6VvaJ0NE
+2fqMkwia63/DaupJZdJDfsSZZrv0CbE8ZhryEmCoNAvIcKRvawu/brauOc0GQbIF
+XIoD5+7OCNHgmA+QTcv0OYaKFAtDMihaOvjzFNZ9F1SH1mB65noY12gJ5PNqZ5NN
+YpOHGDfrdKN97D3NdLCAfLnZxON8TXh7VN43BV8zqwKBgQD+SjItxDprvoPKBc+y
+TUcsLH7ZQPv6Gsl5b+q+NcQn+DtbQtgNAwdmZ+VTocnfcLTCCbNo0gyQiSB55l2C
+PztpUdhTe0wcbRzJHNrZWftB703fTOSi4IjYPnT5sYHCa/TQqLyU1Cs/U+M9/YHD
+8m50vm0PHKdLo/xcIHWIid3oywKBgQDs3wn7I6aDLplZefkDrRR7Y6KrxzwLrtqu
+TUf++zWFd5WNCyvGEQHfEkc+mjPEE5EUmPLeEqZqD0YjUzFy1d5oFRydCjHm8rSW
+vy4YCTUEWdCC9hrVdenDtR9LXpuOl+KO0zI+x6yYUiJNWjpjdcvQQtW43gZWeH5x
+1BZRoP+bdwKBgQDVyBjhgxw+Yr+3QyV22CMizxGholF01bpWHrHyUY9krvtv4QV0
+Avzgqi4RHm5yK/W7P56WXCj2BmLIONSaYICZLZa5sGmvaEgQB/MxUcW7i+0i8ykw
+iaZibje3h/T4N/xsw78vPCRTrDnabtr+mj0kZseXMdav7+CEr0FAle96+wKBgB1+
+J9/9MF5lDvL1HOw4QLScU0TQKcnKm6/YL36wCJn1qclF+s1OkM0VmYlR6eAgD5Bg
++txrtgy+mh0L3rxNpMOQ3V8wRcZbseCTLUoQ22kPRccInY62f8S+aIcZ4ISApNTj
+tv3aHsNYdqzq7xozMI1dxP6fpmpd1mCV57GCOlFBAoGBAM/NNibhh8FabpstBuin
+wpA7kgdj2+eXnqa0ZAjbYe5QTo1v0mpXRZTJJUThiWcZONc0BoNlohNx/HsZEte0
+tQATDdFoe60MuYCdE7dgVF/4ZgMYs0Ww3ntveXQ7Vl4N78eovvuvQDAgCnuR8GIU
+ONT6okHKcfczahPoClxq9km3
+-----END PRIVATE KEY-----
+)pem";
+
+}  // namespace tlspp::fuzz

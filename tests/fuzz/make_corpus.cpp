@@ -1,0 +1,166 @@
+// make_corpus writes the seed corpus of every fuzz target from real tlspp
+// loopback handshakes (BoringSSL seeds its corpora from real runs).
+//
+//   build/fuzz/fuzz_make_corpus tests/fuzz/corpus
+//
+// It must run in the fuzz build: there records are plaintext (fuzz/mode.hpp),
+// so the captured bytes are readable and mutable by the fuzzer, and the
+// client and server use the fixed randomness of the fuzz entry points.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "fuzz/entry.hpp"
+#include "tlspp/connection.hpp"
+
+namespace fs = std::filesystem;
+using namespace tlspp;
+using Bytes = std::vector<std::uint8_t>;
+
+namespace {
+
+struct Capture {
+    Bytes to_server, to_client;
+};
+
+// move delivers what `from` has pending to `to`, and keeps a copy.
+bool move(Connection& from, Connection& to, Bytes& log) {
+    auto pending = from.pending_output();
+    if (pending.empty()) return false;
+    Bytes bytes(pending.begin(), pending.end());
+    from.consume_output(bytes.size());
+    log.insert(log.end(), bytes.begin(), bytes.end());
+    (void)to.read_in(bytes);
+    return true;
+}
+
+Capture run(const std::function<void(ClientConfig&)>& tweak_client, const std::function<void(ServerConfig&)>& tweak_server) {
+    auto cc = fuzz::client_config();
+    auto sc = fuzz::server_config();
+    tweak_client(*cc);
+    tweak_server(*sc);
+    ClientConnection client(cc, "localhost");
+    ServerConnection server(sc);
+    Capture cap;
+    for (int round = 0; round < 16; ++round) {
+        bool moved = move(client, server, cap.to_server);
+        moved |= move(server, client, cap.to_client);
+        if (!moved) break;
+    }
+    if (!client.handshake_done() || !server.handshake_done()) {
+        std::fprintf(stderr, "make_corpus: handshake failed: %s / %s\n",
+                     client.error() ? client.error()->message().c_str() : "-",
+                     server.error() ? server.error()->message().c_str() : "-");
+        std::exit(1);
+    }
+    static constexpr std::uint8_t hello[] = {'h', 'e', 'l', 'l', 'o'};
+    (void)client.send(hello);
+    (void)server.send(hello);
+    client.close();
+    server.close();
+    move(client, server, cap.to_server);
+    move(server, client, cap.to_client);
+    return cap;
+}
+
+// Handshake messages (type + body) from the unprotected start of a stream:
+// everything before its ChangeCipherSpec.
+std::vector<Bytes> handshake_messages(const Bytes& stream) {
+    Bytes data;
+    for (std::size_t i = 0; i + 5 <= stream.size();) {
+        const std::size_t len = std::size_t(stream[i + 3]) << 8 | stream[i + 4];
+        if (stream[i] == 20) break;
+        if (stream[i] == 22) data.insert(data.end(), stream.begin() + long(i + 5), stream.begin() + long(i + 5 + len));
+        i += 5 + len;
+    }
+    std::vector<Bytes> out;
+    for (std::size_t i = 0; i + 4 <= data.size();) {
+        const std::size_t len = std::size_t(data[i + 1]) << 16 | std::size_t(data[i + 2]) << 8 | data[i + 3];
+        Bytes m{data[i]};
+        m.insert(m.end(), data.begin() + long(i + 4), data.begin() + long(i + 4 + len));
+        out.push_back(std::move(m));
+        i += 4 + len;
+    }
+    return out;
+}
+
+void write(const fs::path& dir, const std::string& name, const Bytes& bytes) {
+    fs::create_directories(dir);
+    std::ofstream(dir / name, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()), long(bytes.size()));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: %s <corpus dir>\n", argv[0]);
+        return 2;
+    }
+    const fs::path root = argv[1];
+    auto none_c = [](ClientConfig&) {};
+    auto none_s = [](ServerConfig&) {};
+    auto suite = [](CipherSuite s) { return [s](ClientConfig& c) { c.cipher_suites = {s}; }; };
+    struct Shape {
+        std::string name;
+        std::function<void(ClientConfig&)> client;
+        std::function<void(ServerConfig&)> server;
+    };
+    const std::vector<Shape> shapes = {
+        {"ecdsa_aes128_x25519", none_c, none_s},
+        {"rsa_aes256_p256",
+         [](ClientConfig& c) {
+             c.cipher_suites = {CipherSuite::TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384};
+             c.groups = {NamedGroup::secp256r1};
+         },
+         none_s},
+        {"rsa_chacha_p384",
+         [](ClientConfig& c) {
+             c.cipher_suites = {CipherSuite::TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256};
+             c.groups = {NamedGroup::secp384r1};
+         },
+         none_s},
+        {"ecdsa_chacha_p521_no_alpn",
+         [](ClientConfig& c) {
+             c.cipher_suites = {CipherSuite::TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256};
+             c.groups = {NamedGroup::secp256r1, NamedGroup::secp521r1};   // P-256 for the certificate
+             c.alpn.clear();
+         },
+         [](ServerConfig& s) { s.groups = {NamedGroup::secp521r1, NamedGroup::secp256r1}; }},
+        {"ecdsa_aes256", suite(CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384), none_s},
+        {"dhe_rsa_aes128_ffdhe2048",
+         [](ClientConfig& c) {
+             c.cipher_suites = {CipherSuite::TLS_DHE_RSA_WITH_AES_128_GCM_SHA256};
+             c.groups = {NamedGroup::ffdhe2048};
+         },
+         none_s},
+        {"rsa_aes128_server_order", suite(CipherSuite::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256),
+         [](ServerConfig& s) { s.prefer_server_cipher_order = false; }},
+    };
+    for (const auto& shape : shapes) {
+        const Capture cap = run(shape.client, shape.server);
+        write(root / "client", shape.name, cap.to_client);
+        write(root / "server", shape.name, cap.to_server);
+        for (std::uint8_t mode : {0, 1, 2}) {
+            Bytes framed{static_cast<std::uint8_t>(mode | 4)};   // chunks of 68 bytes
+            const Bytes& stream = mode == 0 ? cap.to_server : cap.to_client;
+            framed.insert(framed.end(), stream.begin(), stream.end());
+            write(root / "deframer", shape.name + "_" + std::to_string(mode), framed);
+        }
+        for (const Bytes& m : handshake_messages(cap.to_server)) {
+            write(root / "message", shape.name + "_c" + std::to_string(m[0]), m);
+            if (m[0] == 1) write(root / "client_hello", shape.name, Bytes(m.begin() + 1, m.end()));
+        }
+        for (const Bytes& m : handshake_messages(cap.to_client))
+            write(root / "message", shape.name + "_s" + std::to_string(m[0]), m);
+    }
+    write(root / "message", "finished", Bytes{20, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+    write(root / "message", "hello_request", Bytes{0});
+    write(root / "message", "new_session_ticket", Bytes{4, 0, 0, 0, 60, 0, 3, 1, 2, 3});
+    write(root / "message", "certificate_request", Bytes{13, 1, 64, 0, 4, 4, 3, 8, 4, 0, 0});
+    write(root / "message", "certificate_verify", Bytes{15, 4, 3, 0, 2, 0x30, 0});
+    std::printf("make_corpus: wrote %s\n", root.c_str());
+    return 0;
+}
