@@ -6,7 +6,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := build
 
 DEB_PACKAGES := cmake ninja-build g++ pkg-config libssl-dev openssl libgtest-dev libgmock-dev \
-                libbenchmark-dev gnutls-bin curl ca-certificates
+                libbenchmark-dev gnutls-bin curl ca-certificates clang libclang-rt-14-dev chromium
 # sudo only when we are not root (containers usually are, laptops are not).
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
@@ -42,6 +42,9 @@ check: deps
 	$(MAKE) build
 	ctest --preset release
 	$(MAKE) interop
+	$(MAKE) explain-check
+	$(MAKE) sanitize
+	$(MAKE) fuzz-smoke
 
 demo: deps
 	$(MAKE) build

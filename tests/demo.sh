@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # tests/demo.sh (`make demo`): a throwaway CA and a localhost certificate,
-# `tlspp server --www` on a free port, and `tlspp client` fetching its page.
+# `tlspp server --www` on a free port, and `tlspp client` fetching its page;
+# then `tlspp explain`, the explained handshake (issue 4).
 # Needs no input; the server is stopped by its PID however the script ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,3 +41,10 @@ printf 'GET / HTTP/1.0\r\n\r\n' | timeout 30 "$TLSPP" client "localhost:$PORT" -
 echo
 echo "demo: server log:"
 sed 's/^/  /' "$DEMO/server.log"
+
+# The server has served its page; the demo ends with the explained handshake.
+stop_server
+SERVER_PID=""
+echo
+echo "\$ tlspp explain"
+timeout 60 "$TLSPP" explain

@@ -11,11 +11,13 @@
 
 #include "tlspp/config.hpp"
 #include "tlspp/connection.hpp"
+#include "tlspp/observer.hpp"
 #include "tlspp/result.hpp"
 
 namespace tlspp {
 
-// StreamOptions are the timeouts; a negative value means "no timeout".
+// StreamOptions are the timeouts (a negative value means "no timeout") and
+// an optional observer.
 struct StreamOptions {
     // The TCP connect and, separately, the whole handshake must each finish within this.
     std::chrono::milliseconds handshake_timeout{10'000};
@@ -26,6 +28,13 @@ struct StreamOptions {
     // unread bytes from the peer do not turn our FIN into a reset that could
     // destroy the last response before the peer reads it.
     std::chrono::milliseconds close_linger{2'000};
+    // observer, if set, is given to the Connection the stream makes, and so
+    // receives every event of it (observer.hpp): for connect() from the
+    // ClientHello on, for accept()/adopt_server() from the first record the
+    // client sends. Its on_event runs in the thread that calls the stream.
+    // An observer that should only see the handshake can stop forwarding
+    // once it has seen HandshakeDoneEvent.
+    std::shared_ptr<Observer> observer;
 };
 
 class Stream {

@@ -134,7 +134,7 @@ Result<Stream> Stream::connect(std::shared_ptr<const ClientConfig> config, const
     for (const addrinfo* ai = list.get(); ai != nullptr; ai = ai->ai_next) {
         auto fd = connect_one(ai, deadline, options.handshake_timeout);
         if (fd) {
-            auto conn = std::make_unique<ClientConnection>(std::move(config), std::move(server_name));
+            auto conn = std::make_unique<ClientConnection>(std::move(config), std::move(server_name), options.observer);
             return Stream(fd->release(), std::move(conn), options);
         }
         last = std::move(fd).error();
@@ -162,7 +162,7 @@ Result<Stream> Stream::adopt_server(int connected_fd, std::shared_ptr<const Serv
     if (auto nb = net::set_nonblocking(fd.get()); !nb) return std::move(nb).error();
     int one = 1;
     ::setsockopt(fd.get(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    auto conn = std::make_unique<ServerConnection>(std::move(config));
+    auto conn = std::make_unique<ServerConnection>(std::move(config), options.observer);
     return Stream(fd.release(), std::move(conn), options);
 }
 

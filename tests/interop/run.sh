@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/interop/run.sh: tlspp against OpenSSL, GnuTLS and curl, both directions.
 #
-#   tests/interop/run.sh [openssl] [gnutls] [curl]     (default: all three)
+#   tests/interop/run.sh [openssl] [gnutls] [curl] [explain]     (default: all four)
 #
 # Environment: TLSPP (the binary, default build/release/tlspp),
 # TLSPP_STANDIN=openssl (check the harness itself with openssl in tlspp's
@@ -14,9 +14,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$INTEROP_DIR/openssl.sh"
 source "$INTEROP_DIR/gnutls.sh"
 source "$INTEROP_DIR/curl.sh"
+source "$INTEROP_DIR/explain.sh"
 
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(openssl gnutls curl)
+[ ${#suites[@]} -gt 0 ] || suites=(openssl gnutls curl explain)
 
 # abort MESSAGE: a failure before any case ran still ends with the summary line.
 abort() {
@@ -40,8 +41,8 @@ trap cleanup_started EXIT
 
 for s in "${suites[@]}"; do
   case $s in
-    openssl | gnutls | curl) echo "== $s =="; "${s}_suite" ;;
-    *) abort "unknown suite '$s' (expected openssl, gnutls or curl)" ;;
+    openssl | gnutls | curl | explain) echo "== $s =="; "${s}_suite" ;;
+    *) abort "unknown suite '$s' (expected openssl, gnutls, curl or explain)" ;;
   esac
 done
 

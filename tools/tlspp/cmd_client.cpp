@@ -14,8 +14,6 @@
 #include "commands.hpp"
 #include "describe.hpp"
 #include "explain_cli.hpp"
-#include "handshake_driver.hpp"
-#include "net/socket.hpp"
 #include "options.hpp"
 #include "tlspp/stream.hpp"
 
@@ -39,8 +37,9 @@ constexpr std::string_view kDescription =
     "prints the negotiated session and the server's certificates on stderr, then copies stdin\n"
     "to the server and the server's data to stdout. The end of stdin does not end the session:\n"
     "tlspp keeps printing until the server sends close_notify or is idle for --timeout seconds.\n"
-    "With --explain it prints the handshake on stdout as it happens, message by message with what\n"
-    "each is for, then closes the connection (no relay).\n"
+    "With --explain it first prints the handshake on stdout as it happens, message by message with\n"
+    "what each is for (--explain=json: one JSON object per line), then relays as above: the server's\n"
+    "data follows the timeline on stdout.\n"
     "Exit status: 0 on an orderly end, 1 if the connection or handshake fails, 2 for usage errors.";
 
 int fail(const Error& error) {
@@ -149,30 +148,15 @@ int relay(Stream& stream, std::chrono::milliseconds idle) {
     }
 }
 
-// run_explained connects, prints the handshake on stdout as it happens,
-// then ends the connection with close_notify (no relay in this mode).
-int run_explained(const HostPort& target, std::shared_ptr<const ClientConfig> config, const std::string& server_name,
-                  std::chrono::milliseconds timeout, const ExplainSettings& settings) {
-    std::string address;
-    auto fd = connect_host(target.host, target.port, timeout, &address);
-    if (!fd) return fail(fd.error());
-    net::Fd socket(*fd);
-    if (!settings.json) std::printf("connected to %s\n", address.c_str());
-    auto recorder = std::make_shared<explain::Recorder>(settings.show_secrets);
-    attach_live_output(*recorder, settings, explain::Side::client, stdout);
-    ClientConnection conn(std::move(config), server_name, recorder->observer_for(explain::Side::client));
-    auto done = drive_handshake(socket.get(), conn, timeout);
-    std::fflush(stdout);
-    if (settings.diagram) {   // also after a failure: the picture shows how far it got
-        std::string problem;
-        if (write_diagram(*recorder, explain::Side::client, settings, *settings.diagram, "", &problem))
-            std::fprintf(stderr, "tlspp: diagram written to %s\n", settings.diagram->c_str());
-        else
-            std::fprintf(stderr, "tlspp: %s\n", problem.c_str());
-    }
-    if (!done) return fail(done.error());
-    finish_close(socket.get(), conn);
-    return kExitOk;
+// write_client_diagram writes --diagram, also after a failure: the picture
+// shows how far the handshake got.
+void write_client_diagram(const explain::Recorder& recorder, const ExplainSettings& settings) {
+    if (!settings.diagram) return;
+    std::string problem;
+    if (write_diagram(recorder, explain::Side::client, settings, *settings.diagram, "", &problem))
+        std::fprintf(stderr, "tlspp: diagram written to %s\n", settings.diagram->c_str());
+    else
+        std::fprintf(stderr, "tlspp: %s\n", problem.c_str());
 }
 
 }  // namespace
@@ -184,7 +168,7 @@ int run_client(std::span<char* const> argv) {
         std::fputs(help_text(kSynopsis, kDescription, spec).c_str(), stdout);
         return kExitOk;
     }
-    ExplainSettings explain = explain_settings(args, false);
+    ExplainSettings explaining = explain_settings(args, false);
     if (args.positionals().size() != 1) throw UsageError("expected exactly one HOST:PORT argument");
     HostPort target = parse_host_port(args.positionals()[0]);
     auto timeout = std::chrono::milliseconds(10'000);
@@ -197,20 +181,37 @@ int run_client(std::span<char* const> argv) {
         return kExitFailure;
     }
     std::string server_name = args.value("servername").value_or(target.host);
-    if (explain.enabled) return run_explained(target, config, server_name, timeout, explain);
+    std::string shown = target.host.find(':') != std::string::npos ? "[" + target.host + "]" : target.host;
 
     StreamOptions options;
     options.handshake_timeout = timeout;
     options.io_timeout = timeout;
+    // --explain: the recorder prints the handshake on stdout as it happens
+    // (from the ClientHello, which Stream::connect queues), and stops printing
+    // once it is done, so that the relayed data follows the timeline.
+    std::shared_ptr<explain::Recorder> recorder;
+    if (explaining.enabled) {
+        recorder = std::make_shared<explain::Recorder>(explaining.show_secrets);
+        if (!explaining.json) std::printf("connecting to %s:%u\n", shown.c_str(), static_cast<unsigned>(target.port));
+        attach_live_output(*recorder, explaining, explain::Side::client, stdout, true);
+        options.observer = recorder->observer_for(explain::Side::client);
+    }
     auto stream = Stream::connect(config, target.host, target.port, server_name, options);
     if (!stream) return fail(stream.error());
 
-    if (auto done = stream->handshake(); !done) {
+    auto done = stream->handshake();
+    std::fflush(stdout);
+    if (recorder) {
+        write_client_diagram(*recorder, explaining);
+        // The connection keeps the observer; without the recorder it forwards nothing.
+        recorder.reset();
+    }
+    if (!done) {
         // Show what the server presented: it is usually why verification failed.
-        for (const auto& line : describe_chain(stream->info())) std::fprintf(stderr, "%s\n", line.c_str());
+        if (!explaining.enabled)
+            for (const auto& line : describe_chain(stream->info())) std::fprintf(stderr, "%s\n", line.c_str());
         return fail(done.error());
     }
-    std::string shown = target.host.find(':') != std::string::npos ? "[" + target.host + "]" : target.host;
     print_summary(*stream, shown + ":" + std::to_string(target.port), config->verify_peer);
     return relay(*stream, timeout);
 }

@@ -4,7 +4,14 @@
 // printed with what each message does and why. Each kind of handshake is one
 // entry in kDemos (RSA key exchange, mutual TLS, resumption and TLS 1.3 join
 // the list as tlspp gains them).
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
 
 #include <cstdio>
 #include <memory>
@@ -13,8 +20,8 @@
 #include "commands.hpp"
 #include "explain/text.hpp"
 #include "explain_cli.hpp"
-#include "handshake_driver.hpp"
 #include "net/listener.hpp"
+#include "net/socket.hpp"
 #include "options.hpp"
 #include "throwaway_pki.hpp"
 #include "tlspp/connection.hpp"
@@ -48,10 +55,86 @@ constexpr Demo kDemos[] = {
     {"ui.demo.ecdhe", ecdhe},
 };
 
-std::string numbered(const std::string& path, std::size_t index) {
-    if (index == 0) return path;
-    auto dot = path.rfind('.');
-    return path.substr(0, dot) + "-" + std::to_string(index + 1) + path.substr(dot);
+// Both ends run in this one thread, so that the events of client and server
+// reach the recorder in a fixed order (a Stream per end would need a thread
+// per end). The pump below is the minimum for that: each end's output is
+// sent as far as the socket takes it, and whatever arrives is fed in.
+using Clock = std::chrono::steady_clock;
+
+Status flush(int fd, Connection& conn) {
+    while (conn.wants_write()) {
+        auto out = conn.pending_output();
+        ssize_t n = ::send(fd, out.data(), out.size(), MSG_NOSIGNAL);
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return {};
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return net::sys_error("send", errno);
+        conn.consume_output(static_cast<std::size_t>(n));
+    }
+    return {};
+}
+
+Status receive(int fd, Connection& conn) {
+    std::uint8_t buffer[16 * 1024];
+    ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return {};
+    if (n < 0) return net::sys_error("recv", errno);
+    if (n == 0) return conn.transport_closed();
+    return conn.read_in({buffer, static_cast<std::size_t>(n)});
+}
+
+bool settled(const Connection& conn) { return conn.handshake_done() && !conn.wants_write(); }
+
+// drive_pair runs both handshakes until both are done and flushed, one fails, or `timeout` passes.
+Status drive_pair(int client_fd, Connection& client, int server_fd, Connection& server,
+                  std::chrono::milliseconds timeout) {
+    auto deadline = Clock::now() + timeout;
+    for (;;) {
+        if (auto s = flush(client_fd, client); !s) return s;
+        if (auto s = flush(server_fd, server); !s) return s;
+        if (settled(client) && settled(server)) return {};
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+        if (left.count() <= 0) return net::timeout_error("handshake", timeout);
+        pollfd fds[2] = {{client_fd, static_cast<short>(POLLIN | (client.wants_write() ? POLLOUT : 0)), 0},
+                         {server_fd, static_cast<short>(POLLIN | (server.wants_write() ? POLLOUT : 0)), 0}};
+        int n = ::poll(fds, 2, static_cast<int>(left.count()));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return net::sys_error("poll", errno);
+        for (int i = 0; i < 2; ++i) {
+            if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+            Connection& conn = i == 0 ? client : server;
+            if (auto s = receive(fds[i].fd, conn); !s) {
+                (void)flush(fds[i].fd, conn);   // the alert, if one was queued
+                return s;
+            }
+        }
+    }
+}
+
+Result<int> connect_loopback(std::uint16_t port) {
+    int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (fd < 0) return net::sys_error("socket", errno);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) < 0 && errno != EINPROGRESS) {
+        int err = errno;
+        ::close(fd);
+        return net::sys_error("connect 127.0.0.1", err);
+    }
+    return fd;
+}
+
+// finish_close queues close_notify and sends it (best effort, briefly).
+void finish_close(int fd, Connection& conn) {
+    conn.close();
+    auto deadline = Clock::now() + std::chrono::milliseconds(500);
+    while (conn.wants_write() && Clock::now() < deadline) {
+        if (!flush(fd, conn)) return;
+        if (!conn.wants_write()) break;
+        pollfd p{fd, POLLOUT, 0};
+        ::poll(&p, 1, 100);
+    }
 }
 
 // run_demo runs one handshake; returns false (after printing why) if it fails.
@@ -102,7 +185,7 @@ bool run_demo(const Demo& demo, std::size_t index, const ThrowawayPki& pki, cons
         return false;
     }
     if (settings.diagram) {
-        std::string path = numbered(*settings.diagram, index), problem;
+        std::string path = numbered_path(*settings.diagram, index), problem;
         if (!write_diagram(*recorder, explain::Side::client, settings, path, title, &problem)) {
             std::fprintf(stderr, "tlspp: %s\n", problem.c_str());
             return false;

@@ -25,8 +25,8 @@
 
 #include "commands.hpp"
 #include "explain_cli.hpp"
-#include "handshake_driver.hpp"
 #include "net/listener.hpp"
+#include "net/socket.hpp"
 #include "options.hpp"
 #include "server_session.hpp"
 #include "tlspp/stream.hpp"
@@ -55,8 +55,8 @@ constexpr std::string_view kDescription =
     "Listens on HOST:PORT and serves TLS clients concurrently. Prints 'listening on HOST:PORT'\n"
     "on stdout once ready. A failed handshake is logged on stderr and does not stop the server.\n"
     "SIGINT or SIGTERM stops accepting, ends open connections and exits with status 0.\n"
-    "With --explain, clients are taken one at a time: each handshake is printed on stdout as it\n"
-    "happens, then the connection is closed (no page, no echo).";
+    "With --explain, each client's handshake is printed on stdout as it happens, one client at a\n"
+    "time (so timelines never interleave), then the client is served as usual (--www or --echo).";
 
 // The signal handler may only touch lock-free atomics and write(2): it sets
 // the flag and wakes the accept loop through the self-pipe.
@@ -151,33 +151,61 @@ void serve_one(int fd, std::uint64_t id, std::shared_ptr<const ServerConfig> con
     stream->close();
 }
 
-// explain_one runs one connection's handshake in the accept thread (so the
-// timelines of several clients do not interleave), prints it as it happens,
-// then ends the connection with close_notify. Connection `number` counts from 0.
-void explain_one(int fd, std::size_t number, std::shared_ptr<const ServerConfig> config,
-                 const ExplainSettings& settings, std::chrono::milliseconds timeout) {
-    net::Fd socket(fd);
+// start_session serves an established stream in a thread of its own, as
+// serve_one does after its handshake. The descriptor is registered first.
+void start_session(Stream stream, std::shared_ptr<Sessions> sessions, SessionMode mode) {
+    std::uint64_t id = sessions->add(stream.fd());
+    auto owned = std::make_shared<Stream>(std::move(stream));
+    auto run = [owned, id, sessions, mode] {
+        std::string peer = owned->peer_address();
+        if (auto served = serve_session(*owned, mode); !served)
+            std::fprintf(stderr, "tlspp: session with %s: %s\n", peer.c_str(), served.error().message().c_str());
+        sessions->remove(id);
+        owned->close();
+    };
+    try {
+        std::thread(run).detach();
+    } catch (const std::system_error& e) {
+        std::fprintf(stderr, "tlspp: cannot start a thread for a connection: %s\n", e.what());
+        sessions->remove(id);
+    }
+}
+
+// explain_one runs one client's handshake in the accept thread, printing it
+// as it happens, then hands the connection to a session thread (--www or
+// --echo) like any other. Handshakes are explained one at a time so that two
+// clients' timelines never interleave: each is one readable block, under a
+// "connection N from ADDRESS" heading (JSON lines: seq starts again at 0).
+// The sessions after the handshakes still run concurrently; a client that
+// stalls its handshake delays the next one by at most --timeout.
+// Connection `number` counts from 0.
+void explain_one(int fd, std::size_t number, std::shared_ptr<const ServerConfig> config, StreamOptions options,
+                 SessionMode mode, const ExplainSettings& settings, std::shared_ptr<Sessions> sessions) {
     std::string peer = net::peer_address(fd);
     if (!settings.json) std::printf("\nconnection %zu from %s\n", number + 1, peer.c_str());
     auto recorder = std::make_shared<explain::Recorder>(settings.show_secrets);
-    attach_live_output(*recorder, settings, explain::Side::server, stdout);
-    ServerConnection conn(std::move(config), recorder->observer_for(explain::Side::server));
-    auto done = drive_handshake(socket.get(), conn, timeout);
+    attach_live_output(*recorder, settings, explain::Side::server, stdout, true);
+    options.observer = recorder->observer_for(explain::Side::server);
+    auto stream = Stream::adopt_server(fd, std::move(config), options);
+    if (!stream) {
+        std::fprintf(stderr, "tlspp: connection setup failed: %s\n", stream.error().message().c_str());
+        return;
+    }
+    auto done = stream->handshake();
     std::fflush(stdout);
     if (!done)
         std::fprintf(stderr, "tlspp: handshake with %s failed: %s\n", peer.c_str(), done.error().message().c_str());
     if (settings.diagram) {
-        std::string path = *settings.diagram, problem;
-        if (number > 0) {
-            auto dot = path.rfind('.');
-            path = path.substr(0, dot) + "-" + std::to_string(number + 1) + path.substr(dot);
-        }
+        std::string path = numbered_path(*settings.diagram, number), problem;
         if (write_diagram(*recorder, explain::Side::server, settings, path, "", &problem))
             std::fprintf(stderr, "tlspp: diagram written to %s\n", path.c_str());
         else
             std::fprintf(stderr, "tlspp: %s\n", problem.c_str());
     }
-    if (done) finish_close(socket.get(), conn);
+    // From here the connection's observer forwards nothing: the recorder is gone.
+    recorder.reset();
+    if (!done) return;
+    start_session(std::move(*stream), std::move(sessions), mode);
 }
 
 }  // namespace
@@ -247,7 +275,7 @@ int run_server(std::span<char* const> argv) {
         }
         if (*fd < 0) break;   // woken by SIGINT/SIGTERM
         if (explain.enabled) {
-            explain_one(*fd, explained++, config, explain, timeout);
+            explain_one(*fd, explained++, config, options, mode, explain, sessions);
             continue;
         }
         std::uint64_t id = sessions->add(*fd);

@@ -58,12 +58,19 @@ ExplainSettings explain_settings(const Args& args, bool always) {
 }
 
 void attach_live_output(explain::Recorder& recorder, const ExplainSettings& settings, explain::Side perspective,
-                        std::FILE* to) {
+                        std::FILE* to, bool handshake_only) {
+    // `over` is set once the handshake is done, when only the handshake is wanted.
+    auto over = std::make_shared<bool>(false);
+    auto after = [over, handshake_only](const explain::Stamped& e) {
+        if (handshake_only && std::holds_alternative<HandshakeDoneEvent>(e.event)) *over = true;
+    };
     if (settings.json) {
-        recorder.on_event = [to, seq = std::size_t{0}, secrets = settings.show_secrets](
+        recorder.on_event = [to, over, after, seq = std::size_t{0}, secrets = settings.show_secrets](
                                 const explain::Stamped& e) mutable {
+            if (*over) return;
             std::fputs(explain::render_json(e, seq++, secrets).c_str(), to);
             std::fflush(to);
+            after(e);
         };
         return;
     }
@@ -73,10 +80,18 @@ void attach_live_output(explain::Recorder& recorder, const ExplainSettings& sett
     options.show_secrets = settings.show_secrets;
     auto renderer = std::make_shared<explain::TextRenderer>(perspective, options);
     std::fputs(renderer->header().c_str(), to);
-    recorder.on_event = [renderer, to](const explain::Stamped& e) {
+    recorder.on_event = [renderer, to, over, after](const explain::Stamped& e) {
+        if (*over) return;
         std::fputs(renderer->render(e).c_str(), to);
         std::fflush(to);
+        after(e);
     };
+}
+
+std::string numbered_path(const std::string& path, std::size_t index) {
+    if (index == 0) return path;
+    auto dot = path.rfind('.');
+    return path.substr(0, dot) + "-" + std::to_string(index + 1) + path.substr(dot);
 }
 
 bool write_diagram(const explain::Recorder& recorder, explain::Side perspective, const ExplainSettings& settings,

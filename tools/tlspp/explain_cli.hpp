@@ -31,9 +31,15 @@ std::vector<OptionSpec> with_explain_options(std::span<const OptionSpec> own);
 ExplainSettings explain_settings(const Args& args, bool always);
 
 // attach_live_output prints each event to `to` as it arrives: the annotated
-// timeline (coloured if `to` is a terminal) or JSON lines.
+// timeline (coloured if `to` is a terminal) or JSON lines. With
+// `handshake_only`, nothing after the HandshakeDoneEvent is printed (client
+// and server go on to relay or serve data, whose records would otherwise
+// interleave with it).
 void attach_live_output(explain::Recorder& recorder, const ExplainSettings& settings, explain::Side perspective,
-                        std::FILE* to);
+                        std::FILE* to, bool handshake_only = false);
+
+// numbered_path gives "x.svg" for index 0 and "x-2.svg", "x-3.svg"... after it.
+std::string numbered_path(const std::string& path, std::size_t index);
 
 // write_diagram writes the recorder's events as SVG or HTML (by the path's
 // extension). On failure it returns false and sets `problem`.
