@@ -156,7 +156,7 @@ in_netns() {
 # and 127.0.0.1, signed by it. Reuses DIR if it is complete.
 make_pki() {
   local dir=$1 kind
-  [ -s "$dir/ecdsa.pem" ] && [ -s "$dir/rsa.pem" ] && [ -s "$dir/ca.pem" ] && return 0
+  [ -s "$dir/ecdsa.pem" ] && [ -s "$dir/rsa.pem" ] && [ -s "$dir/ca.pem" ] && [ -s "$dir/crl.pem" ] && return 0
   mkdir -p "$dir"
   timeout 60 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 \
     -keyout "$dir/ca.key" -out "$dir/ca.pem" -subj "/O=tlspp test/CN=tlspp test CA" \
@@ -173,6 +173,24 @@ make_pki() {
     timeout 60 openssl x509 -req -in "$dir/$kind.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial \
       -days 30 -sha256 -extfile "$dir/$kind.ext" -out "$dir/$kind.pem" 2>/dev/null || return 1
   done
+  # Client certificates (EKU clientAuth) for mutual TLS; "revoked" is listed
+  # in crl.pem, a CRL issued by the CA.
+  for kind in client revoked; do
+    timeout 60 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$dir/$kind.key" 2>/dev/null || return 1
+    timeout 60 openssl req -new -key "$dir/$kind.key" -subj "/O=tlspp test/CN=$kind" -out "$dir/$kind.csr" || return 1
+    printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" \
+      "extendedKeyUsage=clientAuth" >"$dir/$kind.ext"
+    timeout 60 openssl x509 -req -in "$dir/$kind.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial \
+      -days 30 -sha256 -extfile "$dir/$kind.ext" -out "$dir/$kind.pem" 2>/dev/null || return 1
+  done
+  printf '%s\n' "[ ca ]" "default_ca = test_ca" "[ test_ca ]" "database = $dir/index.txt" \
+    "crlnumber = $dir/crlnumber" "default_md = sha256" "default_crl_days = 30" >"$dir/ca.cnf"
+  : >"$dir/index.txt"
+  echo 01 >"$dir/crlnumber"
+  timeout 60 openssl ca -config "$dir/ca.cnf" -keyfile "$dir/ca.key" -cert "$dir/ca.pem" \
+    -revoke "$dir/revoked.pem" 2>/dev/null || return 1
+  timeout 60 openssl ca -config "$dir/ca.cnf" -keyfile "$dir/ca.key" -cert "$dir/ca.pem" \
+    -gencrl -out "$dir/crl.pem" 2>/dev/null || return 1
   # A second, unrelated CA for the "untrusted" negative cases.
   timeout 60 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 \
     -keyout "$dir/other-ca.key" -out "$dir/other-ca.pem" -subj "/CN=unrelated CA" 2>/dev/null || return 1

@@ -28,6 +28,10 @@ constexpr OptionSpec kOptions[] = {
     {"ciphers", "LIST", "cipher suites in preference order, IANA or OpenSSL names, ':' or ',' separated"},
     {"groups", "LIST", "key exchange groups in preference order: x25519, P-256, P-384"},
     {"insecure", "", "do not verify the server's certificate (the summary says so)"},
+    {"cert", "FILE", "client certificate chain (PEM) to send when the server asks for one"},
+    {"key", "FILE", "private key of --cert (PEM)"},
+    {"false-start", "", "send data right after our Finished when the suite allows it (RFC 7918; needs --alpn)"},
+    {"keylog", "FILE", "append the session keys to FILE in the SSLKEYLOGFILE format (default: $SSLKEYLOGFILE)"},
     {"timeout", "SECONDS", "limit for connect and handshake, and idle wait after stdin ends (default 10)"},
 };
 
@@ -59,6 +63,22 @@ std::shared_ptr<const ClientConfig> make_config(const Args& args, std::string* p
     if (auto v = args.value("ciphers")) config->cipher_suites = parse_suites(*v);
     if (auto v = args.value("groups")) config->groups = parse_groups(*v);
     if (auto v = args.value("alpn")) config->alpn = parse_alpn(*v);
+    config->false_start = args.has("false-start");
+    if (args.has("cert") != args.has("key")) throw UsageError("--cert and --key go together");
+    if (auto cert = args.value("cert")) {
+        auto certified = CertifiedKey::from_pem_files(*cert, *args.value("key"));
+        if (!certified) {
+            *problem = certified.error().message();
+            return nullptr;
+        }
+        config->certificates.push_back(std::move(*certified));
+    }
+    auto key_log = open_key_log(args);
+    if (!key_log) {
+        *problem = key_log.error().message();
+        return nullptr;
+    }
+    config->key_log = *key_log;
     if (args.has("insecure")) {
         config->verify_peer = false;
         return config;

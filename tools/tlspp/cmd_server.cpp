@@ -46,6 +46,10 @@ constexpr OptionSpec kOptions[] = {
     {"groups", "LIST", "key exchange groups in preference order: x25519, P-256, P-384"},
     {"alpn", "LIST", "supported application protocols, comma-separated, in preference order"},
     {"prefer-client-order", "", "choose the cipher suite by the client's order instead of ours"},
+    {"client-ca", "FILE", "CAs that client certificates must chain to (PEM); their names are sent in the request"},
+    {"crl", "FILE|DIR", "certificate revocation lists (PEM) checked for client certificates"},
+    {"verify-client", "MODE", "ask for a client certificate: optional or require (needs --client-ca)"},
+    {"keylog", "FILE", "append the session keys to FILE in the SSLKEYLOGFILE format (default: $SSLKEYLOGFILE)"},
     {"timeout", "SECONDS", "handshake limit and idle limit per connection (default 10)"},
     {"max-connections", "N", "connections served at once (default 64)"},
 };
@@ -57,6 +61,26 @@ constexpr std::string_view kDescription =
     "SIGINT or SIGTERM stops accepting, ends open connections and exits with status 0.\n"
     "With --explain, each client's handshake is printed on stdout as it happens, one client at a\n"
     "time (so timelines never interleave), then the client is served as usual (--www or --echo).";
+
+// configure_client_auth applies --verify-client, --client-ca and --crl; it
+// returns what is wrong, or "".
+std::string configure_client_auth(const Args& args, ServerConfig& config) {
+    auto mode = args.value("verify-client");
+    auto ca = args.value("client-ca");
+    auto crl = args.value("crl");
+    if (!mode) {
+        if (ca || crl) throw UsageError("--client-ca and --crl need --verify-client optional|require");
+        return "";
+    }
+    if (*mode == "optional") config.client_auth = ClientAuth::optional;
+    else if (*mode == "require") config.client_auth = ClientAuth::required;
+    else throw UsageError("--verify-client takes optional or require, not '" + *mode + "'");
+    if (!ca) throw UsageError("--verify-client needs --client-ca FILE");
+    auto trust = crl ? TrustStore::from_file(*ca, *crl) : TrustStore::from_file(*ca);
+    if (!trust) return trust.error().message();
+    config.client_trust = std::move(*trust);
+    return "";
+}
 
 // The signal handler may only touch lock-free atomics and write(2): it sets
 // the flag and wakes the accept loop through the self-pipe.
@@ -237,6 +261,16 @@ int run_server(std::span<char* const> argv) {
     if (auto v = args.value("groups")) config->groups = parse_groups(*v);
     if (auto v = args.value("alpn")) config->alpn = parse_alpn(*v);
     config->prefer_server_cipher_order = !args.has("prefer-client-order");
+    if (auto problem = configure_client_auth(args, *config); !problem.empty()) {
+        std::fprintf(stderr, "tlspp: %s\n", problem.c_str());
+        return kExitFailure;
+    }
+    auto key_log = open_key_log(args);
+    if (!key_log) {
+        std::fprintf(stderr, "tlspp: %s\n", key_log.error().message().c_str());
+        return kExitFailure;
+    }
+    config->key_log = *key_log;
     auto certified = CertifiedKey::from_pem_files(*cert, *key);
     if (!certified) {
         std::fprintf(stderr, "tlspp: %s\n", certified.error().message().c_str());

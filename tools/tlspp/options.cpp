@@ -188,4 +188,9 @@ unsigned parse_count(std::string_view text, std::string_view option) {
     return value;
 }
 
+Result<std::shared_ptr<KeyLog>> open_key_log(const Args& args) {
+    if (auto path = args.value("keylog")) return KeyLog::to_file(*path);
+    return KeyLog::from_environment();
+}
+
 }  // namespace tlspp::cli

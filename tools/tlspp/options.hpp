@@ -3,6 +3,8 @@
 // anything else is a positional argument. Errors are UsageError (exit 2).
 #pragma once
 
+#include "tlspp/keylog.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -76,5 +78,9 @@ std::uint16_t parse_port(std::string_view text, bool allow_zero);
 // parse_seconds accepts a positive decimal number of seconds ("10", "0.5").
 std::chrono::milliseconds parse_seconds(std::string_view text, std::string_view option);
 unsigned parse_count(std::string_view text, std::string_view option);
+
+// open_key_log gives the key log --keylog FILE names, else the one
+// $SSLKEYLOGFILE names (KeyLog::from_environment), else null.
+Result<std::shared_ptr<KeyLog>> open_key_log(const Args& args);
 
 }  // namespace tlspp::cli
