@@ -2,8 +2,8 @@
 //
 // Records are sealed and opened on the bulk-data path, so all the expensive
 // work happens once in create(): the EVP_CIPHER is fetched once per process,
-// and each AeadKey holds two contexts (sealing, opening) that already carry
-// the expanded key. seal() and open() then only install the 12-byte nonce
+// and each AeadKey holds a context per use it was created for (sealing,
+// opening, or both) that already carries the expanded key. seal() and open() then only install the 12-byte nonce
 // with EVP_CipherInit_ex(ctx, NULL, NULL, NULL, nonce, enc), which neither
 // allocates nor re-runs the key schedule.
 #include "crypto/aead.hpp"
@@ -93,14 +93,16 @@ std::size_t aead_key_length(AeadAlg alg) {
     return 16;
 }
 
-Result<AeadKey> AeadKey::create(AeadAlg alg, std::span<const std::uint8_t> key) {
+Result<AeadKey> AeadKey::create(AeadAlg alg, std::span<const std::uint8_t> key, AeadUse use) {
     if (key.size() != aead_key_length(alg))
         return make_error(Reason::internal_error, std::string("AEAD ") + cipher_name(alg) + ": key is " +
                                                       std::to_string(key.size()) + " bytes, expected " +
                                                       std::to_string(aead_key_length(alg)));
-    EVP_CIPHER_CTX* enc = keyed_context(alg, key, 1);
-    EVP_CIPHER_CTX* dec = keyed_context(alg, key, 0);
-    if (enc == nullptr || dec == nullptr) {
+    const bool seals = use != AeadUse::open_only;
+    const bool opens = use != AeadUse::seal_only;
+    EVP_CIPHER_CTX* enc = seals ? keyed_context(alg, key, 1) : nullptr;
+    EVP_CIPHER_CTX* dec = opens ? keyed_context(alg, key, 0) : nullptr;
+    if ((seals && enc == nullptr) || (opens && dec == nullptr)) {
         EVP_CIPHER_CTX_free(enc);
         EVP_CIPHER_CTX_free(dec);
         return make_error(Reason::internal_error, std::string("AEAD ") + cipher_name(alg) + ": key setup failed");
@@ -130,6 +132,7 @@ AeadKey::~AeadKey() {
 
 void AeadKey::seal(std::span<const std::uint8_t, aead_nonce_length> nonce, std::span<const std::uint8_t> aad,
                    std::span<std::uint8_t> data, std::span<std::uint8_t, aead_tag_length> tag) {
+    check(enc_ != nullptr);   // an open_only key: a bug in the caller
     check(EVP_CipherInit_ex(enc_, nullptr, nullptr, nullptr, nonce.data(), 1) == 1);
     add_aad(enc_, aad);
     crypt_in_place(enc_, data);
@@ -141,6 +144,7 @@ void AeadKey::seal(std::span<const std::uint8_t, aead_nonce_length> nonce, std::
 
 bool AeadKey::open(std::span<const std::uint8_t, aead_nonce_length> nonce, std::span<const std::uint8_t> aad,
                    std::span<std::uint8_t> data, std::span<const std::uint8_t, aead_tag_length> tag) {
+    if (dec_ == nullptr) return false;   // a seal_only key
     if (EVP_CipherInit_ex(dec_, nullptr, nullptr, nullptr, nonce.data(), 0) != 1) return false;
     add_aad(dec_, aad);
     crypt_in_place(dec_, data);

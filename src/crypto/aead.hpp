@@ -16,12 +16,20 @@ std::size_t aead_key_length(AeadAlg alg);     // 16, 32, 32
 constexpr std::size_t aead_nonce_length = 12;
 constexpr std::size_t aead_tag_length = 16;
 
+// AeadUse says which operations a key serves. Each needs its own cipher
+// context (≈ 1.1 KB of libcrypto heap), so a key that only seals (a record
+// layer's write side) or only opens (its read side) should say so.
+enum class AeadUse { seal_and_open, seal_only, open_only };
+
 // AeadKey is a key set up once and used for many records: the expensive key
 // schedule runs in create(), each seal/open only sets the nonce.
 class AeadKey {
 public:
     // create fails with internal_error if the key has the wrong length.
-    static Result<AeadKey> create(AeadAlg alg, std::span<const std::uint8_t> key);
+    // seal() on an open_only key aborts (a bug in the caller); open() on a
+    // seal_only key returns false.
+    static Result<AeadKey> create(AeadAlg alg, std::span<const std::uint8_t> key,
+                                  AeadUse use = AeadUse::seal_and_open);
     AeadKey(AeadKey&& other) noexcept;
     AeadKey& operator=(AeadKey&& other) noexcept;
     AeadKey(const AeadKey&) = delete;
@@ -37,6 +45,8 @@ public:
                             std::span<const std::uint8_t> aad, std::span<std::uint8_t> data,
                             std::span<const std::uint8_t, aead_tag_length> tag);
     AeadAlg alg() const { return alg_; }
+    bool can_seal() const { return enc_ != nullptr; }
+    bool can_open() const { return dec_ != nullptr; }
 
 private:
     AeadKey(AeadAlg alg, evp_cipher_ctx_st* enc, evp_cipher_ctx_st* dec) : alg_(alg), enc_(enc), dec_(dec) {}

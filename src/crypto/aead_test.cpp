@@ -169,5 +169,29 @@ TEST(AeadKey, MovedKeyKeepsWorking) {
     EXPECT_EQ(to_hex(tag), chacha_rfc8439.tag);
 }
 
+TEST(AeadKey, OneDirectionKeysSealOrOpenOnlyAndInteroperate) {
+    const Bytes key_bytes = hex(gcm_case4.key);
+    auto sealer = AeadKey::create(AeadAlg::aes_128_gcm, key_bytes, AeadUse::seal_only);
+    auto opener = AeadKey::create(AeadAlg::aes_128_gcm, key_bytes, AeadUse::open_only);
+    ASSERT_TRUE(sealer && opener);
+    EXPECT_TRUE(sealer->can_seal());
+    EXPECT_FALSE(sealer->can_open());
+    EXPECT_FALSE(opener->can_seal());
+    EXPECT_TRUE(opener->can_open());
+    Bytes data = hex(gcm_case4.plaintext);
+    std::array<std::uint8_t, 16> tag{};
+    sealer->seal(nonce_of(gcm_case4.nonce), hex(gcm_case4.aad), data, tag);
+    EXPECT_EQ(to_hex(data), gcm_case4.ciphertext);
+    EXPECT_EQ(to_hex(tag), gcm_case4.tag);
+    Bytes copy = data;
+    // A seal-only key cannot open (it has no decryption context).
+    EXPECT_FALSE(sealer->open(nonce_of(gcm_case4.nonce), hex(gcm_case4.aad), copy, tag));
+    EXPECT_TRUE(opener->open(nonce_of(gcm_case4.nonce), hex(gcm_case4.aad), data, tag));
+    EXPECT_EQ(to_hex(data), gcm_case4.plaintext);
+    auto both = AeadKey::create(AeadAlg::aes_128_gcm, key_bytes);
+    ASSERT_TRUE(both);
+    EXPECT_TRUE(both->can_seal() && both->can_open());
+}
+
 }  // namespace
 }  // namespace tlspp::crypto

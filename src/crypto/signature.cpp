@@ -144,7 +144,10 @@ Result<PublicKey> PublicKey::from_certificate(std::span<const std::uint8_t> der)
         ERR_clear_error();
         return make_error(Reason::certificate_invalid, "certificate does not parse as DER X.509");
     }
-    EVP_PKEY* key = X509_get0_pubkey(cert.get());
+    return from_raw(X509_get0_pubkey(cert.get()));
+}
+
+Result<PublicKey> PublicKey::from_raw(EVP_PKEY* key) {
     if (!key || !EVP_PKEY_up_ref(key)) {
         ERR_clear_error();
         return make_error(Reason::certificate_invalid, "certificate's public key does not parse");

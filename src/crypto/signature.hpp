@@ -32,6 +32,13 @@ public:
     // Fails with certificate_invalid if the certificate does not parse.
     static Result<PublicKey> from_certificate(std::span<const std::uint8_t> der);
 
+    // from_raw shares an EVP_PKEY the caller already has (for crypto/ and
+    // pki/ only: verify_chain takes the leaf's key from the X509 it parsed,
+    // instead of parsing the certificate a second time). It takes its own
+    // reference (EVP_PKEY_up_ref); the caller keeps its own. Fails with
+    // certificate_invalid if `key` is null.
+    static Result<PublicKey> from_raw(evp_pkey_st* key);
+
     KeyType type() const { return type_; }
     int bits() const { return bits_; }
 

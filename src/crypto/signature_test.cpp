@@ -4,6 +4,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
+#include <openssl/x509.h>
 
 #include "support/test_pki.hpp"
 
@@ -216,6 +217,29 @@ TEST(Signature, RejectsGarbageCertificateDerAsInvalid) {
     auto key = PublicKey::from_certificate(der);
     ASSERT_FALSE(key);
     EXPECT_EQ(key.error().reason, Reason::certificate_invalid);
+}
+
+TEST(Signature, FromRawSharesAnExistingKeyAndRejectsNull) {
+    const auto& id = test::pki().server_p256;
+    const auto& der = id.chain_der.front();
+    const unsigned char* p = der.data();
+    X509* cert = d2i_X509(nullptr, &p, static_cast<long>(der.size()));
+    ASSERT_NE(cert, nullptr);
+    auto key = PublicKey::from_raw(X509_get0_pubkey(cert));
+    X509_free(cert);  // the PublicKey holds its own reference
+    ASSERT_TRUE(key);
+    EXPECT_EQ(key->type(), KeyType::ecdsa_p256);
+    EXPECT_EQ(key->bits(), 256);
+    auto priv = PrivateKey::from_pem(id.key_pem);
+    ASSERT_TRUE(priv);
+    EXPECT_TRUE(priv->matches(*key));
+    auto signature = priv->sign(S::ecdsa_secp256r1_sha256, kMessage);
+    ASSERT_TRUE(signature);
+    EXPECT_TRUE(key->verify(S::ecdsa_secp256r1_sha256, kMessage, *signature));
+
+    auto none = PublicKey::from_raw(nullptr);
+    ASSERT_FALSE(none);
+    EXPECT_EQ(none.error().reason, Reason::certificate_invalid);
 }
 
 }  // namespace

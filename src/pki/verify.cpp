@@ -171,7 +171,9 @@ Result<VerifiedChain> verify_chain(const TrustStore& trust, const std::vector<Ce
         ERR_clear_error();
         return make_error(err == X509_V_OK ? Reason::certificate_invalid : reason_for(err), std::move(detail));
     }
-    auto key = crypto::PublicKey::from_certificate(chain.front());
+    // The key comes from the X509 parsed above: parsing the leaf again would
+    // cost as much as the parse itself (≈ 1,500 allocations, docs/performance.md).
+    auto key = crypto::PublicKey::from_raw(X509_get0_pubkey(leaf.get()));
     if (!key) return std::move(key).error();
     return VerifiedChain{std::move(*key)};
 }
@@ -202,7 +204,7 @@ Result<CertificateSummary> summarize(std::span<const std::uint8_t> der) {
         }
     }
 
-    if (auto key = crypto::PublicKey::from_certificate(der)) {
+    if (auto key = crypto::PublicKey::from_raw(X509_get0_pubkey(cert.get()))) {
         s.key = std::string(crypto::name(key->type()));
         if (key->type() == crypto::KeyType::rsa || key->type() == crypto::KeyType::unknown)
             s.key += " " + std::to_string(key->bits());

@@ -40,6 +40,25 @@ TEST(VerifyChain, AcceptsGoodServerChainsOfEveryKeyType) {
     }
 }
 
+TEST(VerifyChain, GivesTheLeafKeyOfTheParsedLeafWhichVerifiesItsSignatures) {
+    // The key comes from the X509 verify_chain parsed (not a second parse):
+    // it must be the leaf's key, and must outlive the chain's X509 objects.
+    const auto& pki = test::pki();
+    for (const test::Identity* id : {&pki.server_rsa, &pki.server_p256, &pki.server_via_intermediate}) {
+        auto r = verify_server(*id, "localhost");
+        ASSERT_TRUE(r) << id->name << ": " << r.error().detail;
+        auto priv = crypto::PrivateKey::from_pem(id->key_pem);
+        ASSERT_TRUE(priv) << id->name;
+        EXPECT_TRUE(priv->matches(r->leaf_key)) << id->name;
+        const std::vector<std::uint8_t> message = {'h', 'i'};
+        const auto scheme = r->leaf_key.type() == crypto::KeyType::rsa ? SignatureScheme::rsa_pss_rsae_sha256
+                                                                       : SignatureScheme::ecdsa_secp256r1_sha256;
+        auto signature = priv->sign(scheme, message);
+        ASSERT_TRUE(signature) << id->name;
+        EXPECT_TRUE(r->leaf_key.verify(scheme, message, *signature)) << id->name;
+    }
+}
+
 TEST(VerifyChain, AcceptsAnIpLiteralMatchingAnIpAddressSan) {
     EXPECT_TRUE(verify_server(test::pki().server_p256, "127.0.0.1"));
     expect_reason(verify_server(test::pki().server_p256, "127.0.0.2"), Reason::certificate_name_mismatch,

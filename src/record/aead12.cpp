@@ -2,11 +2,14 @@
 // ChaCha20-Poly1305 (RFC 7905). One object protects one direction.
 //
 // Everything happens in place in the caller's record buffer: the nonce and
-// the 13-byte additional data are built on the stack, and the AeadKey was
-// keyed once in make_aead12, so a record costs no allocation.
+// the 13-byte additional data are built on the stack, and the AeadKey is
+// keyed once (in make_aead12 when the direction is given, else on dedicate()
+// or the first record), so a record costs no allocation.
 #include <array>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <string>
 
 #include "fuzz/mode.hpp"
@@ -33,13 +36,30 @@ Error auth_failed(const char* what) {
 
 class Aead12 final : public Protection {
 public:
+    // Keyed now, for the one direction it will serve.
     Aead12(crypto::AeadKey key, std::span<const std::uint8_t> fixed_iv, std::uint64_t first_sequence)
-        : key_(std::move(key)),
-          explicit_nonce_(key_.alg() != crypto::AeadAlg::chacha20_poly1305),
+        : alg_(key.alg()),
+          key_(std::move(key)),
+          explicit_nonce_(alg_ != crypto::AeadAlg::chacha20_poly1305),
           seq_(first_sequence) {
         std::memcpy(iv_.data(), fixed_iv.data(), fixed_iv.size());
     }
-    ~Aead12() override { volatile_wipe(iv_); }
+    // Keyed later (dedicate() or the first record); `key` has the right length.
+    Aead12(crypto::AeadAlg alg, std::span<const std::uint8_t> key, std::span<const std::uint8_t> fixed_iv,
+           std::uint64_t first_sequence)
+        : alg_(alg), explicit_nonce_(alg_ != crypto::AeadAlg::chacha20_poly1305), seq_(first_sequence) {
+        std::memcpy(iv_.data(), fixed_iv.data(), fixed_iv.size());
+        std::memcpy(pending_key_.data(), key.data(), key.size());
+        pending_key_length_ = key.size();
+    }
+    ~Aead12() override {
+        volatile_wipe(iv_);
+        volatile_wipe(pending_key_);
+    }
+
+    void dedicate(Use use) override {
+        if (!key_) set_up(use == Use::seal ? crypto::AeadUse::seal_only : crypto::AeadUse::open_only);
+    }
 
     std::size_t prefix_length() const override { return explicit_nonce_ ? explicit_nonce_length : 0; }
     std::size_t suffix_length() const override { return tag_length; }
@@ -59,12 +79,13 @@ public:
             return;
         }
         auto plaintext = fragment.subspan(prefix, fragment.size() - prefix - tag_length);
+        if (!key_) set_up(crypto::AeadUse::seal_and_open);
         std::array<std::uint8_t, 12> nonce = nonce_for_seal(fragment);
         std::array<std::uint8_t, 13> aad = additional_data(record[0], record[1], record[2], plaintext.size());
         if constexpr (fuzz::checks_off)
             std::memset(fragment.last<tag_length>().data(), 0, tag_length);   // plaintext stays readable
         else
-            key_.seal(nonce, aad, plaintext, fragment.last<tag_length>());
+            key_->seal(nonce, aad, plaintext, fragment.last<tag_length>());
         advance();
     }
 
@@ -85,13 +106,24 @@ public:
             additional_data(static_cast<std::uint8_t>(type), static_cast<std::uint8_t>(version >> 8),
                             static_cast<std::uint8_t>(version), length);
         auto plaintext = fragment.subspan(prefix, length);
+        if (!key_) set_up(crypto::AeadUse::seal_and_open);
         if constexpr (!fuzz::checks_off)
-            if (!key_.open(nonce, aad, plaintext, fragment.last<tag_length>())) return auth_failed("bad tag");
+            if (!key_->open(nonce, aad, plaintext, fragment.last<tag_length>())) return auth_failed("bad tag");
         advance();
         return Opened{type, plaintext};
     }
 
 private:
+    // set_up keys the cipher context(s) from the pending key bytes, then
+    // wipes them. It fails only if libcrypto cannot allocate, which, as in
+    // crypto/aead.cpp, is not an error a caller could handle.
+    void set_up(crypto::AeadUse use) {
+        auto key = crypto::AeadKey::create(alg_, std::span(pending_key_).first(pending_key_length_), use);
+        volatile_wipe(pending_key_);
+        if (!key) std::abort();
+        key_.emplace(std::move(*key));
+    }
+
     // RFC 5288 §3: the nonce is salt(4) || nonce_explicit(8), and "the
     // nonce_explicit MAY be the 64-bit sequence number", which rules out
     // reuse without keeping more state. RFC 7905 §2: the 64-bit sequence
@@ -143,12 +175,16 @@ private:
             ++seq_;
     }
 
-    static void volatile_wipe(std::array<std::uint8_t, 12>& a) {
+    template <std::size_t N>
+    static void volatile_wipe(std::array<std::uint8_t, N>& a) {
         volatile std::uint8_t* p = a.data();
         for (std::size_t i = 0; i < a.size(); ++i) p[i] = 0;
     }
 
-    crypto::AeadKey key_;
+    crypto::AeadAlg alg_;
+    std::optional<crypto::AeadKey> key_;
+    std::array<std::uint8_t, 32> pending_key_{};   // until key_ is set up
+    std::size_t pending_key_length_ = 0;
     std::array<std::uint8_t, 12> iv_{};  // AES-GCM: the 4-byte salt, then zeros; ChaCha20: the whole IV
     bool explicit_nonce_;
     std::uint64_t seq_;
@@ -157,22 +193,42 @@ private:
 
 }  // namespace
 
-Result<std::unique_ptr<Protection>> make_aead12_at(crypto::AeadAlg alg, std::span<const std::uint8_t> key,
-                                                   std::span<const std::uint8_t> fixed_iv,
-                                                   std::uint64_t first_sequence) {
+namespace {
+
+Status check_lengths(crypto::AeadAlg alg, std::span<const std::uint8_t> key, std::span<const std::uint8_t> fixed_iv) {
     // RFC 5288 §3: a 4-byte salt; RFC 7905 §2: a 12-byte IV.
     const std::size_t iv_length = alg == crypto::AeadAlg::chacha20_poly1305 ? 12 : 4;
     if (fixed_iv.size() != iv_length)
         return make_error(Reason::internal_error, "TLS 1.2 AEAD: fixed IV is " + std::to_string(fixed_iv.size()) +
                                                       " bytes, expected " + std::to_string(iv_length));
-    auto aead = crypto::AeadKey::create(alg, key);
-    if (!aead) return std::move(aead).error();
-    return std::unique_ptr<Protection>(new Aead12(std::move(*aead), fixed_iv, first_sequence));
+    if (key.size() != crypto::aead_key_length(alg))
+        return make_error(Reason::internal_error, "TLS 1.2 AEAD: key is " + std::to_string(key.size()) +
+                                                      " bytes, expected " +
+                                                      std::to_string(crypto::aead_key_length(alg)));
+    return {};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Protection>> make_aead12_at(crypto::AeadAlg alg, std::span<const std::uint8_t> key,
+                                                   std::span<const std::uint8_t> fixed_iv,
+                                                   std::uint64_t first_sequence) {
+    if (auto ok = check_lengths(alg, key, fixed_iv); !ok) return std::move(ok).error();
+    return std::unique_ptr<Protection>(new Aead12(alg, key, fixed_iv, first_sequence));
 }
 
 Result<std::unique_ptr<Protection>> make_aead12(crypto::AeadAlg alg, std::span<const std::uint8_t> key,
                                                 std::span<const std::uint8_t> fixed_iv) {
     return make_aead12_at(alg, key, fixed_iv, 0);
+}
+
+Result<std::unique_ptr<Protection>> make_aead12(crypto::AeadAlg alg, std::span<const std::uint8_t> key,
+                                                std::span<const std::uint8_t> fixed_iv, Use use) {
+    if (auto ok = check_lengths(alg, key, fixed_iv); !ok) return std::move(ok).error();
+    auto aead =
+        crypto::AeadKey::create(alg, key, use == Use::seal ? crypto::AeadUse::seal_only : crypto::AeadUse::open_only);
+    if (!aead) return std::move(aead).error();
+    return std::unique_ptr<Protection>(new Aead12(std::move(*aead), fixed_iv, 0));
 }
 
 }  // namespace tlspp::record

@@ -23,9 +23,19 @@ struct Opened {
     std::span<std::uint8_t> plaintext;    // a view into the fragment, decrypted in place
 };
 
+// Which side of a record layer a Protection serves.
+enum class Use { seal, open };
+
 class Protection {
 public:
     virtual ~Protection() = default;
+
+    // dedicate says this protection will only ever seal (a write side) or
+    // only open (a read side), so it may set up, or keep, only what that
+    // needs. RecordLayer::set_write_protection / set_read_protection call it.
+    // After dedicate(Use::seal), open() fails (and the reverse aborts:
+    // sealing with a read-side protection is a bug). The default does nothing.
+    virtual void dedicate(Use) {}
 
     // Bytes added before and after the plaintext in a protected fragment
     // (TLS 1.2 AES-GCM: 8-byte explicit nonce before, 16-byte tag after).
@@ -51,7 +61,15 @@ public:
 // sequence number; for ChaCha20-Poly1305 (RFC 7905 §2) a 12-byte IV XORed
 // with the padded sequence number and no explicit nonce. The additional data
 // is seq_num || type || version || plaintext length (RFC 5246 §6.2.3.3).
+//
+// Without `use`, the cipher context is set up on dedicate() (which
+// RecordLayer::set_*_protection calls) for that direction only, or, if the
+// protection is used without being dedicated, at the first seal()/open() for
+// both; until then it holds the key bytes (wiped on destruction). With `use`
+// it is set up at once for that direction only.
 Result<std::unique_ptr<Protection>> make_aead12(crypto::AeadAlg alg, std::span<const std::uint8_t> key,
                                                 std::span<const std::uint8_t> fixed_iv);
+Result<std::unique_ptr<Protection>> make_aead12(crypto::AeadAlg alg, std::span<const std::uint8_t> key,
+                                                std::span<const std::uint8_t> fixed_iv, Use use);
 
 }  // namespace tlspp::record

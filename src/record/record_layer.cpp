@@ -4,8 +4,9 @@
 // views; outgoing records are written straight into the output buffer and
 // sealed there. Both buffers are compacted lazily: consumed bytes at the
 // front are dropped for free when everything is consumed, and moved only when
-// the buffer would otherwise have to grow. In steady state neither direction
-// allocates or copies more than once per record.
+// the buffer would otherwise have to grow. When a buffer drains, the policy in
+// record_layer.hpp decides whether it keeps its memory. In steady state
+// neither direction allocates or copies more than once per record.
 #include "record/record_layer.hpp"
 
 #include <algorithm>
@@ -27,41 +28,88 @@ bool known_content_type(std::uint8_t type) {
     return false;
 }
 
-// Room for one largest protected record: header plus 2^14 + 2048.
-constexpr std::size_t full_record = header_length + max_ciphertext_tls12;
+}  // namespace
+
+// ---- buffers ----
+
+std::uint8_t* RecordLayer::Buffer::extend(std::size_t n) {
+    if (size_ + n > capacity_) {
+        // Grow geometrically so a caller feeding many small pieces stays linear.
+        const std::size_t capacity = std::max(size_ + n, 2 * capacity_);
+        // make_unique_for_overwrite: no zero-fill; every byte is written before it is read.
+        auto bigger = std::make_unique_for_overwrite<std::uint8_t[]>(capacity);
+        if (size_ > 0) std::memcpy(bigger.get(), data_.get(), size_);
+        data_ = std::move(bigger);
+        capacity_ = capacity;
+    }
+    std::uint8_t* at = data_.get() + size_;
+    size_ += n;
+    return at;
+}
+
+void RecordLayer::Buffer::drop_front(std::size_t n) {
+    n = std::min(n, size_);
+    if (n < size_) std::memmove(data_.get(), data_.get() + n, size_ - n);
+    size_ -= n;
+}
+
+void RecordLayer::drained(Buffer& buf, std::size_t& start, std::size_t& large_drains) {
+    if (buf.size() == 0) return;   // already accounted for
+    if (buf.size() > small_buffer)
+        ++large_drains;
+    else
+        large_drains = 0;
+    const bool keep = keep_after_large_drains == 0 || large_drains >= keep_after_large_drains ||
+                      buf.capacity() <= small_buffer;
+    if (keep)
+        buf.clear();
+    else
+        buf.release();
+    start = 0;
+}
 
 // make_room makes `buf` able to take `extra` more bytes after `start` without
 // reallocating if it can: consumed bytes are dropped for free when nothing is
 // pending, and the pending tail is moved to the front only when the buffer
-// would otherwise grow. The first use reserves one full record.
-void make_room(std::vector<std::uint8_t>& buf, std::size_t& start, std::size_t extra) {
+// would otherwise grow.
+void RecordLayer::make_room(Buffer& buf, std::size_t& start, std::size_t& large_drains, std::size_t extra) {
     if (start == buf.size()) {
-        buf.clear();
-        start = 0;
+        drained(buf, start, large_drains);
     } else if (start > 0 && buf.size() + extra > buf.capacity()) {
-        buf.erase(buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(start));
+        buf.drop_front(start);
         start = 0;
     }
-    // Grow geometrically so a caller feeding many small pieces stays linear.
-    if (buf.size() + extra > buf.capacity())
-        buf.reserve(std::max({buf.size() + extra, 2 * buf.capacity(), full_record}));
 }
 
-}  // namespace
+void RecordLayer::release_buffers() {
+    if (in_start_ == in_.size()) {
+        in_.release();
+        in_start_ = 0;
+    }
+    if (out_start_ == out_.size()) {
+        out_.release();
+        out_start_ = 0;
+    }
+}
 
 // ---- incoming ----
 
 void RecordLayer::feed(std::span<const std::uint8_t> bytes) {
     if (bytes.empty()) return;
-    make_room(in_, in_start_, bytes.size());
-    in_.insert(in_.end(), bytes.begin(), bytes.end());
+    make_room(in_, in_start_, in_large_drains_, bytes.size());
+    std::memcpy(in_.extend(bytes.size()), bytes.data(), bytes.size());
 }
 
 std::size_t RecordLayer::buffered_incoming() const { return in_.size() - in_start_; }
 
 Result<std::optional<PlainRecord>> RecordLayer::next_incoming() {
     const std::size_t available = in_.size() - in_start_;
-    if (available < header_length) return std::optional<PlainRecord>();
+    if (available < header_length) {
+        // Every record handed out has been used (the views lapse with this
+        // call): let the buffer policy decide whether the buffer stays.
+        if (available == 0) drained(in_, in_start_, in_large_drains_);
+        return std::optional<PlainRecord>();
+    }
     const std::uint8_t* header = in_.data() + in_start_;
 
     // The header is checked as soon as it is in, so a bogus length never makes
@@ -109,7 +157,10 @@ Result<std::optional<PlainRecord>> RecordLayer::next_incoming() {
     return std::optional<PlainRecord>(PlainRecord{type, version, data});
 }
 
-void RecordLayer::set_read_protection(std::unique_ptr<Protection> protection) { read_ = std::move(protection); }
+void RecordLayer::set_read_protection(std::unique_ptr<Protection> protection) {
+    if (protection) protection->dedicate(Use::open);
+    read_ = std::move(protection);
+}
 
 // ---- outgoing ----
 
@@ -122,15 +173,14 @@ void RecordLayer::write(ContentType type, std::span<const std::uint8_t> data) {
     const std::size_t records = (data.size() + fragment_limit - 1) / fragment_limit;
     const std::size_t total = records * (header_length + prefix + suffix) + data.size();
 
-    make_room(out_, out_start_, total);
-    std::size_t at = out_.size();
-    // resize() fills with zeros; within capacity it does not allocate.
-    out_.resize(at + total);
+    make_room(out_, out_start_, out_large_drains_, total);
+    // extend() does not zero-fill; within capacity it does not allocate.
+    // Every byte is written below: header, plaintext, then prefix and suffix by seal().
+    std::uint8_t* record = out_.extend(total);
 
     while (!data.empty()) {
         const std::size_t n = std::min(data.size(), fragment_limit);
         const std::size_t length = prefix + n + suffix;
-        std::uint8_t* record = out_.data() + at;
         record[0] = static_cast<std::uint8_t>(type);
         record[1] = static_cast<std::uint8_t>(write_version_ >> 8);
         record[2] = static_cast<std::uint8_t>(write_version_);
@@ -138,24 +188,25 @@ void RecordLayer::write(ContentType type, std::span<const std::uint8_t> data) {
         record[4] = static_cast<std::uint8_t>(length);
         std::memcpy(record + header_length + prefix, data.data(), n);
         if (write_) write_->seal(std::span<std::uint8_t>(record, header_length + length));
-        at += header_length + length;
+        record += header_length + length;
         data = data.subspan(n);
     }
 }
 
-void RecordLayer::set_write_protection(std::unique_ptr<Protection> protection) { write_ = std::move(protection); }
+void RecordLayer::set_write_protection(std::unique_ptr<Protection> protection) {
+    if (protection) protection->dedicate(Use::seal);
+    write_ = std::move(protection);
+}
 
 std::span<const std::uint8_t> RecordLayer::output() const {
-    return std::span<const std::uint8_t>(out_).subspan(out_start_);
+    return std::span<const std::uint8_t>(out_.data() + out_start_, out_.size() - out_start_);
 }
 
 void RecordLayer::consume_output(std::size_t n) {
     out_start_ += std::min(n, out_.size() - out_start_);
-    // Everything sent: start over at the front without moving anything.
-    if (out_start_ == out_.size()) {
-        out_.clear();
-        out_start_ = 0;
-    }
+    // Everything sent: start over at the front without moving anything, and
+    // keep or give back the memory as the buffer policy says.
+    if (out_start_ == out_.size()) drained(out_, out_start_, out_large_drains_);
 }
 
 }  // namespace tlspp::record

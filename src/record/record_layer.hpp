@@ -1,6 +1,25 @@
 // record/record_layer.hpp: records in and out. Incoming bytes are split into
 // records (the deframer) and unprotected; outgoing data is fragmented into
 // records of at most 2^14 bytes and protected in place in the output buffer.
+//
+// Buffer policy (memory per connection against allocations per record):
+// - Both buffers start empty and grow to what the bytes in flight need
+//   (geometrically, never reserving a whole 2^14 + 2048 record up front).
+// - A buffer "drains" when every byte in it has been consumed: the output
+//   when consume_output() takes the last pending byte, the input when
+//   next_incoming() finds nothing left after the records it returned.
+// - At a drain, a buffer of more than `small_buffer` bytes of capacity
+//   gives its memory back unless the traffic is a stream of large records:
+//   the last `keep_after_large_drains` drains of that buffer (this one
+//   included) each held more than `small_buffer` bytes. So a connection that
+//   has finished its handshake, or that sent or received one large message
+//   and went quiet, holds at most `small_buffer` bytes per direction, while
+//   a bulk transfer reuses its buffers without allocating from its
+//   `keep_after_large_drains`+1-th record on (zero allocations per record in
+//   steady state). A small record after a bulk run releases the big buffer.
+// - keep_after_large_drains = 0 always keeps the capacity (never releases,
+//   like libssl's default); release_buffers() gives back the memory of the
+//   drained buffers now, for a caller that knows the connection goes idle.
 #pragma once
 
 #include <cstdint>
@@ -61,15 +80,57 @@ public:
 
     std::size_t max_empty_records = 32;
 
+    // ---- buffers (see the policy at the top of this file) ----
+    // Capacity a drained buffer may keep whatever the traffic.
+    static constexpr std::size_t small_buffer = 1024;
+    // Consecutive drains of more than small_buffer bytes after which a
+    // buffer keeps its capacity; 0 = always keep.
+    std::size_t keep_after_large_drains = 2;
+    // release_buffers frees whichever buffer holds nothing pending. Views
+    // from next_incoming() and output() are invalid afterwards.
+    void release_buffers();
+    // Bytes of buffer memory held (capacity of both buffers).
+    std::size_t buffer_capacity() const { return in_.capacity() + out_.capacity(); }
+
+    // Buffer is a byte vector that does not zero-fill what it grows by (the
+    // framer writes every byte) and can give its memory back.
+    class Buffer {
+    public:
+        std::uint8_t* data() { return data_.get(); }
+        const std::uint8_t* data() const { return data_.get(); }
+        std::size_t size() const { return size_; }
+        std::size_t capacity() const { return capacity_; }
+        // extend adds `n` bytes (uninitialised) at the end and returns them;
+        // it reallocates only when the capacity is short.
+        std::uint8_t* extend(std::size_t n);
+        void drop_front(std::size_t n);   // moves the rest to the front
+        void clear() { size_ = 0; }
+        void release() {
+            data_.reset();
+            size_ = capacity_ = 0;
+        }
+
+    private:
+        std::unique_ptr<std::uint8_t[]> data_;
+        std::size_t size_ = 0;
+        std::size_t capacity_ = 0;
+    };
+
 private:
+    // drained applies the buffer policy to a buffer whose bytes are all consumed.
+    void drained(Buffer& buf, std::size_t& start, std::size_t& large_drains);
+    void make_room(Buffer& buf, std::size_t& start, std::size_t& large_drains, std::size_t extra);
+
     // Incoming: bytes in [in_start_, in_.size()) are not yet consumed.
-    std::vector<std::uint8_t> in_;
+    Buffer in_;
     std::size_t in_start_ = 0;
+    std::size_t in_large_drains_ = 0;
     std::unique_ptr<Protection> read_;
     std::size_t empty_records_ = 0;
     // Outgoing: bytes in [out_start_, out_.size()) are pending.
-    std::vector<std::uint8_t> out_;
+    Buffer out_;
     std::size_t out_start_ = 0;
+    std::size_t out_large_drains_ = 0;
     std::unique_ptr<Protection> write_;
     std::uint16_t write_version_ = 0x0303;
     std::size_t max_fragment_ = max_plaintext;

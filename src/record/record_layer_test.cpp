@@ -260,15 +260,108 @@ TEST(RecordLayer, ReusesItsBuffersInSteadyState) {
     const std::uint8_t* in_at = nullptr;
     for (int i = 0; i < 10; ++i) {
         sender.write(ContentType::application_data, data);
-        if (i == 0) out_at = sender.output().data();
-        EXPECT_EQ(sender.output().data(), out_at) << "output buffer moved on record " << i;
+        // The buffer policy (record_layer.hpp) gives a drained buffer back
+        // until keep_after_large_drains large records in a row have passed;
+        // from then on the same memory serves every record.
+        const int steady = static_cast<int>(sender.keep_after_large_drains);
+        if (i == steady) out_at = sender.output().data();
+        if (i >= steady) {
+            EXPECT_EQ(sender.output().data(), out_at) << "output buffer moved on record " << i;
+        }
         receiver.feed(sender.output());
         sender.consume_output(sender.output().size());
         auto next = receiver.next_incoming();
         ASSERT_TRUE(next && *next);
-        if (i == 0) in_at = (*next)->data.data();
-        EXPECT_EQ((*next)->data.data(), in_at) << "input buffer moved on record " << i;
+        if (i == steady) in_at = (*next)->data.data();
+        if (i >= steady) {
+            EXPECT_EQ((*next)->data.data(), in_at) << "input buffer moved on record " << i;
+        }
+        EXPECT_FALSE(*receiver.next_incoming());
     }
+}
+
+// One full record each way through a sender and a receiver, drained on both sides.
+void pass_one_record(RecordLayer& sender, RecordLayer& receiver, std::size_t size) {
+    Bytes data(size, 7);
+    sender.write(ContentType::application_data, data);
+    receiver.feed(sender.output());
+    sender.consume_output(sender.output().size());
+    auto next = receiver.next_incoming();
+    ASSERT_TRUE(next && *next);
+    EXPECT_EQ((*next)->data.size(), size);
+    auto none = receiver.next_incoming();   // the view lapses; the input has drained
+    ASSERT_TRUE(none);
+    EXPECT_FALSE(*none);
+}
+
+TEST(RecordLayer, GivesBackBigBuffersWhenDrainedUnlessRecordsKeepComingLarge) {
+    RecordLayer sender, receiver;
+    sender.set_write_protection(gcm_key());
+    receiver.set_read_protection(gcm_key());
+    EXPECT_EQ(sender.buffer_capacity(), 0u);
+    EXPECT_EQ(receiver.buffer_capacity(), 0u);
+    // One large record, then quiet: nothing stays allocated.
+    pass_one_record(sender, receiver, max_plaintext);
+    EXPECT_EQ(sender.buffer_capacity(), 0u);
+    EXPECT_EQ(receiver.buffer_capacity(), 0u);
+    // A second large record in a row: from now on the buffers stay.
+    pass_one_record(sender, receiver, max_plaintext);
+    EXPECT_GE(sender.buffer_capacity(), max_plaintext);
+    EXPECT_GE(receiver.buffer_capacity(), max_plaintext);
+    pass_one_record(sender, receiver, max_plaintext);
+    EXPECT_GE(sender.buffer_capacity(), max_plaintext);
+    // A small record ends the run: the big buffers go, a small one may stay.
+    pass_one_record(sender, receiver, 100);
+    EXPECT_LE(sender.buffer_capacity(), RecordLayer::small_buffer);
+    EXPECT_LE(receiver.buffer_capacity(), RecordLayer::small_buffer);
+}
+
+TEST(RecordLayer, SizesTheOutputToTheRecordsWritten) {
+    RecordLayer layer;
+    layer.write(ContentType::handshake, hex("0100000401020304"));
+    EXPECT_EQ(layer.output().size(), 5u + 8u);
+    EXPECT_LT(layer.buffer_capacity(), 64u);   // no full record reserved up front
+}
+
+TEST(RecordLayer, KeepsBuffersWhenToldToAndReleasesThemOnRequest) {
+    RecordLayer sender, receiver;
+    sender.keep_after_large_drains = 0;
+    receiver.keep_after_large_drains = 0;
+    sender.set_write_protection(gcm_key());
+    receiver.set_read_protection(gcm_key());
+    pass_one_record(sender, receiver, max_plaintext);
+    EXPECT_GE(sender.buffer_capacity(), max_plaintext);
+    EXPECT_GE(receiver.buffer_capacity(), max_plaintext);
+    sender.release_buffers();
+    receiver.release_buffers();
+    EXPECT_EQ(sender.buffer_capacity(), 0u);
+    EXPECT_EQ(receiver.buffer_capacity(), 0u);
+    // Still works afterwards.
+    pass_one_record(sender, receiver, 1000);
+}
+
+TEST(RecordLayer, ReleaseBuffersKeepsPendingBytes) {
+    RecordLayer layer;
+    Bytes r = plain_record(22, hex("0100000401020304"));
+    layer.feed(std::span(r).first(7));
+    layer.write(ContentType::alert, hex("0100"));
+    layer.release_buffers();
+    EXPECT_EQ(layer.output().size(), 7u);
+    layer.feed(std::span(r).subspan(7));
+    auto next = layer.next_incoming();
+    ASSERT_TRUE(next && *next);
+    EXPECT_EQ(to_hex((*next)->data), "0100000401020304");
+}
+
+TEST(RecordLayer, DedicatedProtectionsSealAndOpenOneDirectionEach) {
+    // make_aead12 with a direction sets up only that direction's cipher.
+    auto seal = make_aead12(crypto::AeadAlg::aes_128_gcm, Bytes(16, 0x11), Bytes(4, 0x22), Use::seal);
+    auto open = make_aead12(crypto::AeadAlg::aes_128_gcm, Bytes(16, 0x11), Bytes(4, 0x22), Use::open);
+    ASSERT_TRUE(seal && open);
+    RecordLayer sender, receiver;
+    sender.set_write_protection(std::move(*seal));
+    receiver.set_read_protection(std::move(*open));
+    for (int i = 0; i < 3; ++i) pass_one_record(sender, receiver, 300);
 }
 
 }  // namespace
