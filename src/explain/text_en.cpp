@@ -31,6 +31,8 @@ constexpr Phrase kEnglish[] = {
     {"ui.fields", "fields"},
     {"ui.demo", "demonstration {n} of {total}: {title}"},
     {"ui.demo.ecdhe", "ECDHE key exchange, server authenticated by an ECDSA P-256 certificate"},
+    {"ui.demo.rsa", "RSA key exchange (the traditional handshake): the pre-master secret travels encrypted"},
+    {"ui.demo.mtls", "Mutual TLS: the server also asks the client for a certificate"},
     {"ui.demo.listening", "client and server run in this process, over TCP on {address}, with a throwaway CA"},
 
     // Messages: what each does and why.
@@ -65,7 +67,10 @@ constexpr Phrase kEnglish[] = {
      "The client's half of the key exchange: its own ephemeral public key. Each side combines its private "
      "key with the other's public key and gets the same pre-master secret; someone who saw both public "
      "keys still cannot compute it. The pre-master secret is the third value: with the two randoms it "
-     "gives the master secret."},
+     "gives the master secret. With RSA key exchange (the TLS_RSA_* suites) there is no ServerKeyExchange: "
+     "the client makes up the pre-master secret itself (48 bytes, its version then random) and sends it "
+     "encrypted to the server certificate's RSA key. That lacks forward secrecy: whoever obtains the "
+     "server's private key later can decrypt every recorded session."},
     {"msg.CertificateVerify",
      "The client signs a hash of the handshake so far with its certificate's private key, proving it owns "
      "the certificate it sent."},

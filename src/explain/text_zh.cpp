@@ -30,6 +30,8 @@ constexpr Phrase kChinese[] = {
     {"ui.fields", "字段"},
     {"ui.demo", "演示 {n}/{total}：{title}"},
     {"ui.demo.ecdhe", "ECDHE 密钥交换，服务器用 ECDSA P-256 证书认证"},
+    {"ui.demo.rsa", "RSA 密钥交换 (传统握手)：预主密钥加密后传输"},
+    {"ui.demo.mtls", "双向 TLS：服务器也要求客户端提供证书"},
     {"ui.demo.listening", "客户端和服务器都在本进程中运行，经 TCP {address} 通信，使用临时生成的 CA"},
 
     // 消息：做什么、为什么
@@ -57,7 +59,9 @@ constexpr Phrase kChinese[] = {
     {"msg.ClientKeyExchange",
      "客户端一侧的密钥交换：它自己的临时公钥 (Client Params)。双方各用自己的私钥和对方的公钥计算，"
      "得到相同的预主密钥 (Pre-Master)；即使截获了两个公钥也算不出它。预主密钥就是第三个值："
-     "它和两个随机数一起生成主密钥。"},
+     "它和两个随机数一起生成主密钥。使用 RSA 密钥交换 (TLS_RSA_* 套件) 时没有 ServerKeyExchange："
+     "预主密钥由客户端自己生成 (48 字节：版本号加随机数)，用服务器证书的 RSA 公钥加密后发送。"
+     "这种方式没有前向安全性：日后谁拿到服务器私钥，就能解密所有被记录下来的会话。"},
     {"msg.CertificateVerify",
      "客户端用证书私钥对到目前为止的握手消息摘要签名，证明它拥有刚发送的证书。"},
     {"msg.ChangeCipherSpec.client",

@@ -40,19 +40,37 @@ constexpr std::string_view kDescription =
 
 struct Demo {
     std::string_view title_key;   // phrase key of its title
-    void (*configure)(ClientConfig& client, ServerConfig& server);
+    void (*configure)(ClientConfig& client, ServerConfig& server, const ThrowawayPki& pki);
 };
 
 // ECDHE with an ECDSA certificate: the seeds' main walkthrough.
-void ecdhe(ClientConfig& client, ServerConfig& server) {
+void ecdhe(ClientConfig& client, ServerConfig& server, const ThrowawayPki& pki) {
     client.cipher_suites = {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
                             CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
                             CipherSuite::TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256};
     server.cipher_suites = client.cipher_suites;
+    server.certificates = {pki.server_p256};
+}
+
+// RSA key exchange, the seeds' "traditional" handshake (off by default in tlspp).
+void rsa(ClientConfig& client, ServerConfig& server, const ThrowawayPki& pki) {
+    client.cipher_suites = {CipherSuite::TLS_RSA_WITH_AES_128_GCM_SHA256};
+    server.cipher_suites = client.cipher_suites;
+    server.certificates = {pki.server_rsa};
+}
+
+// Mutual TLS: CertificateRequest, the client's Certificate and CertificateVerify.
+void mtls(ClientConfig& client, ServerConfig& server, const ThrowawayPki& pki) {
+    ecdhe(client, server, pki);
+    client.certificates = {pki.client};
+    server.client_auth = ClientAuth::required;
+    server.client_trust = pki.trust;
 }
 
 constexpr Demo kDemos[] = {
     {"ui.demo.ecdhe", ecdhe},
+    {"ui.demo.rsa", rsa},
+    {"ui.demo.mtls", mtls},
 };
 
 // Both ends run in this one thread, so that the events of client and server
@@ -142,8 +160,7 @@ bool run_demo(const Demo& demo, std::size_t index, const ThrowawayPki& pki, cons
     auto client_config = std::make_shared<ClientConfig>();
     client_config->trust = pki.trust;
     auto server_config = std::make_shared<ServerConfig>();
-    server_config->certificates.push_back(pki.server_p256);
-    demo.configure(*client_config, *server_config);
+    demo.configure(*client_config, *server_config, pki);
 
     auto listener = net::Listener::open("127.0.0.1", 0);
     if (!listener) {

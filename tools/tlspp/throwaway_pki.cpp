@@ -22,6 +22,13 @@ Key p256_key() {
     return key ? Key(key, EVP_PKEY_free) : nullptr;
 }
 
+Key rsa_key() {
+    EVP_PKEY* key = EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", static_cast<size_t>(2048));
+    return key ? Key(key, EVP_PKEY_free) : nullptr;
+}
+
+enum class Role { ca, server, client };
+
 bool add_ext(X509* cert, X509V3_CTX* ctx, int nid, const char* value) {
     X509_EXTENSION* ext = X509V3_EXT_conf_nid(nullptr, ctx, nid, value);
     bool ok = ext && X509_add_ext(cert, ext, -1);
@@ -31,7 +38,7 @@ bool add_ext(X509* cert, X509V3_CTX* ctx, int nid, const char* value) {
 
 // issue makes a certificate for `key` valid from an hour ago for a day,
 // signed by issuer_key (self-signed when `issuer` is null).
-Cert issue(const Key& key, const char* cn, bool ca, const Cert& issuer, const Key& issuer_key) {
+Cert issue(const Key& key, const char* cn, Role role, const Cert& issuer, const Key& issuer_key) {
     Cert cert(X509_new(), X509_free);
     X509* x = cert.get();
     if (!x || !X509_set_version(x, X509_VERSION_3)) return nullptr;
@@ -52,14 +59,19 @@ Cert issue(const Key& key, const char* cn, bool ca, const Cert& issuer, const Ke
     X509V3_set_ctx_nodb(&ctx);
     bool ok = add_ext(x, &ctx, NID_subject_key_identifier, "hash") &&
               add_ext(x, &ctx, NID_authority_key_identifier, "keyid:always");
-    if (ca) {
+    if (role == Role::ca) {
         ok = ok && add_ext(x, &ctx, NID_basic_constraints, "critical,CA:TRUE") &&
              add_ext(x, &ctx, NID_key_usage, "critical,keyCertSign,cRLSign");
+    } else if (role == Role::server) {
+        // keyEncipherment: RSA key exchange encrypts the pre-master secret to this key.
+        ok = ok && add_ext(x, &ctx, NID_basic_constraints, "critical,CA:FALSE") &&
+             add_ext(x, &ctx, NID_key_usage, "critical,digitalSignature,keyEncipherment") &&
+             add_ext(x, &ctx, NID_ext_key_usage, "serverAuth") &&
+             add_ext(x, &ctx, NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1");
     } else {
         ok = ok && add_ext(x, &ctx, NID_basic_constraints, "critical,CA:FALSE") &&
              add_ext(x, &ctx, NID_key_usage, "critical,digitalSignature") &&
-             add_ext(x, &ctx, NID_ext_key_usage, "serverAuth") &&
-             add_ext(x, &ctx, NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1");
+             add_ext(x, &ctx, NID_ext_key_usage, "clientAuth");
     }
     if (!ok || !X509_sign(x, issuer_key.get(), EVP_sha256())) return nullptr;
     return cert;
@@ -84,16 +96,23 @@ std::string pem_of(const Key& k) {
 }  // namespace
 
 Result<ThrowawayPki> make_throwaway_pki() {
-    Key ca_key = p256_key(), leaf_key = p256_key();
-    if (!ca_key || !leaf_key) return make_error(Reason::bad_config, "throwaway PKI: key generation failed");
-    Cert ca = issue(ca_key, "tlspp explain throwaway CA", true, nullptr, ca_key);
-    Cert leaf = ca ? issue(leaf_key, "localhost", false, ca, ca_key) : nullptr;
-    if (!leaf) return make_error(Reason::bad_config, "throwaway PKI: cannot issue the certificates");
+    Key ca_key = p256_key(), leaf_key = p256_key(), rsa_leaf_key = rsa_key(), client_key = p256_key();
+    if (!ca_key || !leaf_key || !rsa_leaf_key || !client_key)
+        return make_error(Reason::bad_config, "throwaway PKI: key generation failed");
+    Cert ca = issue(ca_key, "tlspp explain throwaway CA", Role::ca, nullptr, ca_key);
+    Cert leaf = ca ? issue(leaf_key, "localhost", Role::server, ca, ca_key) : nullptr;
+    Cert rsa_leaf = ca ? issue(rsa_leaf_key, "localhost", Role::server, ca, ca_key) : nullptr;
+    Cert client = ca ? issue(client_key, "client", Role::client, ca, ca_key) : nullptr;
+    if (!leaf || !rsa_leaf || !client) return make_error(Reason::bad_config, "throwaway PKI: cannot issue the certificates");
     auto trust = TrustStore::from_pem(pem_of(ca));
     if (!trust) return std::move(trust).error();
-    auto key = CertifiedKey::from_pem(pem_of(leaf), pem_of(leaf_key));
-    if (!key) return std::move(key).error();
-    return ThrowawayPki{std::move(*trust), std::move(*key)};
+    auto p256 = CertifiedKey::from_pem(pem_of(leaf), pem_of(leaf_key));
+    if (!p256) return std::move(p256).error();
+    auto rsa = CertifiedKey::from_pem(pem_of(rsa_leaf), pem_of(rsa_leaf_key));
+    if (!rsa) return std::move(rsa).error();
+    auto client_identity = CertifiedKey::from_pem(pem_of(client), pem_of(client_key));
+    if (!client_identity) return std::move(client_identity).error();
+    return ThrowawayPki{std::move(*trust), std::move(*p256), std::move(*rsa), std::move(*client_identity)};
 }
 
 }  // namespace tlspp::cli

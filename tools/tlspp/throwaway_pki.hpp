@@ -13,6 +13,8 @@ namespace tlspp::cli {
 struct ThrowawayPki {
     TrustStore trust;            // holds only the throwaway root CA
     CertifiedKey server_p256;    // CN=localhost, SAN DNS:localhost, IP:127.0.0.1, ECDSA P-256
+    CertifiedKey server_rsa;     // the same names, RSA-2048 (for RSA key exchange)
+    CertifiedKey client;         // CN=client, EKU clientAuth, ECDSA P-256 (for mutual TLS)
 };
 
 // make_throwaway_pki fails with bad_config if libcrypto cannot make the keys.
