@@ -2,6 +2,7 @@
 // shared by every connection made from them.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 #include "tlspp/keylog.hpp"
 #include "tlspp/random.hpp"
 #include "tlspp/result.hpp"
+#include "tlspp/session.hpp"
 #include "tlspp/trust.hpp"
 #include "tlspp/types.hpp"
 
@@ -35,6 +37,9 @@ struct ClientConfig {
     // before the server's, when the suite is forward secret (ECDHE/DHE) with
     // an AEAD and ALPN was offered. Off by default.
     bool false_start = false;
+    // RFC 5077: offer session tickets (an empty session_ticket extension,
+    // or the ticket of the session being resumed).
+    bool session_tickets = true;
     std::shared_ptr<KeyLog> key_log;                // e.g. KeyLog::from_environment() (SSLKEYLOGFILE)
     std::shared_ptr<RandomSource> random = system_random();
     std::shared_ptr<Clock> clock = system_clock();
@@ -61,6 +66,12 @@ struct ServerConfig {
     // The CAs client certificates must chain to (and their CRLs, if the store
     // has any); their names go into CertificateRequest.certificate_authorities.
     std::optional<TrustStore> client_trust;
+    // Session resumption (tlspp/session.hpp): by session ID when a cache is
+    // set, by RFC 5077 ticket when ticket keys are set (preferred when the
+    // client offers a ticket). Both may be shared by several configs.
+    std::shared_ptr<ServerSessionCache> session_cache;
+    std::shared_ptr<TicketKeys> ticket_keys;
+    std::chrono::seconds session_lifetime{7200};    // how long a session may be resumed; the ticket lifetime hint
     std::shared_ptr<KeyLog> key_log;
     std::shared_ptr<RandomSource> random = system_random();
     std::shared_ptr<Clock> clock = system_clock();

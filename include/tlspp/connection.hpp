@@ -12,6 +12,7 @@
 #include "tlspp/config.hpp"
 #include "tlspp/observer.hpp"
 #include "tlspp/result.hpp"
+#include "tlspp/session.hpp"
 #include "tlspp/types.hpp"
 
 namespace tlspp {
@@ -74,6 +75,11 @@ public:
     bool failed() const;
     const Error* error() const;        // the error that ended the connection, if any
     const SessionInfo& info() const;
+    // session is the resumable session once the handshake is done (a
+    // resumed one included): for a client, to offer in a later
+    // ClientConnection, with the ticket if the server sent one. nullopt
+    // before the handshake is done or after a failure.
+    std::optional<Session> session() const;
 
 protected:
     explicit Connection(std::unique_ptr<conn::Core> core);
@@ -87,6 +93,12 @@ public:
     // `observer`, if given, receives every event of this connection (see observer.hpp).
     ClientConnection(std::shared_ptr<const ClientConfig> config, std::string server_name,
                      std::shared_ptr<Observer> observer = nullptr);
+    // As above, offering `resume` (a Connection::session() of an earlier
+    // connection to this server) for an abbreviated handshake (RFC 5246
+    // §7.3). The server may refuse it: then the handshake is a full one and
+    // info().resumed is false.
+    ClientConnection(std::shared_ptr<const ClientConfig> config, std::string server_name,
+                     std::optional<Session> resume, std::shared_ptr<Observer> observer = nullptr);
 };
 
 class ServerConnection : public Connection {

@@ -35,6 +35,9 @@ struct StreamOptions {
     // An observer that should only see the handshake can stop forwarding
     // once it has seen HandshakeDoneEvent.
     std::shared_ptr<Observer> observer;
+    // resume, for connect(): a session of an earlier connection to offer
+    // (Connection::session()); info().resumed says whether the server took it.
+    std::optional<Session> resume;
 };
 
 class Stream {

@@ -72,6 +72,9 @@ Status ServerConfig::validate() const {
     if (certificates.empty()) return make_error(Reason::bad_config, "a server needs at least one certificate");
     if (client_auth != ClientAuth::none && !client_trust)
         return make_error(Reason::bad_config, "client authentication needs a client trust store (client_trust)");
+    if ((session_cache || ticket_keys) &&
+        (session_lifetime.count() <= 0 || session_lifetime.count() > 0xffffffffLL))
+        return make_error(Reason::bad_config, "session_lifetime must be between 1 second and 2^32-1 seconds");
     return {};
 }
 

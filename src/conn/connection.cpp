@@ -24,10 +24,17 @@ bool Connection::peer_closed() const { return core_->peer_closed(); }
 bool Connection::failed() const { return core_->failed(); }
 const Error* Connection::error() const { return core_->error(); }
 const SessionInfo& Connection::info() const { return core_->info(); }
+std::optional<Session> Connection::session() const { return core_->session(); }
 
 ClientConnection::ClientConnection(std::shared_ptr<const ClientConfig> config, std::string server_name,
                                    std::shared_ptr<Observer> observer)
-    : Connection(std::make_unique<conn::Core>(std::move(config), std::move(server_name), std::move(observer))) {}
+    : Connection(std::make_unique<conn::Core>(std::move(config), std::move(server_name), std::nullopt,
+                                              std::move(observer))) {}
+
+ClientConnection::ClientConnection(std::shared_ptr<const ClientConfig> config, std::string server_name,
+                                   std::optional<Session> resume, std::shared_ptr<Observer> observer)
+    : Connection(std::make_unique<conn::Core>(std::move(config), std::move(server_name), std::move(resume),
+                                              std::move(observer))) {}
 
 ServerConnection::ServerConnection(std::shared_ptr<const ServerConfig> config, std::shared_ptr<Observer> observer)
     : Connection(std::make_unique<conn::Core>(std::move(config), std::move(observer))) {}

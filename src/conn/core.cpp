@@ -4,6 +4,8 @@
 #include <array>
 #include <cstring>
 
+#include "session/public.hpp"
+
 namespace tlspp::conn {
 
 namespace {
@@ -21,8 +23,10 @@ handshake::Input12 to_input(msg::Handshake12&& m) {
 
 }  // namespace
 
-Core::Core(std::shared_ptr<const ClientConfig> config, std::string server_name, std::shared_ptr<Observer> observer)
-    : machine_(std::in_place_type<handshake::Client12>, config, server_name),
+Core::Core(std::shared_ptr<const ClientConfig> config, std::string server_name, std::optional<Session> resume,
+           std::shared_ptr<Observer> observer)
+    : machine_(std::in_place_type<handshake::Client12>, config, server_name,
+               resume ? std::optional<session::Session12>(resume->impl().s) : std::nullopt),
       random_(config->random),
       clock_(config->clock),
       key_log_(config->key_log),
@@ -42,6 +46,14 @@ Core::Core(std::shared_ptr<const ServerConfig> config, std::shared_ptr<Observer>
       key_log_(config->key_log),
       events_(observer ? std::make_unique<ObserverSink>(std::move(observer)) : nullptr) {
     if (auto e = invalid(*config)) error_ = std::move(*e);
+}
+
+std::optional<Session> Core::session() const {
+    if (!handshake_done_ || error_) return std::nullopt;
+    const std::optional<session::Session12>* s =
+        std::visit([](const auto& machine) { return &machine.session(); }, machine_);
+    if (!*s) return std::nullopt;
+    return session::wrap(**s);
 }
 
 handshake::Step Core::make_step() {

@@ -21,7 +21,8 @@ namespace tlspp::conn {
 
 class Core {
 public:
-    Core(std::shared_ptr<const ClientConfig> config, std::string server_name, std::shared_ptr<Observer> observer);
+    Core(std::shared_ptr<const ClientConfig> config, std::string server_name, std::optional<Session> resume,
+         std::shared_ptr<Observer> observer);
     Core(std::shared_ptr<const ServerConfig> config, std::shared_ptr<Observer> observer);
 
     Status read_in(std::span<const std::uint8_t> received);
@@ -39,6 +40,8 @@ public:
     bool failed() const { return error_.has_value(); }
     const Error* error() const { return error_ ? &*error_ : nullptr; }
     const SessionInfo& info() const { return info_; }
+    // The resumable session once the handshake is done (see Connection::session).
+    std::optional<Session> session() const;
 
     // The most consecutive warning alerts accepted before giving up (DoS guard).
     static constexpr unsigned max_warning_alerts = 16;

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <memory>
+#include <vector>
 
 #include "crypto/secret.hpp"
 #include "handshake/events.hpp"
@@ -20,6 +21,11 @@ struct Negotiated12 {
     std::array<std::uint8_t, 32> client_random{};
     std::array<std::uint8_t, 32> server_random{};
     bool extended_master_secret = false;
+    // Session resumption (RFC 5246 §7.4.1.2, RFC 5077): the session_id of
+    // the ServerHello, and whether a NewSessionTicket follows the client's
+    // Finished (the server acknowledged the session_ticket extension).
+    std::vector<std::uint8_t> session_id;
+    bool ticket = false;
 };
 
 // master_secret_for picks the RFC 7627 derivation when EMS was agreed (the

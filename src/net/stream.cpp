@@ -134,7 +134,8 @@ Result<Stream> Stream::connect(std::shared_ptr<const ClientConfig> config, const
     for (const addrinfo* ai = list.get(); ai != nullptr; ai = ai->ai_next) {
         auto fd = connect_one(ai, deadline, options.handshake_timeout);
         if (fd) {
-            auto conn = std::make_unique<ClientConnection>(std::move(config), std::move(server_name), options.observer);
+            auto conn = std::make_unique<ClientConnection>(std::move(config), std::move(server_name), options.resume,
+                                                           options.observer);
             return Stream(fd->release(), std::move(conn), options);
         }
         last = std::move(fd).error();

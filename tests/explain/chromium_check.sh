@@ -10,6 +10,8 @@ set -euo pipefail
 tlspp=${1:?usage: chromium_check.sh TLSPP_BINARY [OUT_DIR]}
 out=${2:-$(mktemp -d)}
 mkdir -p "$out"
+# A file:// URL must be absolute: `make check` passes a relative directory.
+out=$(cd "$out" && pwd)
 browser=$(command -v chromium || command -v chromium-browser || true)
 if [[ -z $browser ]]; then echo "chromium_check: SKIP (no chromium; Debian package chromium)"; exit 77; fi
 
@@ -20,28 +22,39 @@ json="$out/explain.jsonl"
 
 flags=(--headless --no-sandbox --disable-gpu --no-first-run --disable-dev-shm-usage
        --user-data-dir="$out/profile" --virtual-time-budget=3000)
-dom="$out/dom.html"
 log="$out/chromium.log"
-"$browser" "${flags[@]}" --enable-logging=stderr --v=0 --dump-dom "file://$html" > "$dom" 2> "$log" || {
-  echo "chromium_check: FAIL: chromium exited with an error"; tail -20 "$log"; exit 1; }
+: > "$log"
+fail=0
+# `tlspp explain` runs several demonstrations and writes one diagram each
+# (explain-diagram.html, explain-diagram-2.html, ...): load every one.
+ready_total=0
+doms=()
+for page in "$out"/explain-diagram*.html; do
+  dom="${page%.html}.dom"
+  doms+=("$dom")
+  "$browser" "${flags[@]}" --enable-logging=stderr --v=0 --dump-dom "file://$page" > "$dom" 2>> "$log" || {
+    echo "chromium_check: FAIL: chromium exited with an error on $page"; tail -20 "$log"; exit 1; }
+  ready=$(grep -o 'data-ready="[0-9]*"' "$dom" | head -1 | grep -o '[0-9]\+' || true)
+  if [[ -z $ready ]]; then
+    echo "chromium_check: FAIL: the page script did not finish in $page (no data-ready on <body>)"; fail=1
+  else
+    ready_total=$((ready_total + ready))
+  fi
+done
 "$browser" "${flags[@]}" --window-size=1500,1300 --screenshot="$out/explain-diagram.png" "file://$html" \
   > /dev/null 2>> "$log" || true
 
-fail=0
 # The console messages Chromium logs for uncaught script errors.
 if grep -E "Uncaught|SyntaxError|ReferenceError|TypeError" "$log"; then
   echo "chromium_check: FAIL: JavaScript error"; fail=1
 fi
-ready=$(grep -o 'data-ready="[0-9]*"' "$dom" | head -1 | grep -o '[0-9]\+' || true)
-# Messages as the client saw them: its own perspective is what the diagram draws.
+# Messages as the client saw them: its own perspective is what the diagrams draw.
 expected=$(grep '"type":"message"' "$json" | grep -c '"observer":"client"')
-if [[ -z $ready ]]; then
-  echo "chromium_check: FAIL: the page script did not finish (no data-ready on <body>)"; fail=1
-elif [[ $ready -ne $expected ]]; then
-  echo "chromium_check: FAIL: the page knows $ready messages, the handshake had $expected"; fail=1
+if [[ $ready_total -ne $expected ]]; then
+  echo "chromium_check: FAIL: the pages know $ready_total messages, the handshakes had $expected"; fail=1
 fi
 for name in $(sed -n 's/.*"type":"message".*"name":"\([A-Za-z]*\)","handshake_type".*/\1/p' "$json" | sort -u); do
-  if ! grep -q "$name" "$dom"; then echo "chromium_check: FAIL: message $name not in the page"; fail=1; fi
+  if ! grep -q "$name" "${doms[@]}"; then echo "chromium_check: FAIL: message $name in no page"; fail=1; fi
 done
-[[ $fail -eq 0 ]] && echo "chromium_check: OK ($expected messages; screenshot $out/explain-diagram.png)"
+[[ $fail -eq 0 ]] && echo "chromium_check: OK (${#doms[@]} pages, $expected messages; screenshot $out/explain-diagram.png)"
 exit $fail

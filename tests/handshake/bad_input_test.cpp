@@ -247,6 +247,8 @@ const std::map<std::string, Reason>& expected_length_errors() {
         {"ClientHello.extension 11 +1", Reason::truncated},
         {"ClientHello.extension 10 -1", Reason::truncated},
         {"ClientHello.extension 10 +1", Reason::truncated},
+        {"ClientHello.extension 35 -1", Reason::truncated},   // session_ticket (RFC 5077), empty
+        {"ClientHello.extension 35 +1", Reason::truncated},
         {"ClientHello.extension 23 -1", Reason::truncated},
         {"ClientHello.extension 23 +1", Reason::truncated},
         {"ClientHello.extension 13 -1", Reason::truncated},

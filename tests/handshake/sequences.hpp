@@ -17,6 +17,7 @@
 #include "handshake/reassembler.hpp"
 #include "handshake/server12/server12.hpp"
 #include "msg/handshake.hpp"
+#include "session/public.hpp"
 #include "support/configs.hpp"
 #include "support/loopback_pair.hpp"
 
@@ -30,10 +31,20 @@ struct Step12 {
     const char* state;     // state_name() before the input
     const char* input;     // input_name() of the accepted input
 };
+// Setup is what a MachinePair needs to take a shape: the server's session
+// cache or ticket keys, and a session the client offers (from a first handshake).
+enum class Setup {
+    plain,                   // default configs: no resumption on the server
+    tickets,                 // the server issues session tickets
+    resume_id,               // the client offers a session the server has cached
+    resume_ticket_renewed,   // the client offers a ticket under a retired key: resumed, new ticket
+};
+
 struct Sequence {
     const char* shape;
     std::vector<Step12> client;   // what the client receives
     std::vector<Step12> server;   // what the server receives
+    Setup setup = Setup::plain;
 };
 
 inline const std::vector<Sequence>& sequences12() {
@@ -60,8 +71,52 @@ inline const std::vector<Sequence>& sequences12() {
           {"client12: expect CertificateRequest or ServerHelloDone", "CertificateRequest"},
           {"client12: expect ServerHelloDone", "ServerHelloDone"}},
          {}},
+        // RFC 5077 §3.3: the server acknowledged the session_ticket
+        // extension; its NewSessionTicket comes before its ChangeCipherSpec.
+        {"full, session ticket",
+         {{"client12: expect ServerHello", "ServerHello"},
+          {"client12: expect Certificate", "Certificate"},
+          {"client12: expect ServerKeyExchange", "ServerKeyExchange"},
+          {"client12: expect CertificateRequest or ServerHelloDone", "ServerHelloDone"},
+          {"client12: expect NewSessionTicket", "NewSessionTicket"},
+          {"client12: expect ChangeCipherSpec", "ChangeCipherSpec"},
+          {"client12: expect Finished", "Finished"}},
+         {{"server12: expect ClientHello", "ClientHello"},
+          {"server12: expect ClientKeyExchange", "ClientKeyExchange"},
+          {"server12: expect ChangeCipherSpec", "ChangeCipherSpec"},
+          {"server12: expect Finished", "Finished"}},
+         Setup::tickets},
+        // RFC 5246 §7.3 abbreviated handshake: the server's ChangeCipherSpec
+        // and Finished come first, then the client's.
+        {"resumed",
+         {{"client12: expect ServerHello", "ServerHello"},
+          {"client12: expect ChangeCipherSpec", "ChangeCipherSpec"},
+          {"client12: expect Finished", "Finished"}},
+         {{"server12: expect ClientHello", "ClientHello"},
+          {"server12: expect ChangeCipherSpec", "ChangeCipherSpec"},
+          {"server12: expect Finished", "Finished"}},
+         Setup::resume_id},
+        // Resumed by a ticket under a retired key: the server renews it.
+        {"resumed, session ticket renewed",
+         {{"client12: expect ServerHello", "ServerHello"},
+          {"client12: expect NewSessionTicket", "NewSessionTicket"},
+          {"client12: expect ChangeCipherSpec", "ChangeCipherSpec"},
+          {"client12: expect Finished", "Finished"}},
+         {{"server12: expect ClientHello", "ClientHello"},
+          {"server12: expect ChangeCipherSpec", "ChangeCipherSpec"},
+          {"server12: expect Finished", "Finished"}},
+         Setup::resume_ticket_renewed},
     };
     return table;
+}
+
+// setup_for is the setup of the first shape in which `state` receives
+// something: what a MachinePair needs to reach that state.
+inline Setup setup_for(bool client, std::string_view state) {
+    for (const auto& seq : sequences12())
+        for (const auto& step : client ? seq.client : seq.server)
+            if (state == step.state) return seq.setup;
+    return Setup::plain;
 }
 
 // After the handshake: what a connected machine still accepts.
@@ -212,9 +267,19 @@ struct Side {
     Machine machine;
 };
 
+// The configs (and offered session) of a MachinePair for a Setup.
+struct PairConfigs {
+    std::shared_ptr<ClientConfig> client;
+    std::shared_ptr<ServerConfig> server;
+    std::optional<session::Session12> resume;
+};
+inline PairConfigs configs_for(Setup setup);
+
 // MachinePair runs a real handshake at the machine level, message by message.
 struct MachinePair {
-    MachinePair() : client(client_config(1), std::string("localhost")), server(server_config(pki().server_p256, 2)) {
+    explicit MachinePair(Setup setup = Setup::plain) : MachinePair(configs_for(setup)) {}
+    explicit MachinePair(PairConfigs c)
+        : client(c.client, std::string("localhost"), std::move(c.resume)), server(c.server) {
         handshake::Step s = client.step();
         EXPECT_TRUE(client.machine.start(s));
     }
@@ -276,5 +341,21 @@ struct MachinePair {
     Side<handshake::Client12> client;
     Side<handshake::Server12> server;
 };
+
+inline PairConfigs configs_for(Setup setup) {
+    PairConfigs c{client_config(1), server_config(pki().server_p256, 2), std::nullopt};
+    if (setup == Setup::plain) return c;
+    if (setup == Setup::resume_id) c.server->session_cache = std::make_shared<ServerSessionCache>();
+    else c.server->ticket_keys = std::make_shared<TicketKeys>();
+    if (setup == Setup::tickets) return c;
+    // A first, full handshake makes the session the client offers.
+    MachinePair first(PairConfigs{c.client, c.server, std::nullopt});
+    EXPECT_TRUE(first.run_until(true, "client12: connected"));
+    EXPECT_TRUE(first.run_until(false, "server12: connected"));
+    c.resume = first.client.machine.session();
+    EXPECT_TRUE(c.resume.has_value());
+    if (setup == Setup::resume_ticket_renewed) c.server->ticket_keys->rotate();
+    return c;
+}
 
 }  // namespace tlspp::test

@@ -46,7 +46,7 @@ void check_machine(bool client, int& cases) {
             // RFC 5246 §7.4.1.1: HelloRequest "will be ignored by the client if
             // the client is currently negotiating a session" (tested below).
             if (client && name == "HelloRequest") continue;
-            MachinePair pair;
+            MachinePair pair(test::setup_for(client, state));
             ASSERT_TRUE(reach(pair, client, state)) << state;
             auto bytes = name == "ChangeCipherSpec" ? test::Bytes{} : encoded.at(name);
             Status result = client ? pair.client.give(input, bytes) : pair.server.give(input, bytes);
@@ -65,7 +65,7 @@ void check_machine(bool client, int& cases) {
 TEST(UnexpectedMessage, EveryStateOfTheClientRejectsEveryOtherMessage) {
     int cases = 0;
     check_machine(true, cases);
-    EXPECT_EQ(states(true).size(), 8u);
+    EXPECT_EQ(states(true).size(), 9u);
     std::printf("[ cases    ] client12 unexpected_message: %d\n", cases);
 }
 
@@ -78,13 +78,13 @@ TEST(UnexpectedMessage, EveryStateOfTheServerRejectsEveryOtherMessage) {
 
 TEST(UnexpectedMessage, EverySequenceInTheTableCompletes) {
     for (const auto& seq : test::sequences12()) {
-        MachinePair pair;
+        MachinePair pair(seq.setup);
         for (const auto& step : seq.client) {
             ASSERT_TRUE(reach(pair, true, step.state)) << seq.shape << ": " << step.state;
         }
         if (seq.server.empty()) continue;   // a client-only shape (see the table)
         ASSERT_TRUE(pair.run_until(true, "client12: connected")) << seq.shape;
-        MachinePair second;
+        MachinePair second(seq.setup);
         for (const auto& step : seq.server) {
             ASSERT_TRUE(second.run_until(false, step.state)) << seq.shape << ": " << step.state;
         }
@@ -97,7 +97,7 @@ TEST(UnexpectedMessage, ClientIgnoresHelloRequestWhileNegotiating) {
     const auto encoded = test::encoded_messages(capture());
     for (const std::string& state : states(true)) {
         if (state == "client12: connected") continue;
-        MachinePair pair;
+        MachinePair pair(test::setup_for(true, state));
         ASSERT_TRUE(reach(pair, true, state));
         EXPECT_TRUE(pair.client.give(inputs.at("HelloRequest"), encoded.at("HelloRequest"))) << state;
         EXPECT_EQ(pair.client.machine.state_name(), state);

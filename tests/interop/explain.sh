@@ -10,12 +10,13 @@
 # The explainer runs on tlspp only, so with TLSPP_STANDIN=openssl the suite
 # has nothing to check and records no cases.
 
-# A full TLS 1.2 ECDHE handshake without session tickets, as "from:name"
-# (c: client → server, s: server → client).
-EXPLAIN_FULL_FLOW="c:ClientHello s:ServerHello s:Certificate s:ServerKeyExchange s:ServerHelloDone c:ClientKeyExchange c:ChangeCipherSpec c:Finished s:ChangeCipherSpec s:Finished"
+# A full TLS 1.2 ECDHE handshake, as "from:name" (c: client → server, s: server
+# → client). Both sides support session tickets by default (RFC 5077), so the
+# server sends NewSessionTicket just before its ChangeCipherSpec.
+EXPLAIN_FULL_FLOW="c:ClientHello s:ServerHello s:Certificate s:ServerKeyExchange s:ServerHelloDone c:ClientKeyExchange c:ChangeCipherSpec c:Finished s:NewSessionTicket s:ChangeCipherSpec s:Finished"
 # gnutls-serv asks for a client certificate by default (optional): it sends
 # CertificateRequest, and tlspp, having none, answers with an empty Certificate.
-EXPLAIN_CERT_REQUEST_FLOW="c:ClientHello s:ServerHello s:Certificate s:ServerKeyExchange s:CertificateRequest s:ServerHelloDone c:Certificate c:ClientKeyExchange c:ChangeCipherSpec c:Finished s:ChangeCipherSpec s:Finished"
+EXPLAIN_CERT_REQUEST_FLOW="c:ClientHello s:ServerHello s:Certificate s:ServerKeyExchange s:CertificateRequest s:ServerHelloDone c:Certificate c:ClientKeyExchange c:ChangeCipherSpec c:Finished s:NewSessionTicket s:ChangeCipherSpec s:Finished"
 
 # explain_check FILE text|json [FLOW]: the messages of the timeline in FILE, in
 # order, must be FLOW (default EXPLAIN_FULL_FLOW), then the "handshake complete" event. For

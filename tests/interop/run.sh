@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/interop/run.sh: tlspp against OpenSSL, GnuTLS and curl, both directions.
 #
-#   tests/interop/run.sh [openssl] [gnutls] [curl] [explain] [features]     (default: all)
+#   tests/interop/run.sh [openssl] [gnutls] [curl] [explain] [features] [resumption]     (default: all)
 #
 # Environment: TLSPP (the binary, default build/release/tlspp),
 # TLSPP_STANDIN=openssl (check the harness itself with openssl in tlspp's
@@ -16,9 +16,10 @@ source "$INTEROP_DIR/gnutls.sh"
 source "$INTEROP_DIR/curl.sh"
 source "$INTEROP_DIR/explain.sh"
 source "$INTEROP_DIR/features.sh"
+source "$INTEROP_DIR/resumption.sh"
 
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(openssl gnutls curl explain features)
+[ ${#suites[@]} -gt 0 ] || suites=(openssl gnutls curl explain features resumption)
 
 # abort MESSAGE: a failure before any case ran still ends with the summary line.
 abort() {
@@ -42,8 +43,8 @@ trap cleanup_started EXIT
 
 for s in "${suites[@]}"; do
   case $s in
-    openssl | gnutls | curl | explain | features) echo "== $s =="; "${s}_suite" ;;
-    *) abort "unknown suite '$s' (expected openssl, gnutls, curl, explain or features)" ;;
+    openssl | gnutls | curl | explain | features | resumption) echo "== $s =="; "${s}_suite" ;;
+    *) abort "unknown suite '$s' (expected openssl, gnutls, curl, explain, features or resumption)" ;;
   esac
 done
 

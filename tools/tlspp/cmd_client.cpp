@@ -1,6 +1,7 @@
 // tools/tlspp/cmd_client.cpp: `tlspp client HOST:PORT`, in the spirit of
 // `openssl s_client -ign_eof`: connect, show the session on stderr, then relay
 // stdin to the server and the server to stdout.
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -8,7 +9,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <memory>
+#include <optional>
+#include <sstream>
 #include <string>
 
 #include "commands.hpp"
@@ -33,6 +37,9 @@ constexpr OptionSpec kOptions[] = {
     {"false-start", "", "send data right after our Finished when the suite allows it (RFC 7918; needs --alpn)"},
     {"keylog", "FILE", "append the session keys to FILE in the SSLKEYLOGFILE format (default: $SSLKEYLOGFILE)"},
     {"timeout", "SECONDS", "limit for connect and handshake, and idle wait after stdin ends (default 10)"},
+    {"sess-in", "FILE", "offer the session saved in FILE (by --sess-out) for resumption"},
+    {"sess-out", "FILE", "save the session to FILE (PEM, mode 0600) for a later --sess-in"},
+    {"reconnect", "N", "after the first connection, reconnect N times resuming the latest session; prints 'resumed K of N'"},
 };
 
 constexpr std::string_view kSynopsis = "tlspp client HOST:PORT [options]";
@@ -168,6 +175,30 @@ int relay(Stream& stream, std::chrono::milliseconds idle) {
     }
 }
 
+// read_session loads --sess-in.
+Result<Session> read_session(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return make_error(Reason::io_error, "--sess-in: cannot read " + path);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto s = Session::from_pem(text.str());
+    if (!s) return make_error(s.error().reason, "--sess-in " + path + ": " + s.error().detail);
+    return s;
+}
+
+// write_session saves --sess-out with mode 0600: it holds the master secret.
+Status write_session(const std::string& path, const Session& session) {
+    auto pem = session.to_pem();
+    if (!pem) return std::move(pem).error();
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return make_error(Reason::io_error, "--sess-out " + path + ": " + std::strerror(errno));
+    ::fchmod(fd, 0600);
+    const bool ok = write_all(fd, reinterpret_cast<const std::uint8_t*>(pem->data()), pem->size());
+    ::close(fd);
+    if (!ok) return make_error(Reason::io_error, "--sess-out " + path + ": write failed");
+    return {};
+}
+
 // write_client_diagram writes --diagram, also after a failure: the picture
 // shows how far the handshake got.
 void write_client_diagram(const explain::Recorder& recorder, const ExplainSettings& settings) {
@@ -216,6 +247,13 @@ int run_client(std::span<char* const> argv) {
         attach_live_output(*recorder, explaining, explain::Side::client, stdout, true);
         options.observer = recorder->observer_for(explain::Side::client);
     }
+    unsigned reconnects = 0;
+    if (auto v = args.value("reconnect")) reconnects = parse_count(*v, "reconnect");
+    if (auto path = args.value("sess-in")) {
+        auto saved = read_session(*path);
+        if (!saved) return fail(saved.error());
+        options.resume = std::move(*saved);
+    }
     auto stream = Stream::connect(config, target.host, target.port, server_name, options);
     if (!stream) return fail(stream.error());
 
@@ -233,6 +271,34 @@ int run_client(std::span<char* const> argv) {
         return fail(done.error());
     }
     print_summary(*stream, shown + ":" + std::to_string(target.port), config->verify_peer);
+    // --reconnect N: new connections offering the latest session; the last
+    // one goes on to relay, like the first would have.
+    std::optional<Session> latest = stream->connection().session();
+    if (reconnects > 0) {
+        unsigned resumed = 0;
+        for (unsigned i = 1; i <= reconnects; ++i) {
+            stream->close();
+            StreamOptions again = options;
+            again.observer = nullptr;
+            again.resume = latest;
+            auto next = Stream::connect(config, target.host, target.port, server_name, again);
+            if (!next) return fail(next.error());
+            if (auto ok = next->handshake(); !ok) return fail(ok.error());
+            const bool was_resumed = next->info().resumed;
+            resumed += was_resumed ? 1 : 0;
+            std::fprintf(stderr, "reconnect %u: %s\n", i, was_resumed ? "resumed" : "new session (full handshake)");
+            if (auto s = next->connection().session()) latest = std::move(s);
+            *stream = std::move(*next);
+        }
+        std::fprintf(stderr, "resumed %u of %u\n", resumed, reconnects);
+    }
+    if (auto path = args.value("sess-out")) {
+        if (!latest) {
+            std::fprintf(stderr, "tlspp: --sess-out: the server gave no resumable session\n");
+        } else if (auto saved = write_session(*path, *latest); !saved) {
+            return fail(saved.error());
+        }
+    }
     return relay(*stream, timeout);
 }
 

@@ -52,6 +52,8 @@ constexpr OptionSpec kOptions[] = {
     {"keylog", "FILE", "append the session keys to FILE in the SSLKEYLOGFILE format (default: $SSLKEYLOGFILE)"},
     {"timeout", "SECONDS", "handshake limit and idle limit per connection (default 10)"},
     {"max-connections", "N", "connections served at once (default 64)"},
+    {"no-session-cache", "", "do not resume sessions by session ID (RFC 5246 §7.3)"},
+    {"no-tickets", "", "do not issue or accept session tickets (RFC 5077)"},
 };
 
 constexpr std::string_view kSynopsis = "tlspp server --port PORT --cert FILE --key FILE [options]";
@@ -261,6 +263,10 @@ int run_server(std::span<char* const> argv) {
     if (auto v = args.value("groups")) config->groups = parse_groups(*v);
     if (auto v = args.value("alpn")) config->alpn = parse_alpn(*v);
     config->prefer_server_cipher_order = !args.has("prefer-client-order");
+    // Session resumption, on by default: a cache for session IDs and ticket
+    // keys shared by every connection of this server.
+    if (!args.has("no-session-cache")) config->session_cache = std::make_shared<ServerSessionCache>();
+    if (!args.has("no-tickets")) config->ticket_keys = std::make_shared<TicketKeys>();
     if (auto problem = configure_client_auth(args, *config); !problem.empty()) {
         std::fprintf(stderr, "tlspp: %s\n", problem.c_str());
         return kExitFailure;

@@ -8,7 +8,12 @@
 //     --CertificateRequest--> ExpectServerHelloDone --ServerHelloDone--> (client flight)
 //     --ServerHelloDone--> (client flight)
 //   (client flight: [Certificate] ClientKeyExchange [CertificateVerify] ChangeCipherSpec Finished)
-//   --> ExpectChangeCipherSpec --CCS--> ExpectFinished --Finished--> Connected
+//   --> [ExpectNewSessionTicket --NewSessionTicket-->] (if the server acknowledged session_ticket)
+//   ExpectChangeCipherSpec --CCS--> ExpectFinished --Finished--> Connected
+//
+// Abbreviated (RFC 5246 §7.3), when the ServerHello echoes the session_id we offered:
+//   ExpectServerHello --ServerHello--> [ExpectNewSessionTicket --NewSessionTicket-->]
+//   ExpectChangeCipherSpec --CCS--> ExpectFinished --Finished--> (ChangeCipherSpec Finished) --> Connected
 #include "handshake/client12/client12.hpp"
 
 #include <algorithm>
@@ -28,6 +33,8 @@ struct Ctx {
     Step& step;
     const ClientConfig& config;
     const std::string& server_name;
+    std::optional<session::Session12>& session;          // the resumed session, then the one to keep
+    std::optional<msg::NewSessionTicket12>& new_ticket;  // the server's NewSessionTicket, if any
 };
 
 using Next = Result<State>;
@@ -49,6 +56,9 @@ Status check_solicited(const msg::ServerHello& m, const ExpectServerHello& s, co
         case ExtensionType::server_name:
             if (s.sent_server_name) continue;
             break;
+        case ExtensionType::session_ticket:
+            if (s.sent_session_ticket) continue;
+            break;
         case ExtensionType::application_layer_protocol_negotiation:
             if (!config.alpn.empty()) continue;
             break;
@@ -58,6 +68,48 @@ Status check_solicited(const msg::ServerHello& m, const ExpectServerHello& s, co
                           "ServerHello carries extension " + std::to_string(ext.type) + " that was not offered");
     }
     return {};
+}
+
+// resume starts the abbreviated handshake (RFC 5246 §7.3): keys from the
+// saved master secret and the new randoms; the server's CCS and Finished come next.
+Next resume(ExpectServerHello s, Negotiated12 params, Ctx& c) {
+    session::Session12& saved = *s.offered;
+    // RFC 5246 §7.4.1.3: a resumed session keeps its cipher suite.
+    if (params.suite->suite != saved.suite)
+        return make_error(Reason::illegal_parameter,
+                          "ServerHello: resumes a " + std::string(name(saved.suite)) + " session with " +
+                              std::string(name(params.suite->suite)));
+    // RFC 7627 §5.3: the client MUST abort if the resumed session's EMS state
+    // and the ServerHello's differ.
+    if (params.extended_master_secret != saved.extended_master_secret) {
+        Error e = make_error(Reason::missing_extension,
+                             saved.extended_master_secret
+                                 ? "ServerHello: resumes a session made with extended_master_secret without it"
+                                 : "ServerHello: resumes a session made without extended_master_secret with it");
+        e.alert = Alert::handshake_failure;
+        return e;
+    }
+    SessionInfo& info = c.step.info();
+    info.resumed = true;
+    info.peer_chain = saved.peer_chain;
+    info.peer_verified = c.config.verify_peer && !saved.peer_chain.empty();
+    EventSink* events = c.step.events();
+    report_check(events, "session resumption", true,
+                 "the server accepted the offered session (" +
+                     std::string(saved.ticket.empty() ? "session ID" : "session ticket") + ")");
+    report_key(events, "master_secret", "from the resumed session", saved.master_secret);
+    // NSS key log format: the saved master secret with this connection's client random.
+    if (c.step.key_log()) c.step.key_log()->log(keylog_label::client_random, params.client_random, saved.master_secret);
+    auto keys = protections12(params, saved.master_secret, events);
+    if (!keys) return std::move(keys).error();
+    crypto::SecretBytes master = saved.master_secret;
+    saved.session_id = params.session_id;
+    c.session = std::move(saved);
+    if (params.ticket)
+        return ExpectNewSessionTicket{std::move(params), std::move(master), std::move(keys->server_write),
+                                      std::move(keys->client_write)};
+    return ExpectChangeCipherSpec{std::move(params), std::move(master), std::move(keys->server_write),
+                                  std::move(keys->client_write)};
 }
 
 Next on(ExpectServerHello s, const msg::ServerHello& m, Ctx& c) {
@@ -93,7 +145,10 @@ Next on(ExpectServerHello s, const msg::ServerHello& m, Ctx& c) {
     info.extended_master_secret = m.extended_master_secret;
     info.secure_renegotiation = m.renegotiation_info.has_value();
 
-    Negotiated12 params{suite, s.client_random, m.random, m.extended_master_secret};
+    Negotiated12 params{suite, s.client_random, m.random, m.extended_master_secret, m.session_id, m.session_ticket};
+    // RFC 5246 §7.4.1.3: the server resumes by echoing the session_id we offered.
+    if (s.offered && !s.offered_session_id.empty() && m.session_id == s.offered_session_id)
+        return resume(std::move(s), std::move(params), c);
     return ExpectCertificate{params};
 }
 
@@ -286,7 +341,8 @@ Next send_client_flight(const Negotiated12& params, const ServerShare& share, co
     auto verify = finished_data(params, master, true, c.step.transcript().hash());
     c.step.send(msg::Finished{crypto::Bytes(verify.view().begin(), verify.view().end())});
     if (false_start_allowed(params, c.config)) c.step.allow_false_start();
-    return ExpectChangeCipherSpec{params, std::move(master), std::move(keys->server_write)};
+    if (params.ticket) return ExpectNewSessionTicket{params, std::move(master), std::move(keys->server_write), nullptr};
+    return ExpectChangeCipherSpec{params, std::move(master), std::move(keys->server_write), nullptr};
 }
 
 Next on(ExpectCertificateRequestOrDone s, const msg::CertificateRequest& m, Ctx&) {
@@ -301,9 +357,43 @@ Next on(ExpectServerHelloDone s, const msg::ServerHelloDone&, Ctx& c) {
     return send_client_flight(s.params, s.share, &s.request, c);
 }
 
+// RFC 5077 §3.3: the ticket (possibly empty: the server changed its mind)
+// for the session, before the server's ChangeCipherSpec.
+Next on(ExpectNewSessionTicket s, const msg::NewSessionTicket12& m, Ctx& c) {
+    c.new_ticket = m;
+    return ExpectChangeCipherSpec{std::move(s.params), std::move(s.master), std::move(s.server_write),
+                                  std::move(s.client_write)};
+}
+
 Next on(ExpectChangeCipherSpec s, const ChangeCipherSpec&, Ctx& c) {
     c.step.install_read_protection(std::move(s.server_write), protection_name(s.params.suite->aead));
-    return ExpectFinished{s.params, std::move(s.master)};
+    return ExpectFinished{s.params, std::move(s.master), std::move(s.client_write)};
+}
+
+// keep_session records the session this connection can be resumed with.
+void keep_session(const Negotiated12& params, const crypto::SecretBytes& master, Ctx& c) {
+    if (!c.session) {
+        const SessionInfo& info = c.step.info();
+        session::Session12 s;
+        s.suite = params.suite->suite;
+        s.master_secret = master;
+        s.extended_master_secret = params.extended_master_secret;
+        s.server_name = info.server_name;
+        s.alpn = info.alpn;
+        s.created = std::chrono::time_point_cast<std::chrono::seconds>(c.step.clock().now());
+        // The server decides how long it keeps the session; RFC 5246 §F.1.4
+        // suggests at most 24 hours.
+        s.lifetime = std::chrono::hours(24);
+        s.peer_chain = info.peer_chain;
+        s.session_id = params.session_id;
+        c.session = std::move(s);
+    }
+    if (c.new_ticket && !c.new_ticket->ticket.empty()) {
+        c.session->ticket = c.new_ticket->ticket;
+        c.session->ticket_lifetime_hint = c.new_ticket->lifetime_hint;
+    }
+    // Nothing to resume with: neither an ID nor a ticket.
+    if (c.session->session_id.empty() && c.session->ticket.empty()) c.session.reset();
 }
 
 Next on(ExpectFinished s, const msg::Finished& m, Ctx& c) {
@@ -311,6 +401,15 @@ Next on(ExpectFinished s, const msg::Finished& m, Ctx& c) {
     report_check(c.step.events(), "server Finished", ok.ok(),
                  ok ? "the server saw the same handshake and holds the same master secret" : ok.error().detail);
     if (!ok) return std::move(ok).error();
+    if (s.client_write) {
+        // Abbreviated handshake (RFC 5246 §7.3): our ChangeCipherSpec and
+        // Finished answer the server's; ours covers the server's Finished.
+        c.step.send_change_cipher_spec();
+        c.step.install_write_protection(std::move(s.client_write), protection_name(s.params.suite->aead));
+        auto verify = finished_data(s.params, s.master, true, c.step.transcript().hash());
+        c.step.send(msg::Finished{crypto::Bytes(verify.view().begin(), verify.view().end())});
+    }
+    keep_session(s.params, s.master, c);
     c.step.finish();
     return Connected{};
 }
@@ -329,8 +428,9 @@ std::string_view state_name(const State& state) {
     static constexpr std::string_view names[] = {
         "client12: expect ServerHello",       "client12: expect Certificate",
         "client12: expect ServerKeyExchange", "client12: expect CertificateRequest or ServerHelloDone",
-        "client12: expect ServerHelloDone",   "client12: expect ChangeCipherSpec",
-        "client12: expect Finished",          "client12: connected"};
+        "client12: expect ServerHelloDone",   "client12: expect NewSessionTicket",
+        "client12: expect ChangeCipherSpec",  "client12: expect Finished",
+        "client12: connected"};
     return names[state.index()];
 }
 
@@ -340,7 +440,7 @@ Status Client12::handle(Input12 input, Step& step) {
     // RFC 5246 §7.4.1.1: "This message will be ignored by the client if the
     // client is currently negotiating a session."
     if (std::holds_alternative<msg::HelloRequest>(input) && !connected()) return {};
-    client12::Ctx ctx{step, *config_, server_name_};
+    client12::Ctx ctx{step, *config_, server_name_, session_, new_ticket_};
     auto on = [&](auto&& state, const auto& message) -> decltype(client12::on(std::move(state), message, ctx)) {
         return client12::on(std::move(state), message, ctx);
     };

@@ -12,7 +12,9 @@ namespace tlspp::handshake {
 
 class Client12 {
 public:
-    Client12(std::shared_ptr<const ClientConfig> config, std::string server_name);
+    // `resume`, if given, is offered for an abbreviated handshake.
+    Client12(std::shared_ptr<const ClientConfig> config, std::string server_name,
+             std::optional<session::Session12> resume = std::nullopt);
 
     // start queues the ClientHello.
     Status start(Step& step);
@@ -22,10 +24,15 @@ public:
 
     std::string_view state_name() const { return client12::state_name(state_); }
     bool connected() const { return std::holds_alternative<client12::Connected>(state_); }
+    // The resumable session, once connected (with the ticket, if one came).
+    const std::optional<session::Session12>& session() const { return session_; }
 
 private:
     std::shared_ptr<const ClientConfig> config_;
     std::string server_name_;
+    std::optional<session::Session12> resume_;
+    std::optional<session::Session12> session_;
+    std::optional<msg::NewSessionTicket12> new_ticket_;
     client12::State state_;
 };
 

@@ -2,11 +2,13 @@
 #include "handshake/client12/client12.hpp"
 
 #include "pki/verify.hpp"
+#include "session/client_store.hpp"
 
 namespace tlspp::handshake {
 
-Client12::Client12(std::shared_ptr<const ClientConfig> config, std::string server_name)
-    : config_(std::move(config)), server_name_(std::move(server_name)) {}
+Client12::Client12(std::shared_ptr<const ClientConfig> config, std::string server_name,
+                   std::optional<session::Session12> resume)
+    : config_(std::move(config)), server_name_(std::move(server_name)), resume_(std::move(resume)) {}
 
 Status Client12::start(Step& step) {
     const ClientConfig& config = *config_;
@@ -34,9 +36,31 @@ Status Client12::start(Step& step) {
     // RFC 5246 §7.4.8: a CertificateVerify signs the messages themselves;
     // keep them if we might have to send one.
     if (!config.certificates.empty()) step.transcript().keep_messages();
+
+    // Resumption (RFC 5246 §7.4.1.2, RFC 5077 §3.4): offer the saved
+    // session's ID, or its ticket with a fresh random ID the server echoes
+    // if it accepts the ticket. An unusable session is not offered.
+    std::optional<session::Session12> offered;
+    if (resume_ && session::ClientSessionStore::usable(*resume_, step.clock().now())) {
+        const bool by_ticket = config.session_tickets && !resume_->ticket.empty();
+        if (by_ticket) {
+            hello.session_id.resize(32);
+            step.random().fill(hello.session_id);
+            hello.session_ticket = resume_->ticket;
+            offered = std::move(resume_);
+        } else if (!resume_->session_id.empty()) {
+            hello.session_id = resume_->session_id;
+            offered = std::move(resume_);
+        }
+    }
+    resume_.reset();
+    // RFC 5077 §3.2: an empty extension says we support tickets.
+    if (config.session_tickets && !hello.session_ticket) hello.session_ticket = crypto::Bytes{};
+
     step.send(hello);
     step.info().server_name = send_sni ? server_name_ : std::string();
-    state_ = client12::ExpectServerHello{hello.random, send_sni};
+    state_ = client12::ExpectServerHello{hello.random, send_sni, hello.session_ticket.has_value(), std::move(offered),
+                                         hello.session_id};
     return {};
 }
 

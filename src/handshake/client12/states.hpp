@@ -12,12 +12,16 @@
 #include "handshake/keys12.hpp"
 #include "pki/verify.hpp"
 #include "record/protection.hpp"
+#include "session/session.hpp"
 
 namespace tlspp::handshake::client12 {
 
 struct ExpectServerHello {
     std::array<std::uint8_t, 32> client_random{};
     bool sent_server_name = false;
+    bool sent_session_ticket = false;                 // the session_ticket extension (RFC 5077 §3.2)
+    std::optional<session::Session12> offered;        // the session we offered to resume
+    std::vector<std::uint8_t> offered_session_id;     // its ID, or a random one with a ticket (RFC 5077 §3.4)
 };
 
 struct ExpectCertificate {
@@ -49,22 +53,37 @@ struct ExpectServerHelloDone {
     msg::CertificateRequest request;   // what the server asked for
 };
 
+// In an abbreviated handshake (RFC 5246 §7.3) the server's CCS and Finished
+// come first: `client_write` then holds our keys, installed when we answer
+// the server's Finished with ours. In a full handshake it is null.
+
+// The server acknowledged the session_ticket extension: a NewSessionTicket
+// comes before its ChangeCipherSpec (RFC 5077 §3.3).
+struct ExpectNewSessionTicket {
+    Negotiated12 params;
+    crypto::SecretBytes master;
+    std::unique_ptr<record::Protection> server_write;
+    std::unique_ptr<record::Protection> client_write;   // resumed only
+};
+
 struct ExpectChangeCipherSpec {
     Negotiated12 params;
     crypto::SecretBytes master;
     std::unique_ptr<record::Protection> server_write;
+    std::unique_ptr<record::Protection> client_write;   // resumed only
 };
 
 struct ExpectFinished {
     Negotiated12 params;
     crypto::SecretBytes master;
+    std::unique_ptr<record::Protection> client_write;   // resumed only
 };
 
 struct Connected {};
 
 using State = std::variant<ExpectServerHello, ExpectCertificate, ExpectServerKeyExchange,
-                           ExpectCertificateRequestOrDone, ExpectServerHelloDone, ExpectChangeCipherSpec,
-                           ExpectFinished, Connected>;
+                           ExpectCertificateRequestOrDone, ExpectServerHelloDone, ExpectNewSessionTicket,
+                           ExpectChangeCipherSpec, ExpectFinished, Connected>;
 
 // state_name gives "client12: expect ServerHelloDone" for errors and the explainer.
 std::string_view state_name(const State& state);

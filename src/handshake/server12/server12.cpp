@@ -5,7 +5,13 @@
 //     [CertificateRequest] ServerHelloDone)
 //   --> [ExpectClientCertificate --Certificate-->]
 //   ExpectClientKeyExchange --ClientKeyExchange--> [ExpectCertificateVerify --CertificateVerify-->]
-//   ExpectChangeCipherSpec --CCS--> ExpectFinished --Finished--> (ChangeCipherSpec Finished) --> Connected
+//   ExpectChangeCipherSpec --CCS--> ExpectFinished --Finished--> ([NewSessionTicket] ChangeCipherSpec Finished)
+//   --> Connected
+//
+// Abbreviated (RFC 5246 §7.3), when the ClientHello's ticket or session ID
+// names a session we may resume (server_hello.cpp, find_session):
+//   ExpectClientHello --ClientHello--> (ServerHello [NewSessionTicket] ChangeCipherSpec Finished)
+//   --> ExpectChangeCipherSpec --CCS--> ExpectFinished --Finished--> Connected
 #include "handshake/server12/server12.hpp"
 
 #include "handshake/server12/server_flight.hpp"
@@ -14,6 +20,7 @@
 
 #include "crypto/rsa_key_transport.hpp"
 #include "pki/verify.hpp"
+#include "session/public.hpp"
 
 namespace tlspp::handshake {
 
@@ -23,11 +30,14 @@ namespace {
 struct Ctx {
     Step& step;
     const ServerConfig& config;
+    std::optional<session::Session12>& session;   // the resumed session, then the one to keep
 };
 
 using Next = Result<State>;
 
-Next on(ExpectClientHello, const msg::ClientHello& m, Ctx& c) { return answer_client_hello(m, c.config, c.step); }
+Next on(ExpectClientHello, const msg::ClientHello& m, Ctx& c) {
+    return answer_client_hello(m, c.config, c.step, c.session);
+}
 
 Next on(ExpectClientCertificate s, const msg::Certificate& m, Ctx& c) {
     if (m.chain.empty()) {
@@ -114,11 +124,37 @@ Next on(ExpectChangeCipherSpec s, const ChangeCipherSpec&, Ctx& c) {
     return ExpectFinished{s.params, std::move(s.master), std::move(s.keys.server_write)};
 }
 
+// keep_session records the new session: in the cache under the session ID
+// we sent, and in a NewSessionTicket, which RFC 5077 §3.3 places after the
+// client's Finished and before our ChangeCipherSpec.
+void keep_session(const Negotiated12& params, const crypto::SecretBytes& master, Ctx& c) {
+    if (params.session_id.empty() && !params.ticket) return;
+    const SessionInfo& info = c.step.info();
+    session::Session12 s;
+    s.suite = params.suite->suite;
+    s.master_secret = master;
+    s.extended_master_secret = params.extended_master_secret;
+    s.server_name = info.server_name;
+    s.alpn = info.alpn;
+    s.created = std::chrono::time_point_cast<std::chrono::seconds>(c.step.clock().now());
+    s.lifetime = c.config.session_lifetime;
+    if (info.peer_verified) s.peer_chain = info.peer_chain;
+    if (params.ticket) send_new_session_ticket(s, c.config, c.step);
+    s.session_id = params.session_id;
+    if (!params.session_id.empty()) c.config.session_cache->impl().cache.put(params.session_id, s);
+    c.session = std::move(s);
+}
+
 Next on(ExpectFinished s, const msg::Finished& m, Ctx& c) {
     auto ok = check_finished(s.params, s.master, true, c.step.hash_before(), m.verify_data);
     report_check(c.step.events(), "client Finished", ok.ok(),
                  ok ? "the client saw the same handshake and holds the same master secret" : ok.error().detail);
     if (!ok) return std::move(ok).error();
+    if (!s.server_write) {   // resumed: our Finished went first (RFC 5246 §7.3)
+        c.step.finish();
+        return Connected{};
+    }
+    keep_session(s.params, s.master, c);
     c.step.send_change_cipher_spec();
     c.step.install_write_protection(std::move(s.server_write), protection_name(s.params.suite->aead));
     // The transcript now includes the client's Finished (RFC 5246 §7.4.9).
@@ -151,7 +187,7 @@ std::string_view state_name(const State& state) {
 Server12::Server12(std::shared_ptr<const ServerConfig> config) : config_(std::move(config)) {}
 
 Status Server12::handle(Input12 input, Step& step) {
-    server12::Ctx ctx{step, *config_};
+    server12::Ctx ctx{step, *config_, session_};
     auto on = [&](auto&& state, const auto& message) -> decltype(server12::on(std::move(state), message, ctx)) {
         return server12::on(std::move(state), message, ctx);
     };

@@ -5,6 +5,7 @@
 
 #include "handshake/server12/states.hpp"
 #include "handshake/step.hpp"
+#include "session/session.hpp"
 #include "tlspp/config.hpp"
 
 namespace tlspp::handshake {
@@ -19,10 +20,13 @@ public:
 
     std::string_view state_name() const { return server12::state_name(state_); }
     bool connected() const { return std::holds_alternative<server12::Connected>(state_); }
+    // The session, once connected: new, or the one resumed.
+    const std::optional<session::Session12>& session() const { return session_; }
 
 private:
     std::shared_ptr<const ServerConfig> config_;
     server12::State state_;
+    std::optional<session::Session12> session_;
 };
 
 }  // namespace tlspp::handshake

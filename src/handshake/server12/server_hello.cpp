@@ -7,6 +7,7 @@
 #include "crypto/key_exchange.hpp"
 #include "handshake/negotiation.hpp"
 #include "pki/certified_key.hpp"
+#include "session/public.hpp"
 
 namespace tlspp::handshake::server12 {
 
@@ -80,10 +81,157 @@ msg::CertificateRequest certificate_request(const ServerConfig& config) {
     return request;
 }
 
+using session::Time;
+
+// A session found for a ClientHello, and whether to renew its ticket.
+struct Found {
+    session::Session12 session;
+    bool renew_ticket = false;
+    const char* how = "";
+};
+
+// refusal says why `s` cannot be resumed for `m`, or "" if it can.
+std::string refusal(const session::Session12& s, const msg::ClientHello& m, const ServerConfig& config,
+                    Time now) {
+    const auto suite = static_cast<std::uint16_t>(s.suite);
+    if (!contains(m.cipher_suites, suite)) return "the client no longer offers its cipher suite";
+    if (!contains(config.cipher_suites, s.suite) || !find_suite(s.suite))
+        return "its cipher suite is no longer enabled";
+    // RFC 7627 §5.3: a session with EMS needs a ClientHello with it, and a
+    // session without EMS cannot be resumed by one with it: full handshake.
+    if (s.extended_master_secret && !m.extended_master_secret)
+        return "it used extended_master_secret and the ClientHello does not";
+    if (!s.extended_master_secret && m.extended_master_secret)
+        return "it was made without extended_master_secret and the ClientHello has it";
+    if (s.server_name != m.server_name.value_or("")) return "it was made for another server name";
+    if (s.expired(now)) return "it expired";
+    // A session made without a client certificate cannot skip the one we require.
+    if (config.client_auth == ClientAuth::required && s.peer_chain.empty())
+        return "it has no client certificate and this server requires one";
+    if (s.master_secret.size() != 48) return "its master secret is malformed";
+    return {};
+}
+
+// find_session looks the ClientHello's ticket up, then its session ID
+// (RFC 5077 §3.4: a ticket is preferred), and returns a session that may be
+// resumed. Anything else is a full handshake, never an error.
+std::optional<Found> find_session(const msg::ClientHello& m, const ServerConfig& config, Step& step) {
+    const Time now = step.clock().now();
+    std::string why;
+    if (config.ticket_keys && m.session_ticket && !m.session_ticket->empty()) {
+        auto opened = config.ticket_keys->impl().keys.open(*m.session_ticket, now);
+        if (!opened) {
+            why = "the session ticket does not open (unknown key or tampered)";
+        } else if (auto s = session::deserialize(opened->plaintext.view()); !s) {
+            why = "the session ticket holds no valid session";
+        } else if (why = refusal(*s, m, config, now); why.empty()) {
+            return Found{std::move(*s), opened->renew, "session ticket"};
+        }
+    }
+    if (config.session_cache && !m.session_id.empty()) {
+        if (auto s = config.session_cache->impl().cache.get(m.session_id, now); !s) {
+            if (why.empty()) why = "the session ID is not in the cache";
+        } else if (std::string w = refusal(*s, m, config, now); w.empty()) {
+            return Found{std::move(*s), false, "session ID"};
+        } else {
+            why = w;
+        }
+    }
+    if (!why.empty()) report_check(step.events(), "session resumption", false, "full handshake: " + why);
+    return std::nullopt;
+}
+
+// The ServerHello fields every answer shares.
+msg::ServerHello base_server_hello(const msg::ClientHello& m, const Negotiated12& params, const std::string& alpn) {
+    msg::ServerHello hello;
+    hello.legacy_version = static_cast<std::uint16_t>(ProtocolVersion::tls12);
+    hello.random = params.server_random;
+    hello.session_id = params.session_id;
+    hello.cipher_suite = static_cast<std::uint16_t>(params.suite->suite);
+    hello.compression_method = 0;
+    if (offers_secure_renegotiation(m)) hello.renegotiation_info = crypto::Bytes{};
+    if (m.ec_point_formats) hello.ec_point_formats = crypto::Bytes{0};
+    if (!alpn.empty()) hello.alpn = alpn;
+    hello.extended_master_secret = params.extended_master_secret;
+    // RFC 6066 §3: the server "SHALL include an extension of type "server_name"
+    // in the (extended) server hello" when it used the name; its data is empty.
+    hello.server_name_ack = m.server_name.has_value();
+    // RFC 5077 §3.2: an empty session_ticket extension promises a NewSessionTicket.
+    hello.session_ticket = params.ticket;
+    return hello;
+}
+
+// resume answers with the abbreviated handshake (RFC 5246 §7.3): ServerHello
+// echoing the client's session_id, [NewSessionTicket], ChangeCipherSpec,
+// Finished; keys from the saved master secret and the new randoms.
+Result<State> resume(const msg::ClientHello& m, const ServerConfig& config, Step& step, Found found,
+                     const std::string& alpn, std::optional<session::Session12>& resumed) {
+    session::Session12& s = found.session;
+    const SuiteInfo& suite = *find_suite(s.suite);
+    step.transcript().start_hash(suite.prf_hash);
+    Negotiated12 params;
+    params.suite = &suite;
+    params.client_random = m.random;
+    step.random().fill(params.server_random);
+    params.extended_master_secret = s.extended_master_secret;
+    params.session_id = m.session_id;
+    params.ticket = found.renew_ticket && m.session_ticket.has_value();
+
+    EventSink* events = step.events();
+    report_check(events, "session resumption", true, std::string("resumed by ") + found.how);
+    step.set_record_version(static_cast<std::uint16_t>(ProtocolVersion::tls12));
+    step.send(base_server_hello(m, params, alpn));
+    if (params.ticket) send_new_session_ticket(s, config, step);
+
+    report_key(events, "master_secret", "from the resumed session", s.master_secret);
+    if (step.key_log()) step.key_log()->log(keylog_label::client_random, params.client_random, s.master_secret);
+    auto keys = protections12(params, s.master_secret, events);
+    if (!keys) return std::move(keys).error();
+    step.send_change_cipher_spec();
+    step.install_write_protection(std::move(keys->server_write), protection_name(suite.aead));
+    auto verify = finished_data(params, s.master_secret, false, step.transcript().hash());
+    step.send(msg::Finished{crypto::Bytes(verify.view().begin(), verify.view().end())});
+
+    SessionInfo& info = step.info();
+    info.version = ProtocolVersion::tls12;
+    info.cipher_suite = suite.suite;
+    info.alpn = alpn;
+    info.server_name = m.server_name.value_or("");
+    info.extended_master_secret = params.extended_master_secret;
+    info.secure_renegotiation = offers_secure_renegotiation(m);
+    info.peer_chain = s.peer_chain;
+    info.peer_verified = !s.peer_chain.empty();
+    info.resumed = true;
+    crypto::SecretBytes master = s.master_secret;
+    s.session_id = m.session_id;
+    resumed = std::move(s);
+    return ExpectChangeCipherSpec{std::move(params), std::move(master), std::move(*keys)};
+}
+
 }  // namespace
 
-Result<State> answer_client_hello(const msg::ClientHello& m, const ServerConfig& config, Step& step) {
+void send_new_session_ticket(const session::Session12& s, const ServerConfig& config, Step& step) {
+    msg::NewSessionTicket12 nst;
+    nst.lifetime_hint = static_cast<std::uint32_t>(config.session_lifetime.count());
+    session::Session12 contents = s;
+    contents.ticket.clear();
+    contents.ticket_lifetime_hint = 0;
+    if (auto bytes = session::serialize(contents))
+        if (auto ticket = config.ticket_keys->impl().keys.seal(bytes->view(), step.clock().now()))
+            nst.ticket = std::move(*ticket);
+    // RFC 5077 §3.3: a server that cannot issue a ticket after all sends an empty one.
+    if (nst.ticket.empty()) nst.lifetime_hint = 0;
+    step.send(nst);
+}
+
+Result<State> answer_client_hello(const msg::ClientHello& m, const ServerConfig& config, Step& step,
+                                  std::optional<session::Session12>& resumed) {
     if (auto ok = check_client_hello(m); !ok) return std::move(ok).error();
+    if (auto found = find_session(m, config, step)) {
+        auto alpn = choose_alpn(config.alpn, m.alpn);
+        if (!alpn) return std::move(alpn).error();
+        return resume(m, config, step, std::move(*found), *alpn, resumed);
+    }
     auto choice = choose12(config, m);
     if (!choice) return std::move(choice).error();
     auto alpn = choose_alpn(config.alpn, m.alpn);
@@ -100,22 +248,17 @@ Result<State> answer_client_hello(const msg::ClientHello& m, const ServerConfig&
     params.client_random = m.random;
     step.random().fill(params.server_random);
     params.extended_master_secret = m.extended_master_secret;
+    // A fresh session ID when we can resume by ID (RFC 5246 §7.4.1.3), and a
+    // ticket when the client supports them (RFC 5077 §3.2).
+    if (config.session_cache && config.session_cache->capacity() > 0) {
+        params.session_id.resize(32);
+        step.random().fill(params.session_id);
+    }
+    params.ticket = config.ticket_keys && m.session_ticket.has_value();
 
-    msg::ServerHello hello;
-    hello.legacy_version = static_cast<std::uint16_t>(ProtocolVersion::tls12);
-    hello.random = params.server_random;
-    hello.cipher_suite = static_cast<std::uint16_t>(suite.suite);
-    hello.compression_method = 0;
     const bool secure_renegotiation = offers_secure_renegotiation(m);
-    if (secure_renegotiation) hello.renegotiation_info = crypto::Bytes{};
-    if (m.ec_point_formats) hello.ec_point_formats = crypto::Bytes{0};
-    if (!alpn->empty()) hello.alpn = *alpn;
-    hello.extended_master_secret = params.extended_master_secret;
-    // RFC 6066 §3: the server "SHALL include an extension of type "server_name"
-    // in the (extended) server hello" when it used the name; its data is empty.
-    hello.server_name_ack = m.server_name.has_value();
     step.set_record_version(static_cast<std::uint16_t>(ProtocolVersion::tls12));
-    step.send(hello);
+    step.send(base_server_hello(m, params, *alpn));
 
     const auto& cert = choice->certificate->impl();
     step.send(msg::Certificate{cert.chain});

@@ -42,6 +42,9 @@ struct ExpectCertificateVerify {
     crypto::PublicKey client_key;
 };
 
+// In an abbreviated handshake (RFC 5246 §7.3) our ChangeCipherSpec and
+// Finished went first: keys.server_write (and then server_write) is null,
+// and the client's Finished completes the handshake.
 struct ExpectChangeCipherSpec {
     Negotiated12 params;
     crypto::SecretBytes master;
@@ -51,7 +54,7 @@ struct ExpectChangeCipherSpec {
 struct ExpectFinished {
     Negotiated12 params;
     crypto::SecretBytes master;
-    std::unique_ptr<record::Protection> server_write;
+    std::unique_ptr<record::Protection> server_write;   // null when resumed
 };
 
 struct Connected {};
