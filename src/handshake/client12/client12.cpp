@@ -15,6 +15,7 @@
 //   ExpectServerHello --ServerHello--> [ExpectNewSessionTicket --NewSessionTicket-->]
 //   ExpectChangeCipherSpec --CCS--> ExpectFinished --Finished--> (ChangeCipherSpec Finished) --> Connected
 #include "handshake/client12/client12.hpp"
+#include "handshake/finish12.hpp"
 
 #include <algorithm>
 
@@ -336,10 +337,7 @@ Next send_client_flight(const Negotiated12& params, const ServerShare& share, co
     }
     auto keys = protections12(params, master, events);
     if (!keys) return std::move(keys).error();
-    c.step.send_change_cipher_spec();
-    c.step.install_write_protection(std::move(keys->client_write), protection_name(params.suite->aead));
-    auto verify = finished_data(params, master, true, c.step.transcript().hash());
-    c.step.send(msg::Finished{crypto::Bytes(verify.view().begin(), verify.view().end())});
+    send_change_cipher_spec_and_finished(c.step, params, master, std::move(keys->client_write), true);
     if (false_start_allowed(params, c.config)) c.step.allow_false_start();
     if (params.ticket) return ExpectNewSessionTicket{params, std::move(master), std::move(keys->server_write), nullptr};
     return ExpectChangeCipherSpec{params, std::move(master), std::move(keys->server_write), nullptr};
@@ -404,10 +402,7 @@ Next on(ExpectFinished s, const msg::Finished& m, Ctx& c) {
     if (s.client_write) {
         // Abbreviated handshake (RFC 5246 §7.3): our ChangeCipherSpec and
         // Finished answer the server's; ours covers the server's Finished.
-        c.step.send_change_cipher_spec();
-        c.step.install_write_protection(std::move(s.client_write), protection_name(s.params.suite->aead));
-        auto verify = finished_data(s.params, s.master, true, c.step.transcript().hash());
-        c.step.send(msg::Finished{crypto::Bytes(verify.view().begin(), verify.view().end())});
+        send_change_cipher_spec_and_finished(c.step, s.params, s.master, std::move(s.client_write), true);
     }
     keep_session(s.params, s.master, c);
     c.step.finish();

@@ -13,6 +13,7 @@
 //   ExpectClientHello --ClientHello--> (ServerHello [NewSessionTicket] ChangeCipherSpec Finished)
 //   --> ExpectChangeCipherSpec --CCS--> ExpectFinished --Finished--> Connected
 #include "handshake/server12/server12.hpp"
+#include "handshake/finish12.hpp"
 
 #include "handshake/server12/server_flight.hpp"
 
@@ -155,11 +156,8 @@ Next on(ExpectFinished s, const msg::Finished& m, Ctx& c) {
         return Connected{};
     }
     keep_session(s.params, s.master, c);
-    c.step.send_change_cipher_spec();
-    c.step.install_write_protection(std::move(s.server_write), protection_name(s.params.suite->aead));
     // The transcript now includes the client's Finished (RFC 5246 §7.4.9).
-    auto verify = finished_data(s.params, s.master, false, c.step.transcript().hash());
-    c.step.send(msg::Finished{crypto::Bytes(verify.view().begin(), verify.view().end())});
+    send_change_cipher_spec_and_finished(c.step, s.params, s.master, std::move(s.server_write), false);
     c.step.finish();
     return Connected{};
 }

@@ -1,6 +1,7 @@
 // The server's answer to a ClientHello: checks, choices, and the first flight
 // ServerHello, Certificate, ServerKeyExchange, ServerHelloDone (RFC 5246 §7.3).
 #include "handshake/server12/server_flight.hpp"
+#include "handshake/finish12.hpp"
 
 #include <algorithm>
 
@@ -187,10 +188,7 @@ Result<State> resume(const msg::ClientHello& m, const ServerConfig& config, Step
     if (step.key_log()) step.key_log()->log(keylog_label::client_random, params.client_random, s.master_secret);
     auto keys = protections12(params, s.master_secret, events);
     if (!keys) return std::move(keys).error();
-    step.send_change_cipher_spec();
-    step.install_write_protection(std::move(keys->server_write), protection_name(suite.aead));
-    auto verify = finished_data(params, s.master_secret, false, step.transcript().hash());
-    step.send(msg::Finished{crypto::Bytes(verify.view().begin(), verify.view().end())});
+    send_change_cipher_spec_and_finished(step, params, s.master_secret, std::move(keys->server_write), false);
 
     SessionInfo& info = step.info();
     info.version = ProtocolVersion::tls12;
