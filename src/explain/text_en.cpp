@@ -33,6 +33,7 @@ constexpr Phrase kEnglish[] = {
     {"ui.demo.ecdhe", "ECDHE key exchange, server authenticated by an ECDSA P-256 certificate"},
     {"ui.demo.rsa", "RSA key exchange (the traditional handshake): the pre-master secret travels encrypted"},
     {"ui.demo.mtls", "Mutual TLS: the server also asks the client for a certificate"},
+    {"ui.demo.resumed", "Resumption: a second connection presents the first one's session ticket and skips the key exchange"},
     {"ui.demo.listening", "client and server run in this process, over TCP on {address}, with a throwaway CA"},
 
     // Messages: what each does and why.

@@ -32,6 +32,7 @@ constexpr Phrase kChinese[] = {
     {"ui.demo.ecdhe", "ECDHE 密钥交换，服务器用 ECDSA P-256 证书认证"},
     {"ui.demo.rsa", "RSA 密钥交换 (传统握手)：预主密钥加密后传输"},
     {"ui.demo.mtls", "双向 TLS：服务器也要求客户端提供证书"},
+    {"ui.demo.resumed", "会话恢复：第二个连接出示第一个连接的会话票据 (Session Ticket)，跳过密钥交换"},
     {"ui.demo.listening", "客户端和服务器都在本进程中运行，经 TCP {address} 通信，使用临时生成的 CA"},
 
     // 消息：做什么、为什么

@@ -24,6 +24,7 @@
 #include "net/socket.hpp"
 #include "options.hpp"
 #include "throwaway_pki.hpp"
+#include "tlspp/session.hpp"
 #include "tlspp/connection.hpp"
 
 namespace tlspp::cli {
@@ -41,6 +42,7 @@ constexpr std::string_view kDescription =
 struct Demo {
     std::string_view title_key;   // phrase key of its title
     void (*configure)(ClientConfig& client, ServerConfig& server, const ThrowawayPki& pki);
+    bool resumed = false;         // explain a second connection that resumes the first one's session
 };
 
 // ECDHE with an ECDSA certificate: the seeds' main walkthrough.
@@ -67,11 +69,37 @@ void mtls(ClientConfig& client, ServerConfig& server, const ThrowawayPki& pki) {
     server.client_trust = pki.trust;
 }
 
+// Resumption: the server issues a session ticket (RFC 5077); the explained
+// connection presents it and both sides skip the certificate and the key
+// exchange (the abbreviated handshake of RFC 5246 §7.3).
+void resumed(ClientConfig& client, ServerConfig& server, const ThrowawayPki& pki) {
+    ecdhe(client, server, pki);
+    server.ticket_keys = std::make_shared<TicketKeys>();
+}
+
 constexpr Demo kDemos[] = {
     {"ui.demo.ecdhe", ecdhe},
     {"ui.demo.rsa", rsa},
     {"ui.demo.mtls", mtls},
+    {"ui.demo.resumed", resumed, true},
 };
+
+// first_session runs a full handshake in memory, unobserved, and returns the
+// session it leaves for resumption.
+std::optional<Session> first_session(std::shared_ptr<const ClientConfig> client_config,
+                                     std::shared_ptr<const ServerConfig> server_config) {
+    ClientConnection client(std::move(client_config), "localhost");
+    ServerConnection server(std::move(server_config));
+    for (int round = 0; round < 8 && !(client.handshake_done() && server.handshake_done()); ++round) {
+        for (auto [from, to] : {std::pair<Connection*, Connection*>{&client, &server}, {&server, &client}}) {
+            auto out = from->pending_output();
+            std::vector<std::uint8_t> bytes(out.begin(), out.end());
+            from->consume_output(bytes.size());
+            if (!to->read_in(bytes)) return std::nullopt;
+        }
+    }
+    return client.session();
+}
 
 // Both ends run in this one thread, so that the events of client and server
 // reach the recorder in a fixed order (a Stream per end would need a thread
@@ -191,9 +219,17 @@ bool run_demo(const Demo& demo, std::size_t index, const ThrowawayPki& pki, cons
         std::printf("%s%s\n%s\n\n", index ? "\n\n" : "", heading.c_str(), where.c_str());
     }
 
+    std::optional<Session> resume;
+    if (demo.resumed) {
+        resume = first_session(client_config, server_config);
+        if (!resume) {
+            std::fprintf(stderr, "tlspp: demonstration '%s': the first connection left no session\n", title.c_str());
+            return false;
+        }
+    }
     auto recorder = std::make_shared<explain::Recorder>(settings.show_secrets);
     attach_live_output(*recorder, settings, explain::Side::client, stdout);
-    ClientConnection client(client_config, "localhost", recorder->observer_for(explain::Side::client));
+    ClientConnection client(client_config, "localhost", resume, recorder->observer_for(explain::Side::client));
     ServerConnection server(server_config, recorder->observer_for(explain::Side::server));
     auto done = drive_pair(client_socket.get(), client, server_socket.get(), server, std::chrono::seconds(10));
     std::fflush(stdout);
