@@ -28,7 +28,7 @@ struct Field {
 struct RecordEvent {
     Direction direction;
     ContentType type;          // the outer type
-    std::size_t length;        // fragment length on the wire
+    std::size_t length;        // plaintext length of the fragment (without the record's AEAD overhead)
     bool is_protected;         // encrypted under the current keys
 };
 

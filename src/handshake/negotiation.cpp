@@ -56,10 +56,15 @@ std::vector<SignatureScheme> client_schemes(const msg::ClientHello& hello) {
     return {SignatureScheme::rsa_pkcs1_sha1, SignatureScheme::ecdsa_sha1};
 }
 
+// choose_scheme takes our most preferred scheme the client accepts for the
+// key. TLS 1.2 lets any ECDSA hash go with any curve, but a scheme that
+// matches the curve (the TLS 1.3 rule: P-384 with SHA-384) is preferred, so a
+// P-384 key is not signed over a weaker hash when the client accepts better.
 std::optional<SignatureScheme> choose_scheme(const ServerConfig& config, const std::vector<SignatureScheme>& theirs,
                                              crypto::KeyType key) {
-    for (SignatureScheme s : config.signature_schemes)
-        if (contains(theirs, s) && crypto::scheme_fits_key(s, key, ProtocolVersion::tls12)) return s;
+    for (ProtocolVersion rule : {ProtocolVersion::tls13, ProtocolVersion::tls12})
+        for (SignatureScheme s : config.signature_schemes)
+            if (contains(theirs, s) && crypto::scheme_fits_key(s, key, rule)) return s;
     return std::nullopt;
 }
 

@@ -147,6 +147,15 @@ TEST(Loopback, ServerPicksByItsOwnOrderUnlessToldOtherwise) {
     EXPECT_EQ(pair.client.info().cipher_suite, CipherSuite::TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256);
 }
 
+TEST(Loopback, EcdsaKeysAreSignedWithTheirCurvesHashWhenTheClientAcceptsIt) {
+    for (auto [id, scheme] : {std::pair{&test::pki().server_p256, SignatureScheme::ecdsa_secp256r1_sha256},
+                              std::pair{&test::pki().server_p384, SignatureScheme::ecdsa_secp384r1_sha384}}) {
+        test::LoopbackPair pair(test::client_config(), test::server_config(*id));
+        ASSERT_TRUE(pair.handshake());
+        EXPECT_EQ(pair.client.info().peer_signature_scheme, scheme) << id->name;
+    }
+}
+
 TEST(Loopback, ServerWithTwoCertificatesPicksOneThatFitsTheSuite) {
     auto server = test::server_config(test::pki().server_rsa);
     server->certificates.push_back(test::pki().server_p256.certified_key());
