@@ -198,15 +198,21 @@ Result<SignedParams> decode_key_exchange(const SuiteInfo& suite, const msg::Serv
             return make_error(Reason::unoffered_group, "ServerKeyExchange: group " +
                                                            std::to_string(static_cast<unsigned>(kx->group)) +
                                                            " was not offered");
-        return SignedParams{{kx->group, std::move(kx->public_key), {}, {}}, kx->scheme, std::move(kx->signature),
-                            std::move(kx->signed_params)};
+        ServerShare share;
+        share.group = kx->group;
+        share.public_key = std::move(kx->public_key);
+        return SignedParams{std::move(share), kx->scheme, std::move(kx->signature), std::move(kx->signed_params)};
     }
     auto kx = msg::decode_dhe_server_params(m.body);
     if (!kx) return std::move(kx).error();
     // The server chooses the group in TLS 1.2 DHE; its size is checked when we
     // compute our share (dhe_client_agree), and any group of at least 2048 bits
     // is accepted: the parameters are signed by the server.
-    ServerShare share{crypto::ffdhe_group_of(kx->p, kx->g), std::move(kx->ys), std::move(kx->p), std::move(kx->g)};
+    ServerShare share;
+    share.group = crypto::ffdhe_group_of(kx->p, kx->g);
+    share.public_key = std::move(kx->ys);
+    share.dh_p = std::move(kx->p);
+    share.dh_g = std::move(kx->g);
     return SignedParams{std::move(share), kx->scheme, std::move(kx->signature), std::move(kx->signed_params)};
 }
 
