@@ -5,6 +5,9 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/core_names.h>
+#include <openssl/dh.h>
+#include <openssl/param_build.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
@@ -111,13 +114,17 @@ bool verify_with(EVP_PKEY* key, bool pss, const std::vector<std::uint8_t>& sig) 
     return ok;
 }
 
-bool verify_leaf(X509* leaf) {
+// verify_leaf: a server leaf (purpose sslserver, host localhost) or a client
+// leaf (purpose sslclient, no name), as a TLS server checks a client certificate.
+bool verify_leaf(X509* leaf, bool client = false) {
     X509_STORE_CTX* ctx = X509_STORE_CTX_new();
     if (!ctx || X509_STORE_CTX_init(ctx, ca_store(), leaf, nullptr) != 1) die("X509_STORE_CTX_init");
     X509_VERIFY_PARAM* param = X509_STORE_CTX_get0_param(ctx);
-    X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
-    X509_VERIFY_PARAM_set1_host(param, "localhost", 9);
-    X509_STORE_CTX_set_purpose(ctx, X509_PURPOSE_SSL_SERVER);
+    if (!client) {
+        X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+        X509_VERIFY_PARAM_set1_host(param, "localhost", 9);
+    }
+    X509_STORE_CTX_set_purpose(ctx, client ? X509_PURPOSE_SSL_CLIENT : X509_PURPOSE_SSL_SERVER);
     const bool ok = X509_verify_cert(ctx) == 1;
     X509_STORE_CTX_free(ctx);
     return ok;
@@ -181,6 +188,143 @@ void parse_leaf(Cert cert) {
     X509* leaf = d2i_X509(nullptr, &p, static_cast<long>(k.leaf_der.size()));
     if (!leaf) die("d2i_X509");
     X509_free(leaf);
+}
+
+void chain_verify_client() {
+    static const std::vector<std::uint8_t> der = tlspp::test::pki().client_rsa.chain_der.front();
+    const unsigned char* p = der.data();
+    X509* leaf = d2i_X509(nullptr, &p, static_cast<long>(der.size()));
+    if (!leaf || !verify_leaf(leaf, true)) die("client chain verification failed");
+    X509_free(leaf);
+}
+
+namespace {
+// The RSA key transport premaster: client_version (3,3) + 46 random bytes.
+const std::uint8_t* premaster() {
+    static std::uint8_t pm[48];
+    static bool init = [] {
+        pm[0] = 3, pm[1] = 3;
+        for (int i = 2; i < 48; ++i) pm[i] = static_cast<std::uint8_t>(i * 11 + 5);
+        return true;
+    }();
+    (void)init;
+    return pm;
+}
+
+std::vector<std::uint8_t> do_encrypt(EVP_PKEY* pub) {
+    EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_from_pkey(nullptr, pub, nullptr);
+    std::size_t len = 0;
+    if (!ctx || EVP_PKEY_encrypt_init(ctx) != 1 || EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_PADDING) != 1 ||
+        EVP_PKEY_encrypt(ctx, nullptr, &len, premaster(), 48) != 1)
+        die("RSA encrypt init");
+    std::vector<std::uint8_t> out(len);
+    if (EVP_PKEY_encrypt(ctx, out.data(), &len, premaster(), 48) != 1) die("RSA encrypt");
+    out.resize(len);
+    EVP_PKEY_CTX_free(ctx);
+    return out;
+}
+}  // namespace
+
+void rsa_encrypt() { (void)do_encrypt(keys(Cert::rsa2048).pub); }
+
+void rsa_decrypt() {
+    static const std::vector<std::uint8_t> ct = do_encrypt(keys(Cert::rsa2048).pub);
+    EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_from_pkey(nullptr, keys(Cert::rsa2048).priv, nullptr);
+    std::uint8_t out[256];
+    std::size_t len = sizeof out;
+    if (!ctx || EVP_PKEY_decrypt_init(ctx) != 1 || EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_PADDING) != 1 ||
+        EVP_PKEY_decrypt(ctx, out, &len, ct.data(), ct.size()) != 1 || len != 48 ||
+        std::memcmp(out, premaster(), 48) != 0)
+        die("RSA decrypt");
+    EVP_PKEY_CTX_free(ctx);
+}
+
+namespace {
+EVP_PKEY* ffdhe_keygen() {
+    EVP_PKEY_CTX* kctx = EVP_PKEY_CTX_new_from_name(nullptr, "DH", nullptr);
+    EVP_PKEY* key = nullptr;
+    if (!kctx || EVP_PKEY_keygen_init(kctx) != 1 || EVP_PKEY_CTX_set_group_name(kctx, "ffdhe2048") != 1 ||
+        EVP_PKEY_keygen(kctx, &key) != 1)
+        die("ffdhe2048 keygen");
+    EVP_PKEY_CTX_free(kctx);
+    return key;
+}
+
+std::vector<std::uint8_t> ffdhe_public(EVP_PKEY* key) {
+    BIGNUM* y = nullptr;
+    std::vector<std::uint8_t> out(256);
+    if (EVP_PKEY_get_bn_param(key, OSSL_PKEY_PARAM_PUB_KEY, &y) != 1 ||
+        BN_bn2binpad(y, out.data(), static_cast<int>(out.size())) < 0)
+        die("ffdhe2048 public value");
+    BN_free(y);
+    return out;
+}
+
+const std::vector<std::uint8_t>& ffdhe_peer_pub() {
+    static const std::vector<std::uint8_t> peer_pub = [] {
+        EVP_PKEY* k = ffdhe_keygen();
+        auto pub = ffdhe_public(k);
+        EVP_PKEY_free(k);
+        return pub;
+    }();
+    return peer_pub;
+}
+
+// ffdhe_import: the peer's value arrives as bytes; RFC 7919 §5.1 asks only
+// for 1 < Y < p-1 (a safe prime: no small subgroup but {1, p-1}).
+EVP_PKEY* ffdhe_import(const std::vector<std::uint8_t>& pub) {
+    BIGNUM* y = BN_bin2bn(pub.data(), static_cast<int>(pub.size()), nullptr);
+    static const BIGNUM* p_minus_1 = [] {   // the group's p - 1, once
+        EVP_PKEY* k = ffdhe_keygen();
+        BIGNUM* p = nullptr;
+        if (EVP_PKEY_get_bn_param(k, OSSL_PKEY_PARAM_FFC_P, &p) != 1 || BN_sub_word(p, 1) != 1) die("ffdhe2048 p");
+        EVP_PKEY_free(k);
+        return p;
+    }();
+    if (!y || BN_cmp(y, BN_value_one()) <= 0 || BN_cmp(y, p_minus_1) >= 0) die("ffdhe2048 range check");
+    OSSL_PARAM_BLD* bld = OSSL_PARAM_BLD_new();
+    if (!bld || OSSL_PARAM_BLD_push_utf8_string(bld, OSSL_PKEY_PARAM_GROUP_NAME, "ffdhe2048", 0) != 1 ||
+        OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_PUB_KEY, y) != 1)
+        die("ffdhe2048 params");
+    OSSL_PARAM* params = OSSL_PARAM_BLD_to_param(bld);
+    EVP_PKEY_CTX* fctx = EVP_PKEY_CTX_new_from_name(nullptr, "DH", nullptr);
+    EVP_PKEY* theirs = nullptr;
+    if (!params || !fctx || EVP_PKEY_fromdata_init(fctx) != 1 ||
+        EVP_PKEY_fromdata(fctx, &theirs, EVP_PKEY_PUBLIC_KEY, params) != 1)
+        die("ffdhe2048 import");
+    EVP_PKEY_CTX_free(fctx);
+    OSSL_PARAM_free(params);
+    OSSL_PARAM_BLD_free(bld);
+    BN_free(y);
+    return theirs;
+}
+}  // namespace
+
+void ffdhe2048_keygen_derive() {
+    // Our share: generate, encode the public value (it goes on the wire).
+    EVP_PKEY* ours = ffdhe_keygen();
+    (void)ffdhe_public(ours);
+    EVP_PKEY* theirs = ffdhe_import(ffdhe_peer_pub());
+    // Derive, padded as TLS does. validate_peer = 0: libcrypto's default
+    // (EVP_PKEY_derive_set_peer) adds a full public-key check, Y^q mod p with
+    // a 2047-bit q, which RFC 7919 does not require; ffdhe2048_peer_check times it.
+    EVP_PKEY_CTX* dctx = EVP_PKEY_CTX_new_from_pkey(nullptr, ours, nullptr);
+    std::uint8_t secret[256];
+    std::size_t secret_len = sizeof secret;
+    if (!dctx || EVP_PKEY_derive_init(dctx) != 1 || EVP_PKEY_CTX_set_dh_pad(dctx, 1) != 1 ||
+        EVP_PKEY_derive_set_peer_ex(dctx, theirs, 0) != 1 || EVP_PKEY_derive(dctx, secret, &secret_len) != 1)
+        die("ffdhe2048 derive");
+    EVP_PKEY_CTX_free(dctx);
+    EVP_PKEY_free(theirs);
+    EVP_PKEY_free(ours);
+}
+
+void ffdhe2048_peer_check() {
+    EVP_PKEY* theirs = ffdhe_import(ffdhe_peer_pub());
+    EVP_PKEY_CTX* cctx = EVP_PKEY_CTX_new_from_pkey(nullptr, theirs, nullptr);
+    if (!cctx || EVP_PKEY_public_check(cctx) != 1) die("ffdhe2048 public check");
+    EVP_PKEY_CTX_free(cctx);
+    EVP_PKEY_free(theirs);
 }
 
 // ---- raw AEAD ----

@@ -7,7 +7,7 @@
 //   tlspp_bench --quick            short timings, one repetition (smoke test)
 //   tlspp_bench --memory-only      only the memory/allocation rows
 //   tlspp_bench --loop=WHAT:N      no timing: run WHAT N times, for perf/callgrind/heaptrack, where WHAT is
-//                                  hs-{tlspp,libssl}-{rsa2048,p256} or bulk-{tlspp,libssl}-{aes128gcm,aes256gcm,chacha20}
+//                                  hs-{tlspp,libssl}-{rsa2048,p256,rsakx,mtls,dhe} or bulk-{tlspp,libssl}-{aes128gcm,aes256gcm,chacha20}
 //   tlspp_bench --alloc-sites      where a tlspp pair's live bytes and allocation calls come from (slow)
 //   any --benchmark_* flag is passed to Google Benchmark (e.g. --benchmark_filter=handshake)
 #include <benchmark/benchmark.h>
@@ -38,8 +38,8 @@ constexpr std::size_t kRecord = 16384;
 
 // ---------------------------------------------------------------- handshakes
 
-void hs_tlspp(benchmark::State& state, Cert cert) {
-    const auto cfg = tlspp_configs(cert, Aead::aes128gcm);
+void hs_tlspp(benchmark::State& state, Hs hs) {
+    const auto cfg = tlspp_configs(hs);
     std::int64_t c = 0, s = 0;
     for (auto _ : state) {
         TlsppPair p;
@@ -57,8 +57,8 @@ void hs_tlspp(benchmark::State& state, Cert cert) {
     state.counters["total_us"] = (c + s) / 1e3 / n;
 }
 
-void hs_libssl(benchmark::State& state, Cert cert) {
-    const SslCtxs ctx = ssl_ctxs(cert, Aead::aes128gcm);
+void hs_libssl(benchmark::State& state, Hs hs) {
+    const SslCtxs ctx = ssl_ctxs(hs);
     std::int64_t c = 0, s = 0;
     for (auto _ : state) {
         SslPair p;
@@ -131,6 +131,8 @@ void bulk_raw(benchmark::State& state, Aead aead) {
 // ---------------------------------------------------------------- registration
 
 const Cert kCerts[] = {Cert::rsa2048, Cert::p256};
+const Hs kHs[] = {Hs::ecdhe_rsa, Hs::ecdhe_ecdsa, Hs::rsa_kx, Hs::mtls, Hs::dhe};
+const Hs kNewHs[] = {Hs::rsa_kx, Hs::mtls, Hs::dhe};   // rows with memory figures of their own
 const Aead kAeads[] = {Aead::aes128gcm, Aead::aes256gcm, Aead::chacha20};
 
 const char* key(Cert c) { return c == Cert::rsa2048 ? "rsa2048" : "p256"; }
@@ -145,10 +147,10 @@ void simple(const std::string& name, std::function<void()> fn) {
 }
 
 void register_all() {
-    for (Cert c : kCerts) {
-        benchmark::RegisterBenchmark((std::string("handshake/tlspp/") + key(c)).c_str(), hs_tlspp, c)
+    for (Hs h : kHs) {
+        benchmark::RegisterBenchmark((std::string("handshake/tlspp/") + key(h)).c_str(), hs_tlspp, h)
             ->Unit(benchmark::kMicrosecond);
-        benchmark::RegisterBenchmark((std::string("handshake/libssl/") + key(c)).c_str(), hs_libssl, c)
+        benchmark::RegisterBenchmark((std::string("handshake/libssl/") + key(h)).c_str(), hs_libssl, h)
             ->Unit(benchmark::kMicrosecond);
     }
     simple("floor/x25519_keygen_derive", [] { floor::x25519_keygen_derive(); });
@@ -163,6 +165,11 @@ void register_all() {
         simple(std::string("floor/chain_verify_preparsed/") + key(c), [c] { floor::chain_verify_preparsed(c); });
         simple(std::string("floor/d2i_X509/") + key(c), [c] { floor::parse_leaf(c); });
     }
+    simple("floor/chain_verify_client/rsa2048", [] { floor::chain_verify_client(); });
+    simple("floor/rsa2048_encrypt", [] { floor::rsa_encrypt(); });
+    simple("floor/rsa2048_decrypt", [] { floor::rsa_decrypt(); });
+    simple("floor/ffdhe2048_keygen_derive", [] { floor::ffdhe2048_keygen_derive(); });
+    simple("floor/ffdhe2048_peer_check", [] { floor::ffdhe2048_peer_check(); });
     for (Aead a : kAeads) {
         benchmark::RegisterBenchmark((std::string("bulk/tlspp/") + key(a)).c_str(), bulk_tlspp, a)
             ->Unit(benchmark::kMicrosecond);
@@ -248,6 +255,7 @@ Mem measure(const std::function<void(Pair&)>& create) {
 
 struct MemAll {
     Mem tlspp, libssl, libssl_rb;
+    std::map<Hs, Mem> tlspp_hs, libssl_hs;   // the other full handshakes (kNewHs), default buffers
     std::uint64_t d2i_calls = 0;   // allocation calls of one d2i_X509 of the RSA leaf (plus X509_free)
 };
 
@@ -270,6 +278,21 @@ MemAll measure_memory() {
         r.tlspp = measure<TlsppPair>(mk_t);
         r.libssl = measure<SslPair>(mk_l);
         r.libssl_rb = measure<SslPair>(mk_rb);
+    }
+    for (Hs h : kNewHs) {
+        const auto cfg_h = tlspp_configs(h);
+        const SslCtxs ctx_h = ssl_ctxs(h);
+        std::function<void(TlsppPair&)> mk_th = [&](TlsppPair& p) { p.create(cfg_h); };
+        std::function<void(SslPair&)> mk_lh = [&](SslPair& p) {
+            p.make_bios();
+            p.create(ctx_h);
+        };
+        for (int round = 0; round < 2; ++round) {
+            r.tlspp_hs[h] = measure<TlsppPair>(mk_th);
+            r.libssl_hs[h] = measure<SslPair>(mk_lh);
+        }
+        SSL_CTX_free(ctx_h.client);
+        SSL_CTX_free(ctx_h.server);
     }
     {
         alloc::Scope scope(alloc::crypto_floor);
@@ -320,8 +343,13 @@ void print_table(const std::vector<Row>& rows) {
                     r.ratio.c_str(), r.target.c_str(), r.status.c_str());
 }
 
+// Whether each library signed with RSA-PSS (else PKCS#1 v1.5), per handshake:
+// the server's ServerKeyExchange and, for mutual TLS, the client's CertificateVerify.
 struct Negotiated {
-    bool tlspp_pss = true, libssl_pss = true;
+    struct Pss {
+        bool tlspp = true, libssl = true, tlspp_cv = true, libssl_cv = true;
+    };
+    std::map<Hs, Pss> pss;
 };
 
 void summary(const Collector& col, const MemAll* mem, const Negotiated& neg) {
@@ -339,39 +367,71 @@ void summary(const Collector& col, const MemAll* mem, const Negotiated& neg) {
     auto verdict = [](bool met) { return std::string(met ? "met" : "**missed**"); };
 
     const double x25519 = us("floor/x25519_keygen_derive");
-    for (Cert c : kCerts) {
-        const bool rsa = c == Cert::rsa2048;
-        const std::string label = rsa ? "ECDHE-RSA-AES128-GCM (X25519, RSA-2048)" : "ECDHE-ECDSA-AES128-GCM (X25519, P-256)";
-        const std::string t = std::string("handshake/tlspp/") + key(c), l = std::string("handshake/libssl/") + key(c);
-        const double sign_t = rsa ? us(neg.tlspp_pss ? "floor/rsa2048_sign_pss" : "floor/rsa2048_sign_pkcs1") : us("floor/p256_sign");
-        const double sign_l = rsa ? us(neg.libssl_pss ? "floor/rsa2048_sign_pss" : "floor/rsa2048_sign_pkcs1") : us("floor/p256_sign");
-        const double ver_t = rsa ? us(neg.tlspp_pss ? "floor/rsa2048_verify_pss" : "floor/rsa2048_verify_pkcs1") : us("floor/p256_verify");
-        const double ver_l = rsa ? us(neg.libssl_pss ? "floor/rsa2048_verify_pss" : "floor/rsa2048_verify_pkcs1") : us("floor/p256_verify");
-        const double chain = us(std::string("floor/chain_verify/") + key(c));
-        const double sfloor_t = x25519 + sign_t, sfloor_l = x25519 + sign_l;
-        const double cfloor_t = x25519 + ver_t + chain, cfloor_l = x25519 + ver_l + chain;
+    const double ffdhe = us("floor/ffdhe2048_keygen_derive");
+    auto rsa_sign = [&](bool pss) { return us(pss ? "floor/rsa2048_sign_pss" : "floor/rsa2048_sign_pkcs1"); };
+    auto rsa_verify = [&](bool pss) { return us(pss ? "floor/rsa2048_verify_pss" : "floor/rsa2048_verify_pkcs1"); };
+    for (Hs h : kHs) {
+        const Negotiated::Pss pss = neg.pss.count(h) ? neg.pss.at(h) : Negotiated::Pss{};
+        const double chain_rsa = us("floor/chain_verify/rsa2048");
+        std::string label, sdesc, cdesc;
+        double sfloor_t = 0, sfloor_l = 0, cfloor_t = 0, cfloor_l = 0;
+        switch (h) {
+        case Hs::ecdhe_rsa:
+            label = "ECDHE-RSA-AES128-GCM (X25519, RSA-2048)";
+            sdesc = "X25519 + sign", cdesc = "X25519 + verify + chain verification";
+            sfloor_t = x25519 + rsa_sign(pss.tlspp), sfloor_l = x25519 + rsa_sign(pss.libssl);
+            cfloor_t = x25519 + rsa_verify(pss.tlspp) + chain_rsa, cfloor_l = x25519 + rsa_verify(pss.libssl) + chain_rsa;
+            break;
+        case Hs::ecdhe_ecdsa:
+            label = "ECDHE-ECDSA-AES128-GCM (X25519, P-256)";
+            sdesc = "X25519 + sign", cdesc = "X25519 + verify + chain verification";
+            sfloor_t = sfloor_l = x25519 + us("floor/p256_sign");
+            cfloor_t = cfloor_l = x25519 + us("floor/p256_verify") + us("floor/chain_verify/p256");
+            break;
+        case Hs::rsa_kx:
+            label = "TLS_RSA_WITH_AES_128_GCM (RSA key transport, RSA-2048)";
+            sdesc = "RSA decrypt", cdesc = "RSA encrypt + chain verification";
+            sfloor_t = sfloor_l = us("floor/rsa2048_decrypt");
+            cfloor_t = cfloor_l = us("floor/rsa2048_encrypt") + chain_rsa;
+            break;
+        case Hs::mtls: {
+            label = "mutual TLS ECDHE-RSA-AES128-GCM (X25519, RSA-2048 server and client certificates)";
+            sdesc = "X25519 + sign + client chain verification + CertificateVerify verify";
+            cdesc = "X25519 + verify + chain verification + CertificateVerify sign";
+            const double cchain = us("floor/chain_verify_client/rsa2048");
+            sfloor_t = x25519 + rsa_sign(pss.tlspp) + cchain + rsa_verify(pss.tlspp_cv);
+            sfloor_l = x25519 + rsa_sign(pss.libssl) + cchain + rsa_verify(pss.libssl_cv);
+            cfloor_t = x25519 + rsa_verify(pss.tlspp) + chain_rsa + rsa_sign(pss.tlspp_cv);
+            cfloor_l = x25519 + rsa_verify(pss.libssl) + chain_rsa + rsa_sign(pss.libssl_cv);
+            break;
+        }
+        case Hs::dhe:
+            label = "DHE-RSA-AES128-GCM (2048-bit group: tlspp ffdhe2048, libssl RFC 3526; RSA-2048)";
+            sdesc = "ffdhe2048 + sign", cdesc = "ffdhe2048 + verify + chain verification";
+            sfloor_t = ffdhe + rsa_sign(pss.tlspp), sfloor_l = ffdhe + rsa_sign(pss.libssl);
+            cfloor_t = ffdhe + rsa_verify(pss.tlspp) + chain_rsa, cfloor_l = ffdhe + rsa_verify(pss.libssl) + chain_rsa;
+            break;
+        }
+        const std::string t = std::string("handshake/tlspp/") + key(h), l = std::string("handshake/libssl/") + key(h);
         const double ts = counter(t, "server_us"), ls = counter(l, "server_us");
         const double tc = counter(t, "client_us"), lc = counter(l, "client_us");
         const double tt = counter(t, "total_us"), lt = counter(l, "total_us");
         if (ts < 0 || ls < 0) continue;
         rows.push_back({"Full HS " + label + ": server CPU µs", fmt("%.0f", ts), fmt("%.0f", ls), fmt("%.2f", ts / ls),
                         "≤ 1.00 (≥ libssl speed)", verdict(ts <= ls)});
-        rows.push_back({"  server ÷ its crypto floor (" + fmt("%.0f", sfloor_t) + " µs: X25519 + sign)",
+        rows.push_back({"  server ÷ its crypto floor (" + fmt("%.0f", sfloor_t) + " µs: " + sdesc + ")",
                         fmt("%.2f×", ts / sfloor_t), fmt("%.2f×", ls / sfloor_l), "—", "tlspp ≤ 1.10×",
                         verdict(ts / sfloor_t <= 1.10)});
         rows.push_back({"Full HS " + label + ": client CPU µs", fmt("%.0f", tc), fmt("%.0f", lc), fmt("%.2f", tc / lc),
                         "≤ 1.00 (≥ libssl speed)", verdict(tc <= lc)});
-        rows.push_back({"  client ÷ its crypto floor (" + fmt("%.0f", cfloor_t) +
-                            " µs: X25519 + verify + chain verification)",
+        rows.push_back({"  client ÷ its crypto floor (" + fmt("%.0f", cfloor_t) + " µs: " + cdesc + ")",
                         fmt("%.2f×", tc / cfloor_t), fmt("%.2f×", lc / cfloor_l), "—", "tlspp ≤ 1.30×",
                         verdict(tc / cfloor_t <= 1.30)});
         rows.push_back({"Full HS " + label + ": both sides CPU µs", fmt("%.0f", tt), fmt("%.0f", lt),
                         fmt("%.2f", tt / lt), "≤ 1.00", verdict(tt <= lt)});
     }
     const char* nyi = "not implemented yet";
-    for (const char* r : {"Full HS TLS_RSA_WITH_AES_128_GCM (RSA key exchange, RSA-2048)",
-                          "Full HS mutual TLS (RSA-2048 client certificate)", "Full HS DHE-RSA (ffdhe2048)",
-                          "Full HS TLS 1.3 (RSA-2048)", "Full HS TLS 1.3 (P-256)"})
+    for (const char* r : {"Full HS TLS 1.3 (RSA-2048)", "Full HS TLS 1.3 (P-256)"})
         rows.push_back({r, nyi, "—", "—", "server ≤ 1.10× floor, client ≤ 1.30×", nyi});
     for (const char* r : {"Resumed HS TLS 1.2 (session ID)", "Resumed HS TLS 1.2 (ticket)", "Resumed HS TLS 1.3 PSK (psk_dhe_ke)"})
         rows.push_back({r, nyi, "—", "—", "≥ 2× libssl handshakes/s", nyi});
@@ -388,12 +448,20 @@ void summary(const Collector& col, const MemAll* mem, const Negotiated& neg) {
     floor_row("RSA-2048 verify PKCS#1-SHA256", "floor/rsa2048_verify_pkcs1");
     floor_row("ECDSA P-256 sign", "floor/p256_sign");
     floor_row("ECDSA P-256 verify", "floor/p256_verify");
+    floor_row("RSA-2048 decrypt PKCS#1 v1.5 (48-byte premaster)", "floor/rsa2048_decrypt");
+    floor_row("RSA-2048 encrypt PKCS#1 v1.5 (48-byte premaster)", "floor/rsa2048_encrypt");
+    floor_row("ffdhe2048 keygen + derive (225-bit exponent; peer value range-checked, RFC 7919 §5.1)",
+              "floor/ffdhe2048_keygen_derive");
+    floor_row("  (not in the floor) libcrypto's full ffdhe2048 public-value check, Y^q mod p (EVP_PKEY_public_check)",
+              "floor/ffdhe2048_peer_check");
     for (Cert c : kCerts) {
         const std::string leaf = c == Cert::rsa2048 ? "RSA-2048 leaf" : "P-256 leaf";
         floor_row("chain verification, " + leaf + " (d2i_X509 + X509_verify_cert)", std::string("floor/chain_verify/") + key(c));
         floor_row("  of which X509_verify_cert alone, " + leaf, std::string("floor/chain_verify_preparsed/") + key(c));
         floor_row("  of which d2i_X509 alone, " + leaf, std::string("floor/d2i_X509/") + key(c));
     }
+    floor_row("client chain verification, RSA-2048 client leaf (d2i_X509 + X509_verify_cert, purpose sslclient)",
+              "floor/chain_verify_client/rsa2048");
 
     for (Aead a : kAeads) {
         const double t = counter(std::string("bulk/tlspp/") + key(a), "bytes_per_second") / 1e6;
@@ -443,6 +511,29 @@ void summary(const Collector& col, const MemAll* mem, const Negotiated& neg) {
                         fmt("%.2f", l.calls_per_record), "—", "tlspp = 0", verdict(t.calls_per_record == 0)});
         rows.push_back({"  same, libssl with SSL_MODE_RELEASE_BUFFERS", fmt("%.2f", t.calls_per_record),
                         fmt("%.2f", rb.calls_per_record), "—", "(info)", "—"});
+        // The other full handshakes: client / server in one cell.
+        auto pair_cell = [&](std::int64_t c, std::int64_t s) { return bytes(c) + " / " + bytes(s); };
+        auto pair_ratio = [&](double a0, double b0, double a1, double b1) { return ratio(a0, b0) + " / " + ratio(a1, b1); };
+        for (Hs h : kNewHs) {
+            const auto ti = mem->tlspp_hs.find(h), li = mem->libssl_hs.find(h);
+            if (ti == mem->tlspp_hs.end() || li == mem->libssl_hs.end() || !ti->second.ok || !li->second.ok) continue;
+            const Mem& a = ti->second;
+            const Mem& b = li->second;
+            const std::string lbl = std::string(" (client / server), ") + name(h);
+            rows.push_back({"Live heap bytes, peak during handshake" + lbl, pair_cell(a.peak[0], a.peak[1]),
+                            pair_cell(b.peak[0], b.peak[1]),
+                            pair_ratio(a.peak[0], b.peak[0], a.peak[1], b.peak[1]), "—", "—"});
+            rows.push_back({"Live heap bytes, established idle" + lbl, pair_cell(a.after_hs[0], a.after_hs[1]),
+                            pair_cell(b.after_hs[0], b.after_hs[1]),
+                            pair_ratio(a.after_hs[0], b.after_hs[0], a.after_hs[1], b.after_hs[1]), "≤ 0.33",
+                            verdict(a.after_hs[0] * 3 <= b.after_hs[0] && a.after_hs[1] * 3 <= b.after_hs[1])});
+            rows.push_back({"Allocation calls per full handshake" + lbl,
+                            pair_cell(static_cast<std::int64_t>(a.hs_calls[0]), static_cast<std::int64_t>(a.hs_calls[1])),
+                            pair_cell(static_cast<std::int64_t>(b.hs_calls[0]), static_cast<std::int64_t>(b.hs_calls[1])),
+                            pair_ratio(static_cast<double>(a.hs_calls[0]), static_cast<double>(b.hs_calls[0]),
+                                       static_cast<double>(a.hs_calls[1]), static_cast<double>(b.hs_calls[1])),
+                            "≤ 0.25", verdict(a.hs_calls[0] * 4 <= b.hs_calls[0] && a.hs_calls[1] * 4 <= b.hs_calls[1])});
+        }
         if (t.leaked[0] || t.leaked[1] || l.leaked[0] || l.leaked[1])
             std::printf("note: bytes not returned after the pair was freed: tlspp %lld/%lld, libssl %lld/%lld\n",
                         static_cast<long long>(t.leaked[0]), static_cast<long long>(t.leaked[1]),
@@ -483,9 +574,9 @@ int alloc_sites() {
 // loop runs one workload n times without the benchmark library (for profilers).
 int loop(const std::string& what, long n) {
     g_time_sides = false;
-    for (Cert c : kCerts) {
+    for (Hs c : kHs) {
         if (what == std::string("hs-tlspp-") + key(c)) {
-            const auto cfg = tlspp_configs(c, Aead::aes128gcm);
+            const auto cfg = tlspp_configs(c);
             for (long i = 0; i < n; ++i) {
                 TlsppPair p;
                 p.create(cfg);
@@ -495,7 +586,7 @@ int loop(const std::string& what, long n) {
             return 0;
         }
         if (what == std::string("hs-libssl-") + key(c)) {
-            const SslCtxs ctx = ssl_ctxs(c, Aead::aes128gcm);
+            const SslCtxs ctx = ssl_ctxs(c);
             for (long i = 0; i < n; ++i) {
                 SslPair p;
                 p.make_bios();
@@ -580,13 +671,20 @@ int main(int argc, char** argv) {
     std::printf("timer: one CLOCK_THREAD_CPUTIME_ID read costs %lld ns (subtracted per timed call)\n",
                 static_cast<long long>(bench::calibrate_timer()));
     bench::Negotiated neg;
-    for (bench::Cert c : bench::kCerts) {
-        const std::string d = bench::describe_negotiation(c);
-        std::printf("%s: %s\n", bench::name(c), d.c_str());
-        if (c == bench::Cert::rsa2048) {
-            neg.tlspp_pss = d.find("scheme 0x0804") != std::string::npos;
-            neg.libssl_pss = d.find("RSASSA-PSS") != std::string::npos;
-        }
+    for (bench::Hs h : bench::kHs) {
+        const std::string d = bench::describe_negotiation(h);
+        std::printf("%s: %s\n", bench::name(h), d.c_str());
+        // "tlspp: ..., signature scheme 0x0804, ..., server saw client scheme 0x0804 ...; libssl: ...,
+        //  signature RSASSA-PSS/SHA256, ..., server saw client signature RSASSA-PSS/SHA256 ..."
+        const auto semi = d.find("; libssl");
+        const std::string t = d.substr(0, semi), l = d.substr(semi);
+        const auto tcv = t.find("client scheme"), lcv = l.find("client signature");
+        bench::Negotiated::Pss p;
+        p.tlspp = t.substr(0, tcv).find("scheme 0x0804") != std::string::npos;
+        p.libssl = l.substr(0, lcv).find("RSASSA-PSS") != std::string::npos;
+        p.tlspp_cv = tcv != std::string::npos && t.find("0x0804", tcv) != std::string::npos;
+        p.libssl_cv = lcv != std::string::npos && l.find("RSASSA-PSS", lcv) != std::string::npos;
+        neg.pss[h] = p;
     }
 
     benchmark::Initialize(&n, args.data());

@@ -70,6 +70,27 @@ const char* name(Aead a) {
     return "?";
 }
 
+const char* name(Hs h) {
+    switch (h) {
+    case Hs::ecdhe_rsa: return "ECDHE-RSA (RSA-2048)";
+    case Hs::ecdhe_ecdsa: return "ECDHE-ECDSA (P-256)";
+    case Hs::rsa_kx: return "RSA key transport (RSA-2048)";
+    case Hs::mtls: return "mutual TLS ECDHE-RSA (RSA-2048 client certificate)";
+    case Hs::dhe: return "DHE-RSA (2048-bit group)";
+    }
+    return "?";
+}
+const char* key(Hs h) {
+    switch (h) {
+    case Hs::ecdhe_rsa: return "rsa2048";
+    case Hs::ecdhe_ecdsa: return "p256";
+    case Hs::rsa_kx: return "rsakx";
+    case Hs::mtls: return "mtls";
+    case Hs::dhe: return "dhe";
+    }
+    return "?";
+}
+
 std::string openssl_suite(Cert c, Aead a) {
     const std::string auth = c == Cert::rsa2048 ? "ECDHE-RSA-" : "ECDHE-ECDSA-";
     switch (a) {
@@ -82,21 +103,66 @@ std::string openssl_suite(Cert c, Aead a) {
 
 // ---- tlspp ----
 
-TlsppConfigs tlspp_configs(Cert cert, Aead aead) {
+namespace {
+
+// Spec: what a handshake variant needs from each library.
+struct Spec {
+    Cert cert = Cert::rsa2048;
+    tlspp::CipherSuite suite{};
+    std::string ossl_suite;
+    bool mtls = false;
+    bool dhe = false;
+};
+
+Spec spec_of(Cert cert, Aead aead) { return {cert, suite(cert, aead), openssl_suite(cert, aead), false, false}; }
+
+Spec spec_of(Hs hs) {
+    using S = tlspp::CipherSuite;
+    switch (hs) {
+    case Hs::ecdhe_rsa: return spec_of(Cert::rsa2048, Aead::aes128gcm);
+    case Hs::ecdhe_ecdsa: return spec_of(Cert::p256, Aead::aes128gcm);
+    case Hs::rsa_kx: return {Cert::rsa2048, S::TLS_RSA_WITH_AES_128_GCM_SHA256, "AES128-GCM-SHA256", false, false};
+    case Hs::mtls: {
+        Spec sp = spec_of(Cert::rsa2048, Aead::aes128gcm);
+        sp.mtls = true;
+        return sp;
+    }
+    case Hs::dhe:
+        return {Cert::rsa2048, S::TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, "DHE-RSA-AES128-GCM-SHA256", false, true};
+    }
+    return {};
+}
+
+TlsppConfigs tlspp_configs(const Spec& sp) {
     auto client = std::make_shared<tlspp::ClientConfig>();
     client->trust = tlspp::test::pki().trust;
-    client->cipher_suites = {suite(cert, aead)};
+    client->cipher_suites = {sp.suite};
     // X25519 is negotiated; P-256 is listed too because RFC 8422 §5.1 lets an
     // ECDSA P-256 certificate be used only when the client lists its curve.
     client->groups = {tlspp::NamedGroup::x25519, tlspp::NamedGroup::secp256r1};
     auto server = std::make_shared<tlspp::ServerConfig>();
-    server->certificates.push_back(identity(cert).certified_key());
-    server->cipher_suites = {suite(cert, aead)};
+    server->certificates.push_back(identity(sp.cert).certified_key());
+    server->cipher_suites = {sp.suite};
     server->groups = {tlspp::NamedGroup::x25519, tlspp::NamedGroup::secp256r1};
+    if (sp.dhe) {
+        // RFC 7919: the client lists the FFDHE group it accepts.
+        client->groups.push_back(tlspp::NamedGroup::ffdhe2048);
+        server->groups = {tlspp::NamedGroup::ffdhe2048};
+    }
+    if (sp.mtls) {
+        client->certificates.push_back(tlspp::test::pki().client_rsa.certified_key());
+        server->client_auth = tlspp::ClientAuth::required;
+        server->client_trust = tlspp::test::pki().trust;
+    }
     if (auto ok = client->validate(); !ok) die("client config: " + ok.error().detail);
     if (auto ok = server->validate(); !ok) die("server config: " + ok.error().detail);
     return {client, server};
 }
+
+}  // namespace
+
+TlsppConfigs tlspp_configs(Cert cert, Aead aead) { return tlspp_configs(spec_of(cert, aead)); }
+TlsppConfigs tlspp_configs(Hs hs) { return tlspp_configs(spec_of(hs)); }
 
 void TlsppPair::create(const TlsppConfigs& cfg) {
     {
@@ -152,9 +218,35 @@ bool TlsppPair::server_to_client(const std::vector<std::uint8_t>& data, std::vec
 
 // ---- libssl ----
 
-SslCtxs ssl_ctxs(Cert cert, Aead aead, bool release_buffers) {
-    const auto& id = identity(cert);
-    const std::string suites = openssl_suite(cert, aead);
+namespace {
+
+// use_identity loads a certificate chain and its key into `ctx`.
+void use_identity(SSL_CTX* ctx, const tlspp::test::Identity& id) {
+    BIO* chain = BIO_new_mem_buf(id.chain_pem.data(), static_cast<int>(id.chain_pem.size()));
+    X509* leaf = PEM_read_bio_X509(chain, nullptr, nullptr, nullptr);
+    if (!leaf || SSL_CTX_use_certificate(ctx, leaf) != 1) die("certificate " + id.name);
+    X509_free(leaf);
+    while (X509* extra = PEM_read_bio_X509(chain, nullptr, nullptr, nullptr))
+        if (SSL_CTX_add0_chain_cert(ctx, extra) != 1) die("chain");
+    ERR_clear_error();
+    BIO_free(chain);
+    BIO* key_bio = BIO_new_mem_buf(id.key_pem.data(), static_cast<int>(id.key_pem.size()));
+    EVP_PKEY* key = PEM_read_bio_PrivateKey(key_bio, nullptr, nullptr, nullptr);
+    if (!key || SSL_CTX_use_PrivateKey(ctx, key) != 1) die("key " + id.name);
+    EVP_PKEY_free(key);
+    BIO_free(key_bio);
+}
+
+X509* ca_cert() {
+    const std::string& ca_pem = tlspp::test::pki().ca_pem;
+    BIO* ca_bio = BIO_new_mem_buf(ca_pem.data(), static_cast<int>(ca_pem.size()));
+    X509* ca = PEM_read_bio_X509(ca_bio, nullptr, nullptr, nullptr);
+    BIO_free(ca_bio);
+    if (!ca) die("CA");
+    return ca;
+}
+
+SslCtxs ssl_ctxs(const Spec& sp, bool release_buffers) {
     SslCtxs ctx;
     ctx.server = SSL_CTX_new(TLS_server_method());
     ctx.client = SSL_CTX_new(TLS_client_method());
@@ -162,36 +254,36 @@ SslCtxs ssl_ctxs(Cert cert, Aead aead, bool release_buffers) {
     for (SSL_CTX* c : {ctx.server, ctx.client}) {
         SSL_CTX_set_min_proto_version(c, TLS1_2_VERSION);
         SSL_CTX_set_max_proto_version(c, TLS1_2_VERSION);
-        if (SSL_CTX_set_cipher_list(c, suites.c_str()) != 1) die("cipher list " + suites);
+        if (SSL_CTX_set_cipher_list(c, sp.ossl_suite.c_str()) != 1) die("cipher list " + sp.ossl_suite);
         if (SSL_CTX_set1_groups_list(c, "X25519:P-256") != 1) die("groups");
-        // Full handshakes only: no session cache, no tickets (tlspp has neither yet).
+        // Full handshakes only: no session cache, no tickets.
         SSL_CTX_set_session_cache_mode(c, SSL_SESS_CACHE_OFF);
         SSL_CTX_set_options(c, SSL_OP_NO_TICKET);
         if (release_buffers) SSL_CTX_set_mode(c, SSL_MODE_RELEASE_BUFFERS);
     }
-    BIO* chain = BIO_new_mem_buf(id.chain_pem.data(), static_cast<int>(id.chain_pem.size()));
-    X509* leaf = PEM_read_bio_X509(chain, nullptr, nullptr, nullptr);
-    if (!leaf || SSL_CTX_use_certificate(ctx.server, leaf) != 1) die("server certificate");
-    X509_free(leaf);
-    while (X509* extra = PEM_read_bio_X509(chain, nullptr, nullptr, nullptr))
-        if (SSL_CTX_add0_chain_cert(ctx.server, extra) != 1) die("chain");
-    ERR_clear_error();
-    BIO_free(chain);
-    BIO* key_bio = BIO_new_mem_buf(id.key_pem.data(), static_cast<int>(id.key_pem.size()));
-    EVP_PKEY* key = PEM_read_bio_PrivateKey(key_bio, nullptr, nullptr, nullptr);
-    if (!key || SSL_CTX_use_PrivateKey(ctx.server, key) != 1) die("server key");
-    EVP_PKEY_free(key);
-    BIO_free(key_bio);
+    use_identity(ctx.server, identity(sp.cert));
+    // OpenSSL 3.0 picks the DH group by the certificate key's strength: the
+    // 2048-bit MODP group of RFC 3526 for RSA-2048.
+    if (sp.dhe && SSL_CTX_set_dh_auto(ctx.server, 1) != 1) die("dh_auto");
 
-    const std::string& ca_pem = tlspp::test::pki().ca_pem;
-    BIO* ca_bio = BIO_new_mem_buf(ca_pem.data(), static_cast<int>(ca_pem.size()));
-    X509* ca = PEM_read_bio_X509(ca_bio, nullptr, nullptr, nullptr);
-    if (!ca || X509_STORE_add_cert(SSL_CTX_get_cert_store(ctx.client), ca) != 1) die("CA");
-    X509_free(ca);
-    BIO_free(ca_bio);
+    X509* ca = ca_cert();
+    if (X509_STORE_add_cert(SSL_CTX_get_cert_store(ctx.client), ca) != 1) die("CA");
     SSL_CTX_set_verify(ctx.client, SSL_VERIFY_PEER, nullptr);
+    if (sp.mtls) {
+        if (X509_STORE_add_cert(SSL_CTX_get_cert_store(ctx.server), ca) != 1) die("client CA");
+        // The CA's name goes into CertificateRequest, as tlspp's client_trust does.
+        if (SSL_CTX_add_client_CA(ctx.server, ca) != 1) die("client CA list");
+        SSL_CTX_set_verify(ctx.server, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, nullptr);
+        use_identity(ctx.client, tlspp::test::pki().client_rsa);
+    }
+    X509_free(ca);
     return ctx;
 }
+
+}  // namespace
+
+SslCtxs ssl_ctxs(Cert cert, Aead aead, bool release_buffers) { return ssl_ctxs(spec_of(cert, aead), release_buffers); }
+SslCtxs ssl_ctxs(Hs hs, bool release_buffers) { return ssl_ctxs(spec_of(hs), release_buffers); }
 
 void SslPair::make_bios() {
     alloc::Scope scope(alloc::other);
@@ -289,33 +381,64 @@ bool SslPair::server_to_client(const std::vector<std::uint8_t>& data, std::vecto
     return ssl_one_way(server, t.server_ns, alloc::server, client, t.client_ns, alloc::client, data, out);
 }
 
-std::string describe_negotiation(Cert cert) {
+std::string describe_negotiation(Hs hs) {
     std::string out;
-    auto cfg = tlspp_configs(cert, Aead::aes128gcm);
+    const Spec sp = spec_of(hs);
+    auto cfg = tlspp_configs(hs);
     TlsppPair tp;
     tp.create(cfg);
     if (!tp.handshake()) die("tlspp handshake failed");
     const auto& info = tp.client->info();
     char buf[256];
     std::snprintf(buf, sizeof buf, "tlspp: suite 0x%04x, group %u, signature scheme 0x%04x, verified=%d",
-                  static_cast<unsigned>(*info.cipher_suite), static_cast<unsigned>(*info.group),
+                  info.cipher_suite ? static_cast<unsigned>(*info.cipher_suite) : 0u,
+                  info.group ? static_cast<unsigned>(*info.group) : 0u,
                   info.peer_signature_scheme ? static_cast<unsigned>(*info.peer_signature_scheme) : 0u,
                   static_cast<int>(info.peer_verified));
     out += buf;
+    if (sp.mtls) {
+        const auto& si = tp.server->info();
+        if (!si.peer_verified) die("tlspp server did not verify the client certificate");
+        std::snprintf(buf, sizeof buf, ", server saw client scheme 0x%04x verified=%d",
+                      si.peer_signature_scheme ? static_cast<unsigned>(*si.peer_signature_scheme) : 0u,
+                      static_cast<int>(si.peer_verified));
+        out += buf;
+    }
     tp.destroy();
 
-    SslCtxs ctx = ssl_ctxs(cert, Aead::aes128gcm);
-    SslPair sp;
-    sp.make_bios();
-    sp.create(ctx);
-    if (!sp.handshake()) die("libssl handshake failed");
+    SslCtxs ctx = ssl_ctxs(hs);
+    SslPair sp_;
+    sp_.make_bios();
+    sp_.create(ctx);
+    if (!sp_.handshake()) die("libssl handshake failed");
     int sig_nid = 0, md_nid = 0;
-    SSL_get_peer_signature_type_nid(sp.client, &sig_nid);
-    SSL_get_peer_signature_nid(sp.client, &md_nid);
-    std::snprintf(buf, sizeof buf, "; libssl: %s, signature %s/%s, verify=%ld", SSL_get_cipher_name(sp.client),
-                  OBJ_nid2sn(sig_nid), OBJ_nid2sn(md_nid), SSL_get_verify_result(sp.client));
+    SSL_get_peer_signature_type_nid(sp_.client, &sig_nid);
+    SSL_get_peer_signature_nid(sp_.client, &md_nid);
+    std::snprintf(buf, sizeof buf, "; libssl: %s, signature %s/%s, verify=%ld", SSL_get_cipher_name(sp_.client),
+                  sig_nid ? OBJ_nid2sn(sig_nid) : "none", md_nid ? OBJ_nid2sn(md_nid) : "none",
+                  SSL_get_verify_result(sp_.client));
     out += buf;
-    sp.destroy();
+    EVP_PKEY* tmp = nullptr;
+    if (SSL_get_peer_tmp_key(sp_.client, &tmp) == 1 && tmp) {
+        std::snprintf(buf, sizeof buf, ", key exchange %s %d bits", EVP_PKEY_get0_type_name(tmp), EVP_PKEY_get_bits(tmp));
+        out += buf;
+        EVP_PKEY_free(tmp);
+    }
+    ERR_clear_error();
+    if (sp.mtls) {
+        X509* peer = SSL_get1_peer_certificate(sp_.server);
+        int s_sig = 0, s_md = 0;
+        SSL_get_peer_signature_type_nid(sp_.server, &s_sig);
+        SSL_get_peer_signature_nid(sp_.server, &s_md);
+        if (!peer || SSL_get_verify_result(sp_.server) != X509_V_OK)
+            die("libssl server did not verify the client certificate");
+        std::snprintf(buf, sizeof buf, ", server saw client signature %s/%s verify=%ld",
+                      s_sig ? OBJ_nid2sn(s_sig) : "none", s_md ? OBJ_nid2sn(s_md) : "none",
+                      SSL_get_verify_result(sp_.server));
+        out += buf;
+        X509_free(peer);
+    }
+    sp_.destroy();
     SSL_CTX_free(ctx.client);
     SSL_CTX_free(ctx.server);
     return out;

@@ -20,8 +20,19 @@ namespace bench {
 enum class Cert { rsa2048, p256 };
 enum class Aead { aes128gcm, aes256gcm, chacha20 };
 
+// The full-handshake variants of issue 6, all with AES-128-GCM:
+//   ecdhe_rsa    ECDHE-RSA (X25519, RSA-2048)
+//   ecdhe_ecdsa  ECDHE-ECDSA (X25519, P-256)
+//   rsa_kx       RSA key transport (TLS_RSA_WITH_AES_128_GCM_SHA256, RSA-2048)
+//   mtls         ECDHE-RSA with an RSA-2048 client certificate (required by the server)
+//   dhe          DHE-RSA, 2048-bit group: tlspp ffdhe2048 (RFC 7919); libssl SSL_CTX_set_dh_auto,
+//                which picks RFC 3526's 2048-bit MODP group for an RSA-2048 key (same size, other kind)
+enum class Hs { ecdhe_rsa, ecdhe_ecdsa, rsa_kx, mtls, dhe };
+
 const char* name(Cert c);
 const char* name(Aead a);
+const char* name(Hs h);
+const char* key(Hs h);   // short name: rsa2048, p256, rsakx, mtls, dhe
 
 // Thread CPU time in nanoseconds. The machine is shared, so wall time is not
 // usable; on this VM this clock is a system call (~0.5-1 µs), so SideTimer
@@ -73,7 +84,8 @@ struct TlsppConfigs {
     std::shared_ptr<const tlspp::ClientConfig> client;
     std::shared_ptr<const tlspp::ServerConfig> server;
 };
-TlsppConfigs tlspp_configs(Cert cert, Aead aead);
+TlsppConfigs tlspp_configs(Cert cert, Aead aead);   // ECDHE with cert's key type
+TlsppConfigs tlspp_configs(Hs hs);
 
 struct TlsppPair {
     std::unique_ptr<tlspp::ClientConnection> client;
@@ -95,6 +107,7 @@ struct SslCtxs {
 };
 // release_buffers sets SSL_MODE_RELEASE_BUFFERS on both sides.
 SslCtxs ssl_ctxs(Cert cert, Aead aead, bool release_buffers = false);
+SslCtxs ssl_ctxs(Hs hs, bool release_buffers = false);
 
 struct SslPair {
     SSL* client = nullptr;
@@ -114,6 +127,7 @@ struct SslPair {
 // The suite name as OpenSSL spells it, and whether both libraries agreed on
 // the expected suite/scheme (checked once at start-up).
 std::string openssl_suite(Cert cert, Aead aead);
-std::string describe_negotiation(Cert cert);
+// For mtls it also gives what each server saw of the client certificate.
+std::string describe_negotiation(Hs hs);
 
 }  // namespace bench
