@@ -7,7 +7,7 @@
 //   tlspp_bench --quick            short timings, one repetition (smoke test)
 //   tlspp_bench --memory-only      only the memory/allocation rows
 //   tlspp_bench --loop=WHAT:N      no timing: run WHAT N times, for perf/callgrind/heaptrack, where WHAT is
-//                                  hs-{tlspp,libssl}-{rsa2048,p256,rsakx,mtls,dhe} or bulk-{tlspp,libssl}-{aes128gcm,aes256gcm,chacha20}
+//                                  hs-{tlspp,libssl}-{rsa2048,p256,rsakx,mtls,dhe,resume-id,resume-ticket} or bulk-{tlspp,libssl}-{aes128gcm,aes256gcm,chacha20}
 //   tlspp_bench --alloc-sites      where a tlspp pair's live bytes and allocation calls come from (slow)
 //   any --benchmark_* flag is passed to Google Benchmark (e.g. --benchmark_filter=handshake)
 #include <benchmark/benchmark.h>
@@ -22,6 +22,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -75,6 +76,75 @@ void hs_libssl(benchmark::State& state, Hs hs) {
     state.counters["client_us"] = c / 1e3 / n;
     state.counters["server_us"] = s / 1e3 / n;
     state.counters["total_us"] = (c + s) / 1e3 / n;
+    SSL_CTX_free(ctx.client);
+    SSL_CTX_free(ctx.server);
+}
+
+// Resumed handshakes: one full handshake makes the session; every iteration is
+// one abbreviated handshake offering the latest session the client got (as a
+// real client would: after a ticket renewal the new ticket is offered). Taking
+// that session (tlspp session(), libssl SSL_get1_session) is charged to the client.
+
+void resume_tlspp(benchmark::State& state, Resume r) {
+    const auto cfg = tlspp_configs(r);
+    std::optional<tlspp::Session> session = tlspp_session(cfg);
+    std::int64_t c = 0, s = 0;
+    for (auto _ : state) {
+        TlsppPair p;
+        p.create(cfg, session);
+        if (!p.handshake()) {
+            state.SkipWithError("tlspp resumed handshake failed");
+            break;
+        }
+        if (!p.resumed()) {
+            std::fprintf(stderr, "bench: tlspp did not resume (%s row)\n", name(r));
+            state.SkipWithError("tlspp did not resume");
+            break;
+        }
+        {
+            SideTimer t(p.t.client_ns, alloc::client);
+            session = p.client->session();
+        }
+        p.destroy();
+        c += p.t.client_ns, s += p.t.server_ns;
+    }
+    const double n = static_cast<double>(state.iterations());
+    state.counters["client_us"] = c / 1e3 / n;
+    state.counters["server_us"] = s / 1e3 / n;
+    state.counters["total_us"] = (c + s) / 1e3 / n;
+}
+
+void resume_libssl(benchmark::State& state, Resume r) {
+    const SslCtxs ctx = ssl_ctxs(r);
+    SSL_SESSION* session = ssl_session(ctx);
+    std::int64_t c = 0, s = 0;
+    for (auto _ : state) {
+        SslPair p;
+        p.make_bios();
+        p.create(ctx, session);
+        if (!p.handshake()) {
+            state.SkipWithError("libssl resumed handshake failed");
+            break;
+        }
+        if (!p.resumed()) {
+            std::fprintf(stderr, "bench: libssl did not resume (%s row)\n", name(r));
+            state.SkipWithError("libssl did not resume");
+            break;
+        }
+        {
+            SideTimer t(p.t.client_ns, alloc::client);
+            SSL_SESSION* next = SSL_get1_session(p.client);
+            SSL_SESSION_free(session);
+            session = next;
+        }
+        p.destroy_closed();
+        c += p.t.client_ns, s += p.t.server_ns;
+    }
+    const double n = static_cast<double>(state.iterations());
+    state.counters["client_us"] = c / 1e3 / n;
+    state.counters["server_us"] = s / 1e3 / n;
+    state.counters["total_us"] = (c + s) / 1e3 / n;
+    SSL_SESSION_free(session);
     SSL_CTX_free(ctx.client);
     SSL_CTX_free(ctx.server);
 }
@@ -134,6 +204,7 @@ const Cert kCerts[] = {Cert::rsa2048, Cert::p256};
 const Hs kHs[] = {Hs::ecdhe_rsa, Hs::ecdhe_ecdsa, Hs::rsa_kx, Hs::mtls, Hs::dhe};
 const Hs kNewHs[] = {Hs::rsa_kx, Hs::mtls, Hs::dhe};   // rows with memory figures of their own
 const Aead kAeads[] = {Aead::aes128gcm, Aead::aes256gcm, Aead::chacha20};
+const Resume kResumes[] = {Resume::session_id, Resume::ticket};
 
 const char* key(Cert c) { return c == Cert::rsa2048 ? "rsa2048" : "p256"; }
 const char* key(Aead a) {
@@ -151,6 +222,12 @@ void register_all() {
         benchmark::RegisterBenchmark((std::string("handshake/tlspp/") + key(h)).c_str(), hs_tlspp, h)
             ->Unit(benchmark::kMicrosecond);
         benchmark::RegisterBenchmark((std::string("handshake/libssl/") + key(h)).c_str(), hs_libssl, h)
+            ->Unit(benchmark::kMicrosecond);
+    }
+    for (Resume r : kResumes) {
+        benchmark::RegisterBenchmark((std::string("resumed/tlspp/") + key(r)).c_str(), resume_tlspp, r)
+            ->Unit(benchmark::kMicrosecond);
+        benchmark::RegisterBenchmark((std::string("resumed/libssl/") + key(r)).c_str(), resume_libssl, r)
             ->Unit(benchmark::kMicrosecond);
     }
     simple("floor/x25519_keygen_derive", [] { floor::x25519_keygen_derive(); });
@@ -433,8 +510,30 @@ void summary(const Collector& col, const MemAll* mem, const Negotiated& neg) {
     const char* nyi = "not implemented yet";
     for (const char* r : {"Full HS TLS 1.3 (RSA-2048)", "Full HS TLS 1.3 (P-256)"})
         rows.push_back({r, nyi, "—", "—", "server ≤ 1.10× floor, client ≤ 1.30×", nyi});
-    for (const char* r : {"Resumed HS TLS 1.2 (session ID)", "Resumed HS TLS 1.2 (ticket)", "Resumed HS TLS 1.3 PSK (psk_dhe_ke)"})
-        rows.push_back({r, nyi, "—", "—", "≥ 2× libssl handshakes/s", nyi});
+    for (Resume r : kResumes) {
+        const std::string label = std::string("Resumed HS TLS 1.2 (") + name(r) + ")";
+        const std::string t = std::string("resumed/tlspp/") + key(r), l = std::string("resumed/libssl/") + key(r);
+        const double ts = counter(t, "server_us"), ls = counter(l, "server_us");
+        const double tc = counter(t, "client_us"), lc = counter(l, "client_us");
+        const double tt = counter(t, "total_us"), lt = counter(l, "total_us");
+        if (ts < 0 || ls < 0 || tt <= 0 || lt <= 0) {
+            rows.push_back({label, ts < 0 ? "failed (see stderr)" : "—", ls < 0 ? "failed (see stderr)" : "—", "—",
+                            "≥ 2× libssl handshakes/s", "not measured"});
+            continue;
+        }
+        // Handshakes per second of one core running both sides: 1e6 / (client + server CPU µs).
+        const double th = 1e6 / tt, lh = 1e6 / lt;
+        rows.push_back({label + " ECDHE-RSA-AES128-GCM: handshakes/s (one core, both sides)", fmt("%.0f", th),
+                        fmt("%.0f", lh), fmt("%.2f", th / lh), "≥ 2.00 (≥ 2× libssl handshakes/s)",
+                        verdict(th >= 2 * lh)});
+        rows.push_back({"  " + label + ": server CPU µs", fmt("%.1f", ts), fmt("%.1f", ls), fmt("%.2f", ts / ls),
+                        "(info)", "—"});
+        rows.push_back({"  " + label + ": client CPU µs", fmt("%.1f", tc), fmt("%.1f", lc), fmt("%.2f", tc / lc),
+                        "(info)", "—"});
+        rows.push_back({"  " + label + ": both sides CPU µs", fmt("%.1f", tt), fmt("%.1f", lt), fmt("%.2f", tt / lt),
+                        "≤ 0.50", verdict(tt * 2 <= lt)});
+    }
+    rows.push_back({"Resumed HS TLS 1.3 PSK (psk_dhe_ke)", nyi, "—", "—", "≥ 2× libssl handshakes/s", nyi});
 
     // The crypto floor itself (libcrypto alone, identical for both columns).
     auto floor_row = [&](const std::string& label, const std::string& name) {
@@ -597,6 +696,36 @@ int loop(const std::string& what, long n) {
             return 0;
         }
     }
+    for (Resume r : kResumes) {
+        if (what == std::string("hs-tlspp-") + key(r)) {
+            const auto cfg = tlspp_configs(r);
+            std::optional<tlspp::Session> session = tlspp_session(cfg);
+            for (long i = 0; i < n; ++i) {
+                TlsppPair p;
+                p.create(cfg, session);
+                if (!p.handshake() || !p.resumed()) return 1;
+                session = p.client->session();
+                p.destroy();
+            }
+            return 0;
+        }
+        if (what == std::string("hs-libssl-") + key(r)) {
+            const SslCtxs ctx = ssl_ctxs(r);
+            SSL_SESSION* session = ssl_session(ctx);
+            for (long i = 0; i < n; ++i) {
+                SslPair p;
+                p.make_bios();
+                p.create(ctx, session);
+                if (!p.handshake() || !p.resumed()) return 1;
+                SSL_SESSION* next = SSL_get1_session(p.client);
+                SSL_SESSION_free(session);
+                session = next;
+                p.destroy_closed();
+            }
+            SSL_SESSION_free(session);
+            return 0;
+        }
+    }
     for (Aead a : kAeads) {
         std::vector<std::uint8_t> data(kRecord, 0x5a), out(kRecord);
         if (what == std::string("bulk-tlspp-") + key(a)) {
@@ -686,6 +815,10 @@ int main(int argc, char** argv) {
         p.libssl_cv = lcv != std::string::npos && l.find("RSASSA-PSS", lcv) != std::string::npos;
         neg.pss[h] = p;
     }
+
+    for (bench::Resume r : bench::kResumes)
+        std::printf("resumed TLS 1.2 (%s), ECDHE-RSA-AES128-GCM: %s\n", bench::name(r),
+                    bench::describe_resumption(r).c_str());
 
     benchmark::Initialize(&n, args.data());
     bench::Collector collector;

@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include "support/test_pki.hpp"
+#include "tlspp/observer.hpp"
 
 namespace bench {
 
@@ -91,6 +92,9 @@ const char* key(Hs h) {
     return "?";
 }
 
+const char* name(Resume r) { return r == Resume::session_id ? "session ID" : "ticket"; }
+const char* key(Resume r) { return r == Resume::session_id ? "resume-id" : "resume-ticket"; }
+
 std::string openssl_suite(Cert c, Aead a) {
     const std::string auth = c == Cert::rsa2048 ? "ECDHE-RSA-" : "ECDHE-ECDSA-";
     switch (a) {
@@ -164,10 +168,40 @@ TlsppConfigs tlspp_configs(const Spec& sp) {
 TlsppConfigs tlspp_configs(Cert cert, Aead aead) { return tlspp_configs(spec_of(cert, aead)); }
 TlsppConfigs tlspp_configs(Hs hs) { return tlspp_configs(spec_of(hs)); }
 
-void TlsppPair::create(const TlsppConfigs& cfg) {
+TlsppConfigs tlspp_configs(Resume r) {
+    const TlsppConfigs base = tlspp_configs(Hs::ecdhe_rsa);
+    auto client = std::make_shared<tlspp::ClientConfig>(*base.client);
+    auto server = std::make_shared<tlspp::ServerConfig>(*base.server);
+    if (r == Resume::session_id) {
+        server->session_cache = std::make_shared<tlspp::ServerSessionCache>();
+        client->session_tickets = false;
+    } else {
+        server->ticket_keys = std::make_shared<tlspp::TicketKeys>();
+    }
+    if (auto ok = client->validate(); !ok) die("client config: " + ok.error().detail);
+    if (auto ok = server->validate(); !ok) die("server config: " + ok.error().detail);
+    return {client, server};
+}
+
+tlspp::Session tlspp_session(const TlsppConfigs& cfg) {
+    TlsppPair p;
+    p.create(cfg);
+    if (!p.handshake()) die("tlspp full handshake (for the session to resume) failed");
+    std::optional<tlspp::Session> s = p.client->session();
+    if (!s) die("tlspp client has no session after a full handshake");
+    p.destroy();
+    return *s;
+}
+
+void TlsppPair::create(const TlsppConfigs& cfg) { create(cfg, std::nullopt); }
+
+bool TlsppPair::resumed() const { return client->info().resumed && server->info().resumed; }
+
+void TlsppPair::create(const TlsppConfigs& cfg, std::optional<tlspp::Session> resume) {
     {
         SideTimer s(t.client_ns, alloc::client);
-        client = std::make_unique<tlspp::ClientConnection>(cfg.client, "localhost");
+        client = resume ? std::make_unique<tlspp::ClientConnection>(cfg.client, "localhost", std::move(resume), nullptr)
+                        : std::make_unique<tlspp::ClientConnection>(cfg.client, "localhost");
     }
     {
         SideTimer s(t.server_ns, alloc::server);
@@ -285,16 +319,42 @@ SslCtxs ssl_ctxs(const Spec& sp, bool release_buffers) {
 SslCtxs ssl_ctxs(Cert cert, Aead aead, bool release_buffers) { return ssl_ctxs(spec_of(cert, aead), release_buffers); }
 SslCtxs ssl_ctxs(Hs hs, bool release_buffers) { return ssl_ctxs(spec_of(hs), release_buffers); }
 
+SslCtxs ssl_ctxs(Resume r) {
+    SslCtxs ctx = ssl_ctxs(spec_of(Hs::ecdhe_rsa), false);
+    if (r == Resume::session_id) {
+        // Server-side cache by session ID; SSL_OP_NO_TICKET stays on both sides.
+        SSL_CTX_set_session_cache_mode(ctx.server, SSL_SESS_CACHE_SERVER);
+    } else {
+        // Tickets on (OpenSSL's default), no server cache: stateless, as tlspp's ticket row.
+        for (SSL_CTX* c : {ctx.server, ctx.client}) SSL_CTX_clear_options(c, SSL_OP_NO_TICKET);
+    }
+    return ctx;
+}
+
+SSL_SESSION* ssl_session(const SslCtxs& ctx) {
+    SslPair p;
+    p.make_bios();
+    p.create(ctx);
+    if (!p.handshake()) die("libssl full handshake (for the session to resume) failed");
+    SSL_SESSION* s = SSL_get1_session(p.client);
+    p.destroy_closed();
+    if (!s || SSL_SESSION_is_resumable(s) != 1) die("libssl client has no resumable session after a full handshake");
+    return s;
+}
+
+bool SslPair::resumed() const { return SSL_session_reused(client) == 1 && SSL_session_reused(server) == 1; }
+
 void SslPair::make_bios() {
     alloc::Scope scope(alloc::other);
     // 32 KiB each way holds a whole flight and a 16 KiB record.
     if (BIO_new_bio_pair(&client_bio, 32768, &server_bio, 32768) != 1) die("BIO_new_bio_pair");
 }
 
-void SslPair::create(const SslCtxs& ctx) {
+void SslPair::create(const SslCtxs& ctx, SSL_SESSION* resume) {
     {
         SideTimer s(t.client_ns, alloc::client);
         client = SSL_new(ctx.client);
+        if (resume && SSL_set_session(client, resume) != 1) die("SSL_set_session");
         SSL_set_bio(client, client_bio, client_bio);
         SSL_set_tlsext_host_name(client, "localhost");
         SSL_set1_host(client, "localhost");
@@ -342,13 +402,18 @@ bool SslPair::handshake() {
     return client_done && server_done;
 }
 
-void SslPair::destroy() {
+void SslPair::destroy() { destroy(false); }
+void SslPair::destroy_closed() { destroy(true); }
+
+void SslPair::destroy(bool closed) {
     {
         SideTimer s(t.client_ns, alloc::client);
+        if (closed) SSL_set_shutdown(client, SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
         SSL_free(client);
     }
     {
         SideTimer s(t.server_ns, alloc::server);
+        if (closed) SSL_set_shutdown(server, SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
         SSL_free(server);
     }
     client = server = nullptr;
@@ -441,6 +506,85 @@ std::string describe_negotiation(Hs hs) {
     sp_.destroy();
     SSL_CTX_free(ctx.client);
     SSL_CTX_free(ctx.server);
+    return out;
+}
+
+std::string describe_resumption(Resume r) {
+    constexpr int kRounds = 3;
+    char buf[256];
+    std::string out = "tlspp:";
+    {
+        const auto cfg = tlspp_configs(r);
+        tlspp::Session s = tlspp_session(cfg);
+        std::snprintf(buf, sizeof buf, " first session: id %zu bytes, ticket=%d;", s.session_id().size(),
+                      static_cast<int>(s.has_ticket()));
+        out += buf;
+        if (r == Resume::ticket && !s.has_ticket()) die("tlspp: no ticket in the session of the ticket row");
+        if (r == Resume::session_id && (s.has_ticket() || s.session_id().empty()))
+            die("tlspp: the session of the session-ID row must have an ID and no ticket");
+        // Counts the NewSessionTickets the client receives in resumed handshakes (renewals).
+        struct TicketCounter : tlspp::Observer {
+            int tickets = 0;
+            void on_event(const tlspp::Event& e) override {
+                if (const auto* m = std::get_if<tlspp::MessageEvent>(&e))
+                    if (m->direction == tlspp::Direction::received && m->name == "NewSessionTicket") ++tickets;
+            }
+        };
+        auto counter = std::make_shared<TicketCounter>();
+        for (int i = 0; i < kRounds; ++i) {
+            TlsppPair p;
+            p.client = std::make_unique<tlspp::ClientConnection>(cfg.client, "localhost", s, counter);
+            p.server = std::make_unique<tlspp::ServerConnection>(cfg.server);
+            if (!p.handshake()) die("tlspp resumed handshake failed");
+            if (!p.resumed())
+                die(std::string("tlspp did not resume (") + name(r) + " row): client resumed=" +
+                    std::to_string(p.client->info().resumed) + ", server resumed=" + std::to_string(p.server->info().resumed));
+            std::optional<tlspp::Session> next = p.client->session();
+            if (!next) die("tlspp client has no session after a resumed handshake");
+            s = *next;
+            p.destroy();
+        }
+        std::snprintf(buf, sizeof buf, " %d/%d resumed on both sides, NewSessionTicket (renewal) in %d of them",
+                      kRounds, kRounds, counter->tickets);
+        out += buf;
+    }
+    out += "; libssl:";
+    {
+        const SslCtxs ctx = ssl_ctxs(r);
+        SSL_SESSION* s = ssl_session(ctx);
+        unsigned int id_len = 0;
+        SSL_SESSION_get_id(s, &id_len);
+        std::snprintf(buf, sizeof buf, " first session: id %u bytes, ticket=%d;", id_len, SSL_SESSION_has_ticket(s));
+        out += buf;
+        if (r == Resume::ticket && !SSL_SESSION_has_ticket(s)) die("libssl: no ticket in the session of the ticket row");
+        if (r == Resume::session_id && SSL_SESSION_has_ticket(s)) die("libssl: a ticket in the session of the session-ID row");
+        static int tickets = 0;   // NewSessionTickets the client receives in resumed handshakes (renewals)
+        tickets = 0;
+        for (int i = 0; i < kRounds; ++i) {
+            SslPair p;
+            p.make_bios();
+            p.create(ctx, s);
+            SSL_set_msg_callback(p.client, [](int write_p, int, int content_type, const void* msg, size_t len, SSL*, void*) {
+                if (!write_p && content_type == SSL3_RT_HANDSHAKE && len > 0 &&
+                    static_cast<const unsigned char*>(msg)[0] == SSL3_MT_NEWSESSION_TICKET)
+                    ++tickets;
+            });
+            if (!p.handshake()) die("libssl resumed handshake failed");
+            if (!p.resumed())
+                die(std::string("libssl did not resume (") + name(r) + " row): client reused=" +
+                    std::to_string(SSL_session_reused(p.client)) + ", server reused=" + std::to_string(SSL_session_reused(p.server)));
+            SSL_SESSION* next = SSL_get1_session(p.client);
+            SSL_SESSION_free(s);
+            s = next;
+            p.destroy_closed();
+        }
+        SSL_SESSION_free(s);
+        std::snprintf(buf, sizeof buf, " %d/%d reused on both sides, NewSessionTicket (renewal) in %d of them", kRounds,
+                      kRounds, tickets);
+        out += buf;
+        SSL_CTX_free(ctx.client);
+        SSL_CTX_free(ctx.server);
+    }
     return out;
 }
 

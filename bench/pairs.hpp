@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <ctime>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,16 @@ const char* name(Cert c);
 const char* name(Aead a);
 const char* name(Hs h);
 const char* key(Hs h);   // short name: rsa2048, p256, rsakx, mtls, dhe
+
+// The resumed (abbreviated, RFC 5246 §7.3) TLS 1.2 handshakes of issue 6, both of the
+// ECDHE-RSA-AES128-GCM session (RSA-2048 server certificate) made by one full handshake:
+//   session_id  tlspp ServerConfig::session_cache only, ClientConfig::session_tickets = false;
+//               libssl SSL_SESS_CACHE_SERVER on the server, SSL_OP_NO_TICKET on both sides
+//   ticket      tlspp ServerConfig::ticket_keys only (no cache); libssl tickets on (the default),
+//               no server session cache (stateless, as the tlspp server of this row)
+enum class Resume { session_id, ticket };
+const char* name(Resume r);
+const char* key(Resume r);   // short name: resume-id, resume-ticket
 
 // Thread CPU time in nanoseconds. The machine is shared, so wall time is not
 // usable; on this VM this clock is a system call (~0.5-1 µs), so SideTimer
@@ -86,6 +97,10 @@ struct TlsppConfigs {
 };
 TlsppConfigs tlspp_configs(Cert cert, Aead aead);   // ECDHE with cert's key type
 TlsppConfigs tlspp_configs(Hs hs);
+TlsppConfigs tlspp_configs(Resume r);
+// tlspp_session runs one full handshake with `cfg` and returns the client's
+// session (dies if there is none).
+tlspp::Session tlspp_session(const TlsppConfigs& cfg);
 
 struct TlsppPair {
     std::unique_ptr<tlspp::ClientConnection> client;
@@ -93,6 +108,8 @@ struct TlsppPair {
     SideTimes t;
 
     void create(const TlsppConfigs& cfg);     // timed per side
+    void create(const TlsppConfigs& cfg, std::optional<tlspp::Session> resume);   // the client offers `resume`
+    bool resumed() const;                      // info().resumed on both sides
     bool handshake();                          // pumps until both done; timed per side
     void destroy();                            // timed per side
     // one record of `data` from client to server (or back), received into `out`.
@@ -108,6 +125,10 @@ struct SslCtxs {
 // release_buffers sets SSL_MODE_RELEASE_BUFFERS on both sides.
 SslCtxs ssl_ctxs(Cert cert, Aead aead, bool release_buffers = false);
 SslCtxs ssl_ctxs(Hs hs, bool release_buffers = false);
+SslCtxs ssl_ctxs(Resume r);
+// ssl_session runs one full handshake with `ctx` and returns the client's
+// session (SSL_get1_session; the caller frees it).
+SSL_SESSION* ssl_session(const SslCtxs& ctx);
 
 struct SslPair {
     SSL* client = nullptr;
@@ -117,11 +138,19 @@ struct SslPair {
     SideTimes t;
 
     void make_bios();                          // untimed, charged to `other`
-    void create(const SslCtxs& ctx);           // SSL_new + SSL_set_bio, timed per side
+    void create(const SslCtxs& ctx, SSL_SESSION* resume = nullptr);   // SSL_new + SSL_set_bio (+ SSL_set_session), timed per side
+    bool resumed() const;                      // SSL_session_reused on both sides
     bool handshake();
     void destroy();                            // SSL_free, timed per side; frees the BIOs too
+    // destroy_closed: as destroy, after marking both sides shut down (SSL_set_shutdown, no
+    // close_notify exchanged, as tlspp's pairs send none): SSL_free of a connection not shut
+    // down removes its session from the cache and makes it not resumable (ssl_clear_bad_session).
+    void destroy_closed();
     bool client_to_server(const std::vector<std::uint8_t>& data, std::vector<std::uint8_t>& out);
     bool server_to_client(const std::vector<std::uint8_t>& data, std::vector<std::uint8_t>& out);
+
+private:
+    void destroy(bool closed);
 };
 
 // The suite name as OpenSSL spells it, and whether both libraries agreed on
@@ -129,5 +158,9 @@ struct SslPair {
 std::string openssl_suite(Cert cert, Aead aead);
 // For mtls it also gives what each server saw of the client certificate.
 std::string describe_negotiation(Hs hs);
+// What a few resumed handshakes of each library did (resumed on both sides,
+// session ID / ticket present, whether the ticket changed); dies with a clear
+// message if either library does not resume.
+std::string describe_resumption(Resume r);
 
 }  // namespace bench
