@@ -198,6 +198,7 @@ std::string svg(const Layout& l, Side perspective, const DiagramOptions& o) {
 
 std::string xml_escape(std::string_view text) {
     std::string out;
+    out.reserve(text.size());
     for (char c : text) {
         switch (c) {
         case '&': out += "&amp;"; break;
@@ -205,7 +206,11 @@ std::string xml_escape(std::string_view text) {
         case '>': out += "&gt;"; break;
         case '"': out += "&quot;"; break;
         case '\'': out += "&#39;"; break;
-        default: out += c;
+        default:
+            // Text from the peer (certificate subjects) may hold control bytes,
+            // which XML 1.0 does not allow and a page should not show.
+            if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += '?';
+            else out += c;
         }
     }
     return out;

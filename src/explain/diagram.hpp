@@ -21,7 +21,8 @@ struct DiagramOptions {
 std::string render_svg(std::span<const Stamped> events, Side perspective, const DiagramOptions& options);
 std::string render_html(std::span<const Stamped> events, Side perspective, const DiagramOptions& options);
 
-// xml_escape escapes & < > " ' for SVG and HTML text and attributes.
+// xml_escape escapes & < > " ' for SVG and HTML text and attributes, and replaces
+// control bytes (other than newline and tab) with '?'.
 std::string xml_escape(std::string_view text);
 
 }  // namespace tlspp::explain

@@ -73,23 +73,4 @@ std::vector<std::string> describe_chain(const SessionInfo& info) {
     return lines;
 }
 
-std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default:
-            // Control bytes from a peer have no business in the page.
-            if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += '?';
-            else out += c;
-        }
-    }
-    return out;
-}
-
 }  // namespace tlspp::cli

@@ -23,7 +23,5 @@ std::vector<std::pair<std::string, std::string>> describe_session(const SessionI
 // does not parse gets a line saying so instead.
 std::vector<std::string> describe_chain(const SessionInfo& info);
 
-// html_escape makes text safe inside HTML element content and attributes.
-std::string html_escape(std::string_view text);
 
 }  // namespace tlspp::cli

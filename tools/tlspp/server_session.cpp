@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "describe.hpp"
+#include "explain/diagram.hpp"
 
 namespace tlspp::cli {
 
@@ -37,16 +38,16 @@ std::string session_page(const Stream& stream, std::string_view request_line) {
     std::string page =
         "<!DOCTYPE html>\n<html><head><title>tlspp server</title></head><body>\n"
         "<h1>tlspp server</h1>\n<pre>\n";
-    page += "request:                 " + html_escape(request_line) + "\n";
-    page += "client:                  " + html_escape(stream.peer_address()) + "\n";
+    page += "request:                 " + explain::xml_escape(request_line) + "\n";
+    page += "client:                  " + explain::xml_escape(stream.peer_address()) + "\n";
     for (const auto& [label, value] : describe_session(info)) {
         std::string padded = label + ":";
         if (padded.size() < 25) padded.resize(25, ' ');
-        page += html_escape(padded) + html_escape(value) + "\n";
+        page += explain::xml_escape(padded) + explain::xml_escape(value) + "\n";
     }
     if (!info.peer_chain.empty()) {
         page += "client certificate chain:\n";
-        for (const auto& line : describe_chain(info)) page += html_escape(line) + "\n";
+        for (const auto& line : describe_chain(info)) page += explain::xml_escape(line) + "\n";
     } else {
         page += "client certificate:      (none)\n";
     }
