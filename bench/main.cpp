@@ -39,6 +39,15 @@ constexpr std::size_t kRecord = 16384;
 
 // ---------------------------------------------------------------- handshakes
 
+// report_sides turns the nanoseconds each side spent over all iterations into
+// per-handshake microsecond counters.
+void report_sides(benchmark::State& state, std::int64_t client_ns, std::int64_t server_ns) {
+    const double n = static_cast<double>(state.iterations());
+    state.counters["client_us"] = client_ns / 1e3 / n;
+    state.counters["server_us"] = server_ns / 1e3 / n;
+    state.counters["total_us"] = (client_ns + server_ns) / 1e3 / n;
+}
+
 void hs_tlspp(benchmark::State& state, Hs hs) {
     const auto cfg = tlspp_configs(hs);
     std::int64_t c = 0, s = 0;
@@ -52,10 +61,7 @@ void hs_tlspp(benchmark::State& state, Hs hs) {
         p.destroy();
         c += p.t.client_ns, s += p.t.server_ns;
     }
-    const double n = static_cast<double>(state.iterations());
-    state.counters["client_us"] = c / 1e3 / n;
-    state.counters["server_us"] = s / 1e3 / n;
-    state.counters["total_us"] = (c + s) / 1e3 / n;
+    report_sides(state, c, s);
 }
 
 void hs_libssl(benchmark::State& state, Hs hs) {
@@ -72,10 +78,7 @@ void hs_libssl(benchmark::State& state, Hs hs) {
         p.destroy();
         c += p.t.client_ns, s += p.t.server_ns;
     }
-    const double n = static_cast<double>(state.iterations());
-    state.counters["client_us"] = c / 1e3 / n;
-    state.counters["server_us"] = s / 1e3 / n;
-    state.counters["total_us"] = (c + s) / 1e3 / n;
+    report_sides(state, c, s);
     SSL_CTX_free(ctx.client);
     SSL_CTX_free(ctx.server);
 }
@@ -108,10 +111,7 @@ void resume_tlspp(benchmark::State& state, Resume r) {
         p.destroy();
         c += p.t.client_ns, s += p.t.server_ns;
     }
-    const double n = static_cast<double>(state.iterations());
-    state.counters["client_us"] = c / 1e3 / n;
-    state.counters["server_us"] = s / 1e3 / n;
-    state.counters["total_us"] = (c + s) / 1e3 / n;
+    report_sides(state, c, s);
 }
 
 void resume_libssl(benchmark::State& state, Resume r) {
@@ -140,10 +140,7 @@ void resume_libssl(benchmark::State& state, Resume r) {
         p.destroy_closed();
         c += p.t.client_ns, s += p.t.server_ns;
     }
-    const double n = static_cast<double>(state.iterations());
-    state.counters["client_us"] = c / 1e3 / n;
-    state.counters["server_us"] = s / 1e3 / n;
-    state.counters["total_us"] = (c + s) / 1e3 / n;
+    report_sides(state, c, s);
     SSL_SESSION_free(session);
     SSL_CTX_free(ctx.client);
     SSL_CTX_free(ctx.server);
