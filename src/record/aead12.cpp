@@ -62,9 +62,11 @@ public:
     }
 
     std::size_t prefix_length() const override { return explicit_nonce_ ? explicit_nonce_length : 0; }
-    std::size_t suffix_length() const override { return tag_length; }
+    std::size_t suffix_length(std::size_t) const override { return tag_length; }
 
-    void seal(std::span<std::uint8_t> record) override {
+    // The plaintext length is implied by the record's size (the suffix is a
+    // fixed 16-byte tag), so the argument is not needed.
+    void seal(std::span<std::uint8_t> record, std::size_t /*plaintext_length*/) override {
         const std::size_t prefix = prefix_length();
         // A record without room for prefix and tag is a bug in the caller; it
         // holds no plaintext, so there is nothing to protect or leak.

@@ -37,16 +37,21 @@ public:
     // sealing with a read-side protection is a bug). The default does nothing.
     virtual void dedicate(Use) {}
 
-    // Bytes added before and after the plaintext in a protected fragment
-    // (TLS 1.2 AES-GCM: 8-byte explicit nonce before, 16-byte tag after).
+    // Bytes added before and after `plaintext_length` bytes of plaintext in a
+    // protected fragment (TLS 1.2 AES-GCM: 8-byte explicit nonce before,
+    // 16-byte tag after). The suffix takes the plaintext length because CBC
+    // padding (RFC 5246 §6.2.3.2) fills the last block, so it depends on it.
     virtual std::size_t prefix_length() const = 0;
-    virtual std::size_t suffix_length() const = 0;
+    virtual std::size_t suffix_length(std::size_t plaintext_length) const = 0;
 
     // seal protects one record in place. `record` is the whole record:
     // 5-byte header (type, version, length already final), then
-    // prefix_length() bytes to fill, then the plaintext, then
-    // suffix_length() bytes to fill. Advances the sequence number.
-    virtual void seal(std::span<std::uint8_t> record) = 0;
+    // prefix_length() bytes to fill, then `plaintext_length` bytes of
+    // plaintext, then suffix_length(plaintext_length) bytes to fill. The
+    // length is passed because it cannot be recovered from the record's size
+    // once padding is involved: CBC pads 16 consecutive plaintext lengths to
+    // the same block boundary. Advances the sequence number.
+    virtual void seal(std::span<std::uint8_t> record, std::size_t plaintext_length) = 0;
 
     // open authenticates and decrypts a fragment in place. `type` and
     // `version` are from the record header. It fails with

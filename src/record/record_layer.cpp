@@ -169,9 +169,14 @@ void RecordLayer::write(ContentType type, std::span<const std::uint8_t> data) {
     const std::size_t fragment_limit =
         max_fragment_ == 0 || max_fragment_ > max_plaintext ? max_plaintext : max_fragment_;
     const std::size_t prefix = write_ ? write_->prefix_length() : 0;
-    const std::size_t suffix = write_ ? write_->suffix_length() : 0;
-    const std::size_t records = (data.size() + fragment_limit - 1) / fragment_limit;
-    const std::size_t total = records * (header_length + prefix + suffix) + data.size();
+    // The suffix may depend on each record's plaintext length (CBC padding,
+    // RFC 5246 §6.2.3.2), so the total is summed record by record: the full
+    // fragments all share one suffix length, the last one may differ.
+    auto suffix_for = [&](std::size_t n) { return write_ ? write_->suffix_length(n) : 0; };
+    const std::size_t full_records = data.size() / fragment_limit;
+    const std::size_t last = data.size() % fragment_limit;
+    std::size_t total = data.size() + full_records * (header_length + prefix + suffix_for(fragment_limit));
+    if (last > 0) total += header_length + prefix + suffix_for(last);
 
     make_room(out_, out_start_, out_large_drains_, total);
     // extend() does not zero-fill; within capacity it does not allocate.
@@ -180,14 +185,14 @@ void RecordLayer::write(ContentType type, std::span<const std::uint8_t> data) {
 
     while (!data.empty()) {
         const std::size_t n = std::min(data.size(), fragment_limit);
-        const std::size_t length = prefix + n + suffix;
+        const std::size_t length = prefix + n + suffix_for(n);
         record[0] = static_cast<std::uint8_t>(type);
         record[1] = static_cast<std::uint8_t>(write_version_ >> 8);
         record[2] = static_cast<std::uint8_t>(write_version_);
         record[3] = static_cast<std::uint8_t>(length >> 8);
         record[4] = static_cast<std::uint8_t>(length);
         std::memcpy(record + header_length + prefix, data.data(), n);
-        if (write_) write_->seal(std::span<std::uint8_t>(record, header_length + length));
+        if (write_) write_->seal(std::span<std::uint8_t>(record, header_length + length), n);
         record += header_length + length;
         data = data.subspan(n);
     }

@@ -5,6 +5,7 @@
 #include <random>
 #include <vector>
 
+#include "record/cbc12.hpp"
 #include "support/hex.hpp"
 
 namespace tlspp::record {
@@ -362,6 +363,37 @@ TEST(RecordLayer, DedicatedProtectionsSealAndOpenOneDirectionEach) {
     sender.set_write_protection(std::move(*seal));
     receiver.set_read_protection(std::move(*open));
     for (int i = 0; i < 3; ++i) pass_one_record(sender, receiver, 300);
+}
+
+// CBC padding makes the suffix depend on each record's length (RFC 5246
+// §6.2.3.2): write() must size the output record by record.
+TEST(RecordLayer, CbcRecordsOfDifferentLengthsRoundTripAndFillTheOutputExactly) {
+    auto cbc = [] {
+        auto p = make_cbc12(crypto::HashAlg::sha1, Bytes(20, 0x11), Bytes(16, 0x22), CbcMode::mac_then_encrypt,
+                            system_random());
+        EXPECT_TRUE(p);
+        return std::move(*p);
+    };
+    RecordLayer sender, receiver;
+    sender.set_write_protection(cbc());
+    receiver.set_read_protection(cbc());
+    sender.set_max_fragment(1000);
+    Bytes data(2500, 0x5c);   // records of 1000, 1000 and 500 bytes
+    for (std::size_t i = 0; i < data.size(); ++i) data[i] = static_cast<std::uint8_t>(i);
+    sender.write(ContentType::application_data, data);
+    // Each: header, 16-byte IV, plaintext, 20-byte MAC, padding to a block:
+    // 1000 + 20 = 1020 → 4 bytes of padding; 500 + 20 = 520 → 8 bytes.
+    ASSERT_EQ(sender.output().size(), 2 * (5 + 16 + 1000 + 20 + 4) + (5 + 16 + 500 + 20 + 8));
+    EXPECT_EQ(to_hex(sender.output().first(5)), "1703030410");
+    receiver.feed(sender.output());
+    Bytes got;
+    for (int i = 0; i < 10; ++i) {
+        auto next = receiver.next_incoming();
+        ASSERT_TRUE(next) << next.error().detail;
+        if (!*next) break;
+        got.insert(got.end(), (*next)->data.begin(), (*next)->data.end());
+    }
+    EXPECT_EQ(got, data);
 }
 
 }  // namespace
