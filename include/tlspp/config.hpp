@@ -40,6 +40,9 @@ struct ClientConfig {
     // RFC 5077: offer session tickets (an empty session_ticket extension,
     // or the ticket of the session being resumed).
     bool session_tickets = true;
+    // RFC 7366: offer Encrypt-then-MAC when CBC suites are offered (the CBC
+    // suites themselves are off by default; naming them enables them).
+    bool encrypt_then_mac = true;
     std::shared_ptr<KeyLog> key_log;                // e.g. KeyLog::from_environment() (SSLKEYLOGFILE)
     std::shared_ptr<RandomSource> random = system_random();
     std::shared_ptr<Clock> clock = system_clock();
@@ -72,6 +75,7 @@ struct ServerConfig {
     std::shared_ptr<ServerSessionCache> session_cache;
     std::shared_ptr<TicketKeys> ticket_keys;
     std::chrono::seconds session_lifetime{7200};    // how long a session may be resumed; the ticket lifetime hint
+    bool encrypt_then_mac = true;                   // RFC 7366: agree to it for CBC suites when the client offers it
     std::shared_ptr<KeyLog> key_log;
     std::shared_ptr<RandomSource> random = system_random();
     std::shared_ptr<Clock> clock = system_clock();

@@ -30,6 +30,7 @@ struct SessionInfo {
     std::vector<CertificateDer> peer_chain;                 // as sent by the peer, leaf first
     bool peer_verified = false;                             // the chain was verified (not --insecure)
     bool extended_master_secret = false;
+    bool encrypt_then_mac = false;                          // RFC 7366 (CBC suites only)
     bool secure_renegotiation = false;
     bool resumed = false;
 };

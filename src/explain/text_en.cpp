@@ -128,6 +128,10 @@ constexpr Phrase kEnglish[] = {
     {"key.server_write_key", "encrypts what the server sends"},
     {"key.client_write_IV", "the implicit part of the nonce of the client's records"},
     {"key.server_write_IV", "the implicit part of the nonce of the server's records"},
+    {"key.client_write_MAC_key",
+     "CBC suites only: the HMAC key of the client's records (the seeds' \"write MAC secret\"). The MAC "
+     "proves each record unaltered; with encrypt_then_mac it covers the ciphertext, else the plaintext."},
+    {"key.server_write_MAC_key", "CBC suites only: the HMAC key of the server's records"},
 
     // Other events.
     {"keychange",

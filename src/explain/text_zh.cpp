@@ -112,6 +112,10 @@ constexpr Phrase kChinese[] = {
     {"key.server_write_key", "加密服务器发送的数据"},
     {"key.client_write_IV", "客户端记录的 nonce 中隐式的部分"},
     {"key.server_write_IV", "服务器记录的 nonce 中隐式的部分"},
+    {"key.client_write_MAC_key",
+     "仅用于 CBC 套件：客户端记录的 HMAC 密钥（即 write MAC secret）。MAC 证明每条记录未被篡改；"
+     "协商了 encrypt_then_mac 时它覆盖密文，否则覆盖明文。"},
+    {"key.server_write_MAC_key", "仅用于 CBC 套件：服务器记录的 HMAC 密钥"},
 
     // 其他事件
     {"keychange",

@@ -2,6 +2,7 @@
 
 #include "fuzz/mode.hpp"
 #include "handshake/key_schedule12.hpp"
+#include "record/cbc12.hpp"
 
 namespace tlspp::handshake {
 
@@ -22,21 +23,37 @@ crypto::SecretBytes master_secret_for(const Negotiated12& n, std::span<const std
 }
 
 Result<Protections12> protections12(const Negotiated12& n, std::span<const std::uint8_t> master,
-                                    EventSink* events) {
+                                    EventSink* events, const std::shared_ptr<RandomSource>& random) {
     const SuiteInfo& s = *n.suite;
-    // AEAD suites have no MAC keys (RFC 5288 §3, RFC 7905 §2).
-    KeyBlock12 block = key_block12(s.prf_hash, master, n.client_random, n.server_random, 0,
-                                   crypto::aead_key_length(s.aead), s.fixed_iv_length);
+    // AEAD suites have no MAC keys (RFC 5288 §3, RFC 7905 §2); CBC suites
+    // have no implicit IV in TLS 1.2 (RFC 5246 §6.3: the IVs are "only
+    // generated for implicit nonce techniques"), fixed_iv_length is 0.
+    const std::size_t mac_key_length = s.mac ? crypto::hash_length(*s.mac) : 0;
+    KeyBlock12 block = key_block12(s.prf_hash, master, n.client_random, n.server_random, mac_key_length,
+                                   s.key_length(), s.fixed_iv_length);
     if (events) {
         const std::string from = "key_block = PRF(master_secret, \"key expansion\", server_random + client_random)";
+        if (s.mac) {
+            report_key(events, "client_write_MAC_key", from, block.client_write_mac_key);
+            report_key(events, "server_write_MAC_key", from, block.server_write_mac_key);
+        }
         report_key(events, "client_write_key", from, block.client_write_key);
         report_key(events, "server_write_key", from, block.server_write_key);
-        report_key(events, "client_write_IV", from, block.client_write_iv);
-        report_key(events, "server_write_IV", from, block.server_write_iv);
+        if (s.fixed_iv_length) {
+            report_key(events, "client_write_IV", from, block.client_write_iv);
+            report_key(events, "server_write_IV", from, block.server_write_iv);
+        }
     }
-    auto client = record::make_aead12(s.aead, block.client_write_key, block.client_write_iv);
+    auto make = [&](crypto::ByteView mac_key, crypto::ByteView key, crypto::ByteView iv) {
+        if (s.is_aead()) return record::make_aead12(s.aead(), key, iv);
+        return record::make_cbc12(*s.mac, mac_key, key,
+                                  n.encrypt_then_mac ? record::CbcMode::encrypt_then_mac
+                                                     : record::CbcMode::mac_then_encrypt,
+                                  random);
+    };
+    auto client = make(block.client_write_mac_key, block.client_write_key, block.client_write_iv);
     if (!client) return std::move(client).error();
-    auto server = record::make_aead12(s.aead, block.server_write_key, block.server_write_iv);
+    auto server = make(block.server_write_mac_key, block.server_write_key, block.server_write_iv);
     if (!server) return std::move(server).error();
     return Protections12{std::move(*client), std::move(*server)};
 }

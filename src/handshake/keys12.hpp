@@ -11,6 +11,7 @@
 #include "handshake/suites.hpp"
 #include "record/protection.hpp"
 #include "tlspp/keylog.hpp"
+#include "tlspp/random.hpp"
 #include "tlspp/result.hpp"
 
 namespace tlspp::handshake {
@@ -21,6 +22,9 @@ struct Negotiated12 {
     std::array<std::uint8_t, 32> client_random{};
     std::array<std::uint8_t, 32> server_random{};
     bool extended_master_secret = false;
+    // RFC 7366: CBC records are encrypted, then MACed (agreed in the hellos;
+    // never with an AEAD suite).
+    bool encrypt_then_mac = false;
     // Session resumption (RFC 5246 §7.4.1.2, RFC 5077): the session_id of
     // the ServerHello, and whether a NewSessionTicket follows the client's
     // Finished (the server acknowledged the session_ticket extension).
@@ -42,9 +46,10 @@ struct Protections12 {
 };
 
 // protections12 expands the key block (RFC 5246 §6.3) and builds both
-// directions' record protection. Fails with internal_error only.
+// directions' record protection; `random` gives CBC records their explicit
+// IVs. Fails with internal_error only.
 Result<Protections12> protections12(const Negotiated12& n, std::span<const std::uint8_t> master,
-                                    EventSink* events);
+                                    EventSink* events, const std::shared_ptr<RandomSource>& random);
 
 // finished_data is the verify_data one side sends: PRF(master, label, transcript hash)[0..11].
 crypto::SecretBytes finished_data(const Negotiated12& n, std::span<const std::uint8_t> master, bool from_client,

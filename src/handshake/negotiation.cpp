@@ -21,10 +21,12 @@ bool is_ecdhe_group(NamedGroup g) {
 }
 
 std::optional<NamedGroup> choose_ecdhe_group(const ServerConfig& config, const msg::ClientHello& hello) {
+    // RFC 8422 §4: without supported_groups the server may use any curve. A
+    // client that omits the extension predates X25519 (RFC 4492 era), and
+    // P-256 is the curve every such client implements, so it goes first.
+    if (!hello.supported_groups && contains(config.groups, NamedGroup::secp256r1)) return NamedGroup::secp256r1;
     for (NamedGroup g : config.groups) {
         if (!is_ecdhe_group(g)) continue;
-        // RFC 8422 §4: without supported_groups the server may use any curve;
-        // we take our first preference.
         if (!hello.supported_groups || contains(*hello.supported_groups, g)) return g;
     }
     return std::nullopt;
@@ -49,19 +51,23 @@ std::optional<NamedGroup> choose_ffdhe_group(const ServerConfig& config, const m
     return std::nullopt;
 }
 
-// The client's signature_algorithms, or RFC 5246 §7.4.1.4.1's implied
-// {sha1,rsa}/{sha1,ecdsa} when the extension is absent.
-std::vector<SignatureScheme> client_schemes(const msg::ClientHello& hello) {
-    if (hello.signature_algorithms) return *hello.signature_algorithms;
-    return {SignatureScheme::rsa_pkcs1_sha1, SignatureScheme::ecdsa_sha1};
-}
-
 // choose_scheme takes our most preferred scheme the client accepts for the
 // key. TLS 1.2 lets any ECDSA hash go with any curve, but a scheme that
 // matches the curve (the TLS 1.3 rule: P-384 with SHA-384) is preferred, so a
 // P-384 key is not signed over a weaker hash when the client accepts better.
-std::optional<SignatureScheme> choose_scheme(const ServerConfig& config, const std::vector<SignatureScheme>& theirs,
+std::optional<SignatureScheme> choose_scheme(const ServerConfig& config, const msg::ClientHello& hello,
                                              crypto::KeyType key) {
+    // RFC 5246 §7.4.1.4.1: "If the client does not send the
+    // signature_algorithms extension, the server MUST ... behave as if client
+    // had sent the value {sha1,rsa}" ({sha1,ecdsa} for ECDSA keys). That is
+    // the only scheme such a client verifies, so it is used whatever our list
+    // prefers; an EdDSA key has no SHA-1 form and cannot serve that client.
+    if (!hello.signature_algorithms) {
+        for (SignatureScheme implied : {SignatureScheme::rsa_pkcs1_sha1, SignatureScheme::ecdsa_sha1})
+            if (crypto::scheme_fits_key(implied, key, ProtocolVersion::tls12)) return implied;
+        return std::nullopt;
+    }
+    const auto& theirs = *hello.signature_algorithms;
     for (ProtocolVersion rule : {ProtocolVersion::tls13, ProtocolVersion::tls12})
         for (SignatureScheme s : config.signature_schemes)
             if (contains(theirs, s) && crypto::scheme_fits_key(s, key, rule)) return s;
@@ -105,7 +111,6 @@ Result<ServerChoice12> choose12(const ServerConfig& config, const msg::ClientHel
                           "ClientHello offers " + std::to_string(hello.cipher_suites.size()) +
                               " cipher suites, none of them enabled here");
 
-    const auto theirs = client_schemes(hello);
     Reason missing = Reason::no_common_cipher_suite;
     std::string why;
     for (CipherSuite code : order) {
@@ -134,7 +139,7 @@ Result<ServerChoice12> choose12(const ServerConfig& config, const msg::ClientHel
                       std::string(crypto::name(key)) + " certificate";
                 continue;
             }
-            auto scheme = choose_scheme(config, theirs, key);
+            auto scheme = choose_scheme(config, hello, key);
             if (!scheme) {
                 missing = Reason::no_common_signature_scheme;
                 why = "no signature scheme in common for the " + std::string(crypto::name(key)) + " certificate";

@@ -15,14 +15,26 @@ namespace tlspp::handshake {
 enum class KeyExchange { ecdhe, dhe, rsa };
 enum class Authentication { rsa, ecdsa };
 
+// The record protection of a suite: an AEAD (RFC 5288, RFC 7905) or AES-CBC
+// with an HMAC (RFC 5246 §6.2.3.2, the legacy suites).
+enum class Cipher { aes_128_gcm, aes_256_gcm, chacha20_poly1305, aes_128_cbc, aes_256_cbc };
+
 struct SuiteInfo {
     CipherSuite suite;
     KeyExchange key_exchange;
     Authentication authentication;
-    crypto::AeadAlg aead;
-    crypto::HashAlg prf_hash;
-    std::size_t fixed_iv_length;       // RFC 5288: 4 (salt); RFC 7905: 12
+    Cipher cipher;
+    // CBC suites: the HMAC's hash (the suite name's last part: SHA = SHA-1,
+    // RFC 5246 Appendix C); AEAD suites have no MAC key.
+    std::optional<crypto::HashAlg> mac;
+    crypto::HashAlg prf_hash;          // SHA-256, or SHA-384 for the _SHA384 suites (RFC 5288, RFC 5289)
+    std::size_t fixed_iv_length;       // RFC 5288: 4 (salt); RFC 7905: 12; CBC: 0 (explicit IV per record)
     std::string_view openssl_name;     // "ECDHE-RSA-AES128-GCM-SHA256"
+
+    bool is_aead() const { return !mac.has_value(); }
+    // aead is the AEAD of an AEAD suite (is_aead() must hold).
+    crypto::AeadAlg aead() const;
+    std::size_t key_length() const;    // the write key of the key block: 16 or 32
 };
 
 // find_suite returns the suite's row, or nullptr for a suite tlspp does not implement.
@@ -37,8 +49,9 @@ std::optional<CipherSuite> suite_by_name(std::string_view name);
 std::optional<NamedGroup> group_by_name(std::string_view name);
 std::optional<SignatureScheme> scheme_by_name(std::string_view name);
 
-// protection_name is the record protection's name for people: "AES-128-GCM".
-std::string_view protection_name(crypto::AeadAlg aead);
+// protection_name is the record protection's name for people: "AES-128-GCM",
+// "AES-128-CBC with HMAC-SHA1" (with encrypt_then_mac: "AES-128-CBC, then HMAC-SHA1").
+std::string_view protection_name(const SuiteInfo& suite, bool encrypt_then_mac = false);
 
 // hash_of_scheme is the hash a signature scheme signs with (none for ed25519).
 std::optional<crypto::HashAlg> hash_of_scheme(SignatureScheme scheme);

@@ -37,6 +37,12 @@ Status decode_known(ClientHello& hello, const RawExtension& ext) {
             return codec::in_message(std::move(empty).error(), kName);
         hello.extended_master_secret = true;
         return {};
+    case ExtensionType::encrypt_then_mac:
+        // RFC 7366 §2: "The "extension_data" field of this extension SHALL be empty."
+        if (auto empty = decode_empty_extension(data, "encrypt_then_mac"); !empty)
+            return codec::in_message(std::move(empty).error(), kName);
+        hello.encrypt_then_mac = true;
+        return {};
     default:
         return {};
     }
@@ -53,13 +59,15 @@ bool has_field(const ClientHello& m, std::uint16_t type) {
     case ExtensionType::renegotiation_info: return m.renegotiation_info.has_value();
     case ExtensionType::session_ticket: return m.session_ticket.has_value();
     case ExtensionType::extended_master_secret: return m.extended_master_secret;
+    case ExtensionType::encrypt_then_mac: return m.encrypt_then_mac;
     default: return false;
     }
 }
 
 bool has_any_extension(const ClientHello& m) {
     return m.server_name || m.supported_groups || m.ec_point_formats || m.signature_algorithms || m.alpn ||
-           m.renegotiation_info || m.session_ticket || m.extended_master_secret || !m.extensions.empty();
+           m.renegotiation_info || m.session_ticket || m.extended_master_secret || m.encrypt_then_mac ||
+           !m.extensions.empty();
 }
 
 }  // namespace
@@ -108,6 +116,7 @@ void encode(wire::Writer& w, const ClientHello& m) {
     if (m.alpn)
         codec::write_extension(w, ExtensionType::application_layer_protocol_negotiation,
                                [&](auto& x) { encode_alpn(x, *m.alpn); });
+    if (m.encrypt_then_mac) codec::write_extension(w, ExtensionType::encrypt_then_mac, [](auto&) {});
     if (m.extended_master_secret)
         codec::write_extension(w, ExtensionType::extended_master_secret, [](auto&) {});
     if (m.signature_algorithms)

@@ -28,6 +28,7 @@ struct ClientHello {
     std::optional<Bytes> renegotiation_info;
     std::optional<Bytes> session_ticket;      // RFC 5077: empty = "I support tickets"
     bool extended_master_secret = false;
+    bool encrypt_then_mac = false;            // RFC 7366: empty extension
 
     // Every extension as it arrived, in order (known ones too), for the
     // explainer and for extensions a later stage reads. On encode, these are
@@ -44,8 +45,8 @@ struct ClientHello {
 Result<ClientHello> decode_client_hello(ByteView body);
 // encode writes the body (no handshake header). Known extensions are written
 // in a fixed order: server_name, ec_point_formats, supported_groups,
-// session_ticket, alpn, extended_master_secret, signature_algorithms,
-// renegotiation_info; then `extensions`.
+// session_ticket, alpn, encrypt_then_mac, extended_master_secret,
+// signature_algorithms, renegotiation_info; then `extensions`.
 void encode(wire::Writer& w, const ClientHello& m);
 
 }  // namespace tlspp::msg

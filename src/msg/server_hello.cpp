@@ -51,6 +51,9 @@ Status decode_known(ServerHello& hello, const RawExtension& ext) {
         return decode_alpn_choice(data, hello.alpn);
     case ExtensionType::extended_master_secret:
         return set_flag(data, "extended_master_secret", hello.extended_master_secret);
+    case ExtensionType::encrypt_then_mac:
+        // RFC 7366 §2: the extension_data is empty in both hellos.
+        return set_flag(data, "encrypt_then_mac", hello.encrypt_then_mac);
     default:
         return {};
     }
@@ -65,13 +68,14 @@ bool has_field(const ServerHello& m, std::uint16_t type) {
     case ExtensionType::session_ticket: return m.session_ticket;
     case ExtensionType::application_layer_protocol_negotiation: return m.alpn.has_value();
     case ExtensionType::extended_master_secret: return m.extended_master_secret;
+    case ExtensionType::encrypt_then_mac: return m.encrypt_then_mac;
     default: return false;
     }
 }
 
 bool has_any_extension(const ServerHello& m) {
     return m.server_name_ack || m.renegotiation_info || m.ec_point_formats || m.session_ticket || m.alpn ||
-           m.extended_master_secret || !m.extensions.empty();
+           m.extended_master_secret || m.encrypt_then_mac || !m.extensions.empty();
 }
 
 }  // namespace
@@ -112,6 +116,7 @@ void encode(wire::Writer& w, const ServerHello& m) {
     if (m.alpn)
         codec::write_extension(w, ExtensionType::application_layer_protocol_negotiation,
                                [&](auto& x) { encode_alpn(x, {*m.alpn}); });
+    if (m.encrypt_then_mac) codec::write_extension(w, ExtensionType::encrypt_then_mac, [](auto&) {});
     if (m.extended_master_secret) codec::write_extension(w, ExtensionType::extended_master_secret, [](auto&) {});
     codec::write_raw_extensions(w, m.extensions, [&](std::uint16_t type) { return has_field(m, type); });
 }

@@ -23,6 +23,7 @@ struct ServerHello {
     std::optional<Bytes> ec_point_formats;
     std::optional<std::string> alpn;           // exactly one protocol name
     bool extended_master_secret = false;
+    bool encrypt_then_mac = false;             // RFC 7366: empty acknowledgement
     bool session_ticket = false;               // RFC 5077 §3.2: empty acknowledgement
     bool server_name_ack = false;              // RFC 6066 §3: empty server_name
 
@@ -35,7 +36,7 @@ struct ServerHello {
 Result<ServerHello> decode_server_hello(ByteView body);
 // encode writes known extensions in the order: server_name ack,
 // renegotiation_info, ec_point_formats, session_ticket, alpn,
-// extended_master_secret; then `extensions`. No extensions → no block.
+// encrypt_then_mac, extended_master_secret; then `extensions`. No extensions → no block.
 void encode(wire::Writer& w, const ServerHello& m);
 
 }  // namespace tlspp::msg

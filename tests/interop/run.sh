@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/interop/run.sh: tlspp against OpenSSL, GnuTLS and curl, both directions.
 #
-#   tests/interop/run.sh [openssl] [gnutls] [curl] [explain] [features] [resumption]     (default: all)
+#   tests/interop/run.sh [openssl] [gnutls] [curl] [explain] [features] [resumption] [cbc]    (default: all)
 #
 # Environment: TLSPP (the binary, default build/release/tlspp),
 # TLSPP_STANDIN=openssl (check the harness itself with openssl in tlspp's
@@ -17,9 +17,10 @@ source "$INTEROP_DIR/curl.sh"
 source "$INTEROP_DIR/explain.sh"
 source "$INTEROP_DIR/features.sh"
 source "$INTEROP_DIR/resumption.sh"
+source "$INTEROP_DIR/cbc.sh"
 
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(openssl gnutls curl explain features resumption)
+[ ${#suites[@]} -gt 0 ] || suites=(openssl gnutls curl explain features resumption cbc)
 
 # abort MESSAGE: a failure before any case ran still ends with the summary line.
 abort() {
@@ -43,8 +44,8 @@ trap cleanup_started EXIT
 
 for s in "${suites[@]}"; do
   case $s in
-    openssl | gnutls | curl | explain | features | resumption) echo "== $s =="; "${s}_suite" ;;
-    *) abort "unknown suite '$s' (expected openssl, gnutls, curl, explain, features or resumption)" ;;
+    openssl | gnutls | curl | explain | features | resumption | cbc) echo "== $s =="; "${s}_suite" ;;
+    *) abort "unknown suite '$s' (expected openssl, gnutls, curl, explain, features, resumption or cbc)" ;;
   esac
 done
 

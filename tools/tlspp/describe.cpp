@@ -46,6 +46,10 @@ std::vector<std::pair<std::string, std::string>> describe_session(const SessionI
     rows.emplace_back("ALPN", info.alpn.empty() ? "(none)" : info.alpn);
     rows.emplace_back("server name (SNI)", info.server_name.empty() ? "(none)" : info.server_name);
     rows.emplace_back("extended master secret", yes_no(info.extended_master_secret));
+    // RFC 7366 only applies to CBC suites; an AEAD suite has no MAC order to report.
+    if (const auto* suite = info.cipher_suite ? handshake::find_suite(*info.cipher_suite) : nullptr;
+        suite && !suite->is_aead())
+        rows.emplace_back("encrypt-then-MAC", yes_no(info.encrypt_then_mac));
     rows.emplace_back("secure renegotiation", yes_no(info.secure_renegotiation));
     rows.emplace_back("resumed", yes_no(info.resumed));
     return rows;

@@ -60,6 +60,9 @@ Status check_solicited(const msg::ServerHello& m, const ExpectServerHello& s, co
         case ExtensionType::session_ticket:
             if (s.sent_session_ticket) continue;
             break;
+        case ExtensionType::encrypt_then_mac:
+            if (s.sent_encrypt_then_mac) continue;
+            break;
         case ExtensionType::application_layer_protocol_negotiation:
             if (!config.alpn.empty()) continue;
             break;
@@ -90,6 +93,13 @@ Next resume(ExpectServerHello s, Negotiated12 params, Ctx& c) {
         e.alert = Alert::handshake_failure;
         return e;
     }
+    // RFC 7366 §3.1: a session keeps its MAC order; the server must not
+    // switch it on resumption.
+    if (params.encrypt_then_mac != saved.encrypt_then_mac)
+        return make_error(Reason::illegal_parameter,
+                          saved.encrypt_then_mac
+                              ? "ServerHello: resumes a session made with encrypt_then_mac without it"
+                              : "ServerHello: resumes a session made without encrypt_then_mac with it");
     SessionInfo& info = c.step.info();
     info.resumed = true;
     info.peer_chain = saved.peer_chain;
@@ -101,7 +111,7 @@ Next resume(ExpectServerHello s, Negotiated12 params, Ctx& c) {
     report_key(events, "master_secret", "from the resumed session", saved.master_secret);
     // NSS key log format: the saved master secret with this connection's client random.
     if (c.step.key_log()) c.step.key_log()->log(keylog_label::client_random, params.client_random, saved.master_secret);
-    auto keys = protections12(params, saved.master_secret, events);
+    auto keys = protections12(params, saved.master_secret, events, c.config.random);
     if (!keys) return std::move(keys).error();
     crypto::SecretBytes master = saved.master_secret;
     saved.session_id = params.session_id;
@@ -133,6 +143,11 @@ Next on(ExpectServerHello s, const msg::ServerHello& m, Ctx& c) {
     if (m.ec_point_formats && !contains(*m.ec_point_formats, std::uint8_t{0}))
         return make_error(Reason::missing_uncompressed_point_format,
                           "ServerHello: ec_point_formats lacks the uncompressed format");
+    // RFC 7366 §3: a server that selects an AEAD suite "MUST NOT send an
+    // encrypt-then-MAC response extension back to the client".
+    if (m.encrypt_then_mac && suite->is_aead())
+        return make_error(Reason::illegal_parameter,
+                          "ServerHello: encrypt_then_mac with the AEAD suite " + std::string(name(suite->suite)));
     if (m.alpn && !contains(c.config.alpn, *m.alpn))
         return make_error(Reason::unoffered_application_protocol,
                           "ServerHello: ALPN protocol \"" + *m.alpn + "\" was not offered");
@@ -144,9 +159,11 @@ Next on(ExpectServerHello s, const msg::ServerHello& m, Ctx& c) {
     info.cipher_suite = suite->suite;
     info.alpn = m.alpn.value_or("");
     info.extended_master_secret = m.extended_master_secret;
+    info.encrypt_then_mac = m.encrypt_then_mac;
     info.secure_renegotiation = m.renegotiation_info.has_value();
 
-    Negotiated12 params{suite, s.client_random, m.random, m.extended_master_secret, m.session_id, m.session_ticket};
+    Negotiated12 params{suite,         s.client_random, m.random,     m.extended_master_secret,
+                        m.encrypt_then_mac, m.session_id,    m.session_ticket};
     // RFC 5246 §7.4.1.3: the server resumes by echoing the session_id we offered.
     if (s.offered && !s.offered_session_id.empty() && m.session_id == s.offered_session_id)
         return resume(std::move(s), std::move(params), c);
@@ -341,7 +358,7 @@ Next send_client_flight(const Negotiated12& params, const ServerShare& share, co
         if (!signature) return std::move(signature).error();
         c.step.send(msg::CertificateVerify{credential.scheme, std::move(*signature)});
     }
-    auto keys = protections12(params, master, events);
+    auto keys = protections12(params, master, events, c.config.random);
     if (!keys) return std::move(keys).error();
     send_change_cipher_spec_and_finished(c.step, params, master, std::move(keys->client_write), true);
     if (false_start_allowed(params, c.config)) c.step.allow_false_start();
@@ -370,7 +387,7 @@ Next on(ExpectNewSessionTicket s, const msg::NewSessionTicket12& m, Ctx& c) {
 }
 
 Next on(ExpectChangeCipherSpec s, const ChangeCipherSpec&, Ctx& c) {
-    c.step.install_read_protection(std::move(s.server_write), protection_name(s.params.suite->aead));
+    c.step.install_read_protection(std::move(s.server_write), protection_name(*s.params.suite, s.params.encrypt_then_mac));
     return ExpectFinished{s.params, std::move(s.master), std::move(s.client_write)};
 }
 
@@ -382,6 +399,7 @@ void keep_session(const Negotiated12& params, const crypto::SecretBytes& master,
         s.suite = params.suite->suite;
         s.master_secret = master;
         s.extended_master_secret = params.extended_master_secret;
+        s.encrypt_then_mac = params.encrypt_then_mac;
         s.server_name = info.server_name;
         s.alpn = info.alpn;
         s.created = std::chrono::time_point_cast<std::chrono::seconds>(c.step.clock().now());

@@ -28,6 +28,12 @@ Status Client12::start(Step& step) {
     hello.signature_algorithms = config.signature_schemes;
     if (!config.alpn.empty()) hello.alpn = config.alpn;
     hello.extended_master_secret = true;          // RFC 7627 §5.1
+    // RFC 7366 §2: Encrypt-then-MAC only means something for CBC suites, so
+    // it is offered only with them.
+    bool offers_cbc = false;
+    for (CipherSuite s : config.cipher_suites)
+        if (const SuiteInfo* info = find_suite(s); info && !info->is_aead()) offers_cbc = true;
+    hello.encrypt_then_mac = config.encrypt_then_mac && offers_cbc;
     hello.renegotiation_info = crypto::Bytes{};   // RFC 5746 §3.4: empty on the initial handshake
 
     // Many servers reject record version 0x0303 before they know the version;
@@ -59,8 +65,8 @@ Status Client12::start(Step& step) {
 
     step.send(hello);
     step.info().server_name = send_sni ? server_name_ : std::string();
-    state_ = client12::ExpectServerHello{hello.random, send_sni, hello.session_ticket.has_value(), std::move(offered),
-                                         hello.session_id};
+    state_ = client12::ExpectServerHello{hello.random,          send_sni, hello.session_ticket.has_value(),
+                                         hello.encrypt_then_mac, std::move(offered), hello.session_id};
     return {};
 }
 

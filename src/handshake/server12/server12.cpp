@@ -94,7 +94,7 @@ Next on(ExpectClientKeyExchange s, const msg::ClientKeyExchange& m, Ctx& c) {
     // The core has added ClientKeyExchange to the transcript: this is RFC 7627's session hash.
     crypto::SecretBytes master = master_secret_for(s.params, *pre_master, c.step.transcript().hash(), events,
                                                    c.step.key_log());
-    auto keys = protections12(s.params, master, events);
+    auto keys = protections12(s.params, master, events, c.config.random);
     if (!keys) return std::move(keys).error();
     if (s.client_key) return ExpectCertificateVerify{s.params, std::move(master), std::move(*keys), std::move(*s.client_key)};
     return ExpectChangeCipherSpec{s.params, std::move(master), std::move(*keys)};
@@ -121,7 +121,7 @@ Next on(ExpectCertificateVerify s, const msg::CertificateVerify& m, Ctx& c) {
 }
 
 Next on(ExpectChangeCipherSpec s, const ChangeCipherSpec&, Ctx& c) {
-    c.step.install_read_protection(std::move(s.keys.client_write), protection_name(s.params.suite->aead));
+    c.step.install_read_protection(std::move(s.keys.client_write), protection_name(*s.params.suite, s.params.encrypt_then_mac));
     return ExpectFinished{s.params, std::move(s.master), std::move(s.keys.server_write)};
 }
 
@@ -135,6 +135,7 @@ void keep_session(const Negotiated12& params, const crypto::SecretBytes& master,
     s.suite = params.suite->suite;
     s.master_secret = master;
     s.extended_master_secret = params.extended_master_secret;
+    s.encrypt_then_mac = params.encrypt_then_mac;
     s.server_name = info.server_name;
     s.alpn = info.alpn;
     s.created = std::chrono::time_point_cast<std::chrono::seconds>(c.step.clock().now());

@@ -104,6 +104,10 @@ std::string refusal(const session::Session12& s, const msg::ClientHello& m, cons
         return "it used extended_master_secret and the ClientHello does not";
     if (!s.extended_master_secret && m.extended_master_secret)
         return "it was made without extended_master_secret and the ClientHello has it";
+    // RFC 7366 §3.1: the resumed session keeps Encrypt-then-MAC, so the
+    // client must offer it again.
+    if (s.encrypt_then_mac && (!m.encrypt_then_mac || !config.encrypt_then_mac))
+        return "it used encrypt_then_mac and the ClientHello does not offer it";
     if (s.server_name != m.server_name.value_or("")) return "it was made for another server name";
     if (s.expired(now)) return "it expired";
     // A session made without a client certificate cannot skip the one we require.
@@ -154,6 +158,7 @@ msg::ServerHello base_server_hello(const msg::ClientHello& m, const Negotiated12
     if (m.ec_point_formats) hello.ec_point_formats = crypto::Bytes{0};
     if (!alpn.empty()) hello.alpn = alpn;
     hello.extended_master_secret = params.extended_master_secret;
+    hello.encrypt_then_mac = params.encrypt_then_mac;
     // RFC 6066 §3: the server "SHALL include an extension of type "server_name"
     // in the (extended) server hello" when it used the name; its data is empty.
     hello.server_name_ack = m.server_name.has_value();
@@ -175,6 +180,7 @@ Result<State> resume(const msg::ClientHello& m, const ServerConfig& config, Step
     params.client_random = m.random;
     step.random().fill(params.server_random);
     params.extended_master_secret = s.extended_master_secret;
+    params.encrypt_then_mac = s.encrypt_then_mac;
     params.session_id = m.session_id;
     params.ticket = found.renew_ticket && m.session_ticket.has_value();
 
@@ -186,7 +192,7 @@ Result<State> resume(const msg::ClientHello& m, const ServerConfig& config, Step
 
     report_key(events, "master_secret", "from the resumed session", s.master_secret);
     if (step.key_log()) step.key_log()->log(keylog_label::client_random, params.client_random, s.master_secret);
-    auto keys = protections12(params, s.master_secret, events);
+    auto keys = protections12(params, s.master_secret, events, config.random);
     if (!keys) return std::move(keys).error();
     send_change_cipher_spec_and_finished(step, params, s.master_secret, std::move(keys->server_write), false);
 
@@ -196,6 +202,7 @@ Result<State> resume(const msg::ClientHello& m, const ServerConfig& config, Step
     info.alpn = alpn;
     info.server_name = m.server_name.value_or("");
     info.extended_master_secret = params.extended_master_secret;
+    info.encrypt_then_mac = params.encrypt_then_mac;
     info.secure_renegotiation = offers_secure_renegotiation(m);
     info.peer_chain = s.peer_chain;
     info.peer_verified = !s.peer_chain.empty();
@@ -246,6 +253,8 @@ Result<State> answer_client_hello(const msg::ClientHello& m, const ServerConfig&
     params.client_random = m.random;
     step.random().fill(params.server_random);
     params.extended_master_secret = m.extended_master_secret;
+    // RFC 7366 §3: only for a CBC suite, when the client offered it.
+    params.encrypt_then_mac = config.encrypt_then_mac && m.encrypt_then_mac && !suite.is_aead();
     // A fresh session ID when we can resume by ID (RFC 5246 §7.4.1.3), and a
     // ticket when the client supports them (RFC 5077 §3.2).
     if (config.session_cache && config.session_cache->capacity() > 0) {
@@ -283,6 +292,7 @@ Result<State> answer_client_hello(const msg::ClientHello& m, const ServerConfig&
     info.alpn = *alpn;
     info.server_name = m.server_name.value_or("");
     info.extended_master_secret = params.extended_master_secret;
+    info.encrypt_then_mac = params.encrypt_then_mac;
     info.secure_renegotiation = secure_renegotiation;
     if (request_certificate) return ExpectClientCertificate{params, std::move(kx)};
     return ExpectClientKeyExchange{params, std::move(kx), std::nullopt};
