@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tlspp/keylog.hpp"
+#include "tlspp/limits.hpp"
 #include "tlspp/random.hpp"
 #include "tlspp/result.hpp"
 #include "tlspp/session.hpp"
@@ -46,6 +47,8 @@ struct ClientConfig {
     std::shared_ptr<KeyLog> key_log;                // e.g. KeyLog::from_environment() (SSLKEYLOGFILE)
     std::shared_ptr<RandomSource> random = system_random();
     std::shared_ptr<Clock> clock = system_clock();
+    // DoS bounds on what the server may send (tlspp/limits.hpp).
+    Limits limits;
 
     // validate checks the config is usable (a trust store when verifying,
     // known suites/groups, non-empty lists). bad_config names the problem.
@@ -79,6 +82,8 @@ struct ServerConfig {
     std::shared_ptr<KeyLog> key_log;
     std::shared_ptr<RandomSource> random = system_random();
     std::shared_ptr<Clock> clock = system_clock();
+    // DoS bounds on what a client may send (tlspp/limits.hpp).
+    Limits limits;
 
     Status validate() const;
 };

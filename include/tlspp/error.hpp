@@ -31,6 +31,7 @@ enum class Reason : std::uint16_t {
     bad_record_version,
     record_authentication_failed,
     too_many_empty_records,
+    too_many_records_without_progress,   // DoS guard: records that complete nothing (tlspp/limits.hpp)
     // negotiation: no acceptable parameters.
     no_common_cipher_suite,
     no_common_group,
@@ -49,6 +50,11 @@ enum class Reason : std::uint16_t {
     missing_uncompressed_point_format,
     bad_key_share,
     illegal_parameter,              // any other value the RFC forbids here
+    // illegal_parameter too: more than tlspp/limits.hpp accepts (as OpenSSL and
+    // BoringSSL answer an excessive message size).
+    excessive_message_size,
+    too_many_extensions,
+    too_many_cipher_suites,
     // unsupported_extension.
     unsolicited_extension,
     // missing_extension (TLS 1.3) / handshake_failure (TLS 1.2).
@@ -65,6 +71,7 @@ enum class Reason : std::uint16_t {
     certificate_bad_usage,          // unsupported_certificate
     certificate_unsupported_key,    // unsupported_certificate
     certificate_invalid,            // bad_certificate: anything else about the chain
+    certificate_chain_too_long,     // bad_certificate: more certificates than Limits allows
     certificate_required,
     // the peer.
     peer_alert,                     // a fatal alert arrived; Error::alert is the peer's

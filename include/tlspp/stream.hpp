@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -19,10 +20,14 @@ namespace tlspp {
 // StreamOptions are the timeouts (a negative value means "no timeout") and
 // an optional observer.
 struct StreamOptions {
-    // The TCP connect and, separately, the whole handshake must each finish within this.
+    // The TCP connect and, separately, the whole handshake must each finish
+    // within this. It is a total deadline, not an idle one: it starts with the
+    // first handshake() (or the read()/write() that runs it) and bytes that
+    // arrive do not extend it, so a peer that trickles a byte at a time is
+    // dropped with Reason::timeout when it expires, as is one that sends nothing.
     std::chrono::milliseconds handshake_timeout{10'000};
-    // read() and write() fail with Reason::timeout after this long without
-    // any byte moving in the direction they wait for.
+    // An idle limit: read() and write() fail with Reason::timeout after this
+    // long without any byte moving in the direction they wait for.
     std::chrono::milliseconds io_timeout{30'000};
     // close() waits at most this long for the peer to close its side, so that
     // unread bytes from the peer do not turn our FIN into a reset that could
@@ -70,7 +75,8 @@ public:
 
     // handshake runs the handshake to completion. On failure the alert for the
     // peer has been sent (best effort) and the error says why; a peer that
-    // hangs up mid-handshake gives truncated_connection.
+    // hangs up mid-handshake gives truncated_connection, one that does not
+    // finish within handshake_timeout (counted from the first call) timeout.
     Status handshake();
 
     // read waits for application data and returns how many bytes it put in
@@ -119,6 +125,10 @@ private:
     bool eof_ = false;          // the peer's TCP stream ended
     bool peer_closed_ = false;  // read_in reported close_notify
     bool closed_ = false;       // close() ran
+    // When the handshake must be done by, set by its first handshake() call;
+    // nullopt before that, and with a negative handshake_timeout.
+    bool handshake_started_ = false;
+    std::optional<std::chrono::steady_clock::time_point> handshake_deadline_;
 };
 
 }  // namespace tlspp

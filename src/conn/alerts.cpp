@@ -18,6 +18,7 @@ Alert alert_for(Reason reason) noexcept {
     case Reason::handshake_spans_key_change:
     case Reason::application_data_before_handshake:
     case Reason::too_many_empty_records:
+    case Reason::too_many_records_without_progress:
     case Reason::too_many_warnings:              return Alert::unexpected_message;
     case Reason::renegotiation_refused:          return Alert::no_renegotiation;
     case Reason::record_overflow:                return Alert::record_overflow;
@@ -40,7 +41,12 @@ Alert alert_for(Reason reason) noexcept {
     case Reason::missing_null_compression:
     case Reason::missing_uncompressed_point_format:
     case Reason::bad_key_share:
-    case Reason::illegal_parameter:              return Alert::illegal_parameter;
+    case Reason::illegal_parameter:
+    // OpenSSL and BoringSSL send illegal_parameter for SSL_R_EXCESSIVE_MESSAGE_SIZE;
+    // a list longer than we accept is the same kind of refusal.
+    case Reason::excessive_message_size:
+    case Reason::too_many_extensions:
+    case Reason::too_many_cipher_suites:         return Alert::illegal_parameter;
     // RFC 5246 §7.4.1.4: "...it MUST abort the handshake with an unsupported_extension fatal alert."
     case Reason::unsolicited_extension:          return Alert::unsupported_extension;
     case Reason::missing_extension:              return Alert::missing_extension;
@@ -51,7 +57,8 @@ Alert alert_for(Reason reason) noexcept {
     case Reason::certificate_expired:
     case Reason::certificate_not_yet_valid:      return Alert::certificate_expired;
     case Reason::certificate_name_mismatch:
-    case Reason::certificate_invalid:            return Alert::bad_certificate;
+    case Reason::certificate_invalid:
+    case Reason::certificate_chain_too_long:     return Alert::bad_certificate;
     case Reason::certificate_revoked:            return Alert::certificate_revoked;
     case Reason::certificate_bad_usage:
     case Reason::certificate_unsupported_key:    return Alert::unsupported_certificate;

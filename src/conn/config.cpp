@@ -2,6 +2,7 @@
 #include "tlspp/config.hpp"
 
 #include <algorithm>
+#include <string>
 
 #include "crypto/key_exchange.hpp"
 #include "handshake/suites.hpp"
@@ -58,10 +59,36 @@ Status check_common(const std::vector<CipherSuite>& suites, const std::vector<Na
     return {};
 }
 
+// check_limits refuses bounds that would fail every handshake, or that the
+// wire format cannot reach (tlspp/limits.hpp says what each one guards).
+Status check_limits(const Limits& l) {
+    auto bad = [](const std::string& what) { return make_error(Reason::bad_config, "limits: " + what); };
+    // RFC 5246 §7.4: a handshake message's length field is 24 bits.
+    constexpr std::size_t max_length_field = 0xffffff;
+    // No TLS 1.2 handshake fits below this: a ClientHello alone is about 100
+    // bytes, a Certificate with one small certificate about 400.
+    constexpr std::size_t min_message = 1024;
+    constexpr std::size_t header = 4;
+    if (l.max_handshake_message_size < min_message || l.max_handshake_message_size > max_length_field)
+        return bad("max_handshake_message_size is " + std::to_string(l.max_handshake_message_size) + ", must be " +
+                   std::to_string(min_message) + ".." + std::to_string(max_length_field));
+    if (l.max_buffered_handshake_bytes < min_message + header)
+        return bad("max_buffered_handshake_bytes is " + std::to_string(l.max_buffered_handshake_bytes) +
+                   ", must be at least " + std::to_string(min_message + header));
+    if (l.max_certificate_chain_length == 0) return bad("max_certificate_chain_length must be at least 1");
+    // A ClientHello needs at least one suite; the list may hold 32767 (<2..2^16-2>).
+    if (l.max_client_hello_cipher_suites == 0) return bad("max_client_hello_cipher_suites must be at least 1");
+    // Zero extensions is a valid policy for a server that wants none (a plain
+    // RFC 5246 hello has none), so any value is accepted.
+    if (l.max_records_without_progress == 0) return bad("max_records_without_progress must be at least 1");
+    return {};
+}
+
 }  // namespace
 
 Status ClientConfig::validate() const {
     if (auto ok = check_common(cipher_suites, groups, signature_schemes, alpn, random, clock); !ok) return ok;
+    if (auto ok = check_limits(limits); !ok) return ok;
     if (verify_peer && !trust)
         return make_error(Reason::bad_config, "verification is on but no trust store is set");
     return {};
@@ -69,6 +96,7 @@ Status ClientConfig::validate() const {
 
 Status ServerConfig::validate() const {
     if (auto ok = check_common(cipher_suites, groups, signature_schemes, alpn, random, clock); !ok) return ok;
+    if (auto ok = check_limits(limits); !ok) return ok;
     if (certificates.empty()) return make_error(Reason::bad_config, "a server needs at least one certificate");
     if (client_auth != ClientAuth::none && !client_trust)
         return make_error(Reason::bad_config, "client authentication needs a client trust store (client_trust)");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <string>
 
 #include "session/public.hpp"
 
@@ -27,10 +28,13 @@ Core::Core(std::shared_ptr<const ClientConfig> config, std::string server_name, 
            std::shared_ptr<Observer> observer)
     : machine_(std::in_place_type<handshake::Client12>, config, server_name,
                resume ? std::optional<session::Session12>(resume->impl().s) : std::nullopt),
+      limits_(config->limits),
       random_(config->random),
       clock_(config->clock),
       key_log_(config->key_log),
-      events_(observer ? std::make_unique<ObserverSink>(std::move(observer)) : nullptr) {
+      events_(observer ? std::make_unique<ObserverSink>(std::move(observer)) : nullptr),
+      reassembler_(limits_) {
+    records_.max_empty_records = limits_.max_empty_records;
     if (auto e = invalid(*config)) {
         error_ = std::move(*e);
         return;
@@ -41,10 +45,13 @@ Core::Core(std::shared_ptr<const ClientConfig> config, std::string server_name, 
 
 Core::Core(std::shared_ptr<const ServerConfig> config, std::shared_ptr<Observer> observer)
     : machine_(std::in_place_type<handshake::Server12>, config),
+      limits_(config->limits),
       random_(config->random),
       clock_(config->clock),
       key_log_(config->key_log),
-      events_(observer ? std::make_unique<ObserverSink>(std::move(observer)) : nullptr) {
+      events_(observer ? std::make_unique<ObserverSink>(std::move(observer)) : nullptr),
+      reassembler_(limits_) {
+    records_.max_empty_records = limits_.max_empty_records;
     if (auto e = invalid(*config)) error_ = std::move(*e);
 }
 
@@ -103,6 +110,7 @@ Status Core::process_records() {
             return fail(make_error(Reason::invalid_encoding,
                                    "empty " + std::string(name(rec.type)) + " record"));
         Status step;
+        progressed_ = false;
         switch (rec.type) {
         case ContentType::handshake: step = on_handshake_data(rec.data); break;
         case ContentType::change_cipher_spec: step = on_change_cipher_spec(rec.data); break;
@@ -110,8 +118,56 @@ Status Core::process_records() {
         case ContentType::application_data: step = on_application_data(rec.data); break;
         }
         if (!step) return fail(std::move(step).error());
+        if (auto counted = count_progress(); !counted) return fail(std::move(counted).error());
     }
     return error_ ? Status(*error_) : Status();
+}
+
+// A record is progress when it completes a step of the handshake (a message
+// the state machine takes, or ChangeCipherSpec) or carries application data.
+// Everything else (a fragment of a message, a HelloRequest, a renegotiation
+// attempt we refuse, a warning, an empty record) costs us a record's work and
+// the peer almost nothing, so only so many may come in a row.
+Status Core::count_progress() {
+    if (progressed_) {
+        records_without_progress_ = 0;
+        return {};
+    }
+    if (peer_closed_) return {};   // close_notify: the end, not a stall
+    if (++records_without_progress_ > limits_.max_records_without_progress)
+        return make_error(Reason::too_many_records_without_progress,
+                          "more than " + std::to_string(limits_.max_records_without_progress) +
+                              " records in a row completed no handshake message and carried no application data "
+                              "(Limits::max_records_without_progress)");
+    return {};
+}
+
+Status Core::check_message_limits(const msg::Handshake12& message) const {
+    if (const auto* certificate = std::get_if<msg::Certificate>(&message)) {
+        // Its bytes are bounded by max_handshake_message_size already; the
+        // count bounds the certificates parsed and offered to path building.
+        if (certificate->chain.size() > limits_.max_certificate_chain_length)
+            return make_error(Reason::certificate_chain_too_long,
+                              "Certificate: " + std::to_string(certificate->chain.size()) + " certificates, limit " +
+                                  std::to_string(limits_.max_certificate_chain_length) +
+                                  " (Limits::max_certificate_chain_length)");
+        return {};
+    }
+    // Only a server takes a ClientHello; to a client it is unexpected_message,
+    // which its state machine says.
+    const auto* hello = std::get_if<msg::ClientHello>(&message);
+    if (!hello || !std::holds_alternative<handshake::Server12>(machine_)) return {};
+    if (hello->extensions.size() > limits_.max_client_hello_extensions)
+        return make_error(Reason::too_many_extensions,
+                          "ClientHello: " + std::to_string(hello->extensions.size()) + " extensions, limit " +
+                              std::to_string(limits_.max_client_hello_extensions) +
+                              " (Limits::max_client_hello_extensions)");
+    if (hello->cipher_suites.size() > limits_.max_client_hello_cipher_suites)
+        return make_error(Reason::too_many_cipher_suites,
+                          "ClientHello: " + std::to_string(hello->cipher_suites.size()) + " cipher suites, limit " +
+                              std::to_string(limits_.max_client_hello_cipher_suites) +
+                              " (Limits::max_client_hello_cipher_suites)");
+    return {};
 }
 
 Status Core::on_handshake_data(std::span<const std::uint8_t> data) {
@@ -123,6 +179,7 @@ Status Core::on_handshake_data(std::span<const std::uint8_t> data) {
         const handshake::Message& m = **next;
         auto decoded = msg::decode_handshake12(m.type, m.body);
         if (!decoded) return std::move(decoded).error();
+        if (auto within = check_message_limits(*decoded); !within) return within;
         if (auto ok = dispatch(to_input(std::move(*decoded)), &m); !ok) return ok;
     }
 }
@@ -151,8 +208,14 @@ Status Core::dispatch(handshake::Input12 input, const handshake::Message* messag
         step.set_messages_before(transcript_.messages().size());
         if (message->type != HandshakeType::hello_request) transcript_.add(message->encoded);
     }
+    // Progress for the DoS guard: any handshake step before the handshake is
+    // done, except HelloRequest, which a client ignores while negotiating
+    // (RFC 5246 §7.4.1.1). After it, handshake messages are renegotiation,
+    // which we refuse with a warning: no progress either.
+    const bool step_of_handshake = !handshake_done_ && !(message && message->type == HandshakeType::hello_request);
     Status result = std::visit([&](auto& machine) { return machine.handle(std::move(input), step); }, machine_);
     if (!result) return result;
+    if (step_of_handshake) progressed_ = true;
     if (step.false_start()) false_start_ = true;
     if (step.finished()) {
         handshake_done_ = true;
@@ -177,8 +240,9 @@ Status Core::on_alert(std::span<const std::uint8_t> data) {
     }
     if (level == AlertLevel::warning && description != Alert::close_notify) {
         // RFC 5246 §7.2: warnings may be ignored; too many in a row is abuse.
-        if (++warnings_ > max_warning_alerts)
-            return make_error(Reason::too_many_warnings, "more than 16 consecutive warning alerts");
+        if (++warnings_ > limits_.max_warning_alerts)
+            return make_error(Reason::too_many_warnings, "more than " + std::to_string(limits_.max_warning_alerts) +
+                                                             " consecutive warning alerts (Limits::max_warning_alerts)");
         return {};
     }
     Error e;
@@ -194,7 +258,9 @@ Status Core::on_application_data(std::span<const std::uint8_t> data) {
     if (!handshake_done_)
         return make_error(Reason::application_data_before_handshake,
                           "application data before the handshake finished");
+    if (data.empty()) return {};   // counted by the record layer (Limits::max_empty_records)
     warnings_ = 0;
+    progressed_ = true;
     if (app_in_start_ == app_in_.size()) {
         app_in_.clear();
         app_in_start_ = 0;

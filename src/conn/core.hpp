@@ -43,9 +43,6 @@ public:
     // The resumable session once the handshake is done (see Connection::session).
     std::optional<Session> session() const;
 
-    // The most consecutive warning alerts accepted before giving up (DoS guard).
-    static constexpr unsigned max_warning_alerts = 16;
-
 private:
     Status process_records();
     Status on_handshake_data(std::span<const std::uint8_t> data);
@@ -53,6 +50,12 @@ private:
     Status on_alert(std::span<const std::uint8_t> data);
     Status on_application_data(std::span<const std::uint8_t> data);
     Status dispatch(handshake::Input12 input, const handshake::Message* message);
+    // check_message_limits applies the Limits that bound a decoded message's
+    // lists (certificates, ClientHello extensions and suites).
+    Status check_message_limits(const msg::Handshake12& message) const;
+    // count_progress is called after each record: the DoS guard on records
+    // that move nothing forward (Limits::max_records_without_progress).
+    Status count_progress();
     handshake::Step make_step();
     // fail records the error, queues the alert for it (unless it came from
     // the peer), and returns it.
@@ -63,6 +66,7 @@ private:
     }
 
     std::variant<handshake::Client12, handshake::Server12> machine_;
+    Limits limits_;
     std::shared_ptr<RandomSource> random_;
     std::shared_ptr<Clock> clock_;
     std::shared_ptr<KeyLog> key_log_;
@@ -79,7 +83,9 @@ private:
     bool false_start_ = false;      // the client may send before the handshake is done (RFC 7918)
     bool peer_closed_ = false;
     bool sent_close_ = false;
-    unsigned warnings_ = 0;
+    unsigned warnings_ = 0;                   // consecutive warning alerts
+    unsigned records_without_progress_ = 0;   // consecutive records that completed nothing
+    bool progressed_ = false;                 // the current record completed a handshake step or carried data
 };
 
 }  // namespace tlspp::conn

@@ -21,6 +21,7 @@ std::string_view name(Reason reason) noexcept {
     case Reason::bad_record_version: return "bad_record_version";
     case Reason::record_authentication_failed: return "record_authentication_failed";
     case Reason::too_many_empty_records: return "too_many_empty_records";
+    case Reason::too_many_records_without_progress: return "too_many_records_without_progress";
     case Reason::no_common_cipher_suite: return "no_common_cipher_suite";
     case Reason::no_common_group: return "no_common_group";
     case Reason::no_common_signature_scheme: return "no_common_signature_scheme";
@@ -37,6 +38,9 @@ std::string_view name(Reason reason) noexcept {
     case Reason::missing_uncompressed_point_format: return "missing_uncompressed_point_format";
     case Reason::bad_key_share: return "bad_key_share";
     case Reason::illegal_parameter: return "illegal_parameter";
+    case Reason::excessive_message_size: return "excessive_message_size";
+    case Reason::too_many_extensions: return "too_many_extensions";
+    case Reason::too_many_cipher_suites: return "too_many_cipher_suites";
     case Reason::unsolicited_extension: return "unsolicited_extension";
     case Reason::missing_extension: return "missing_extension";
     case Reason::finished_mismatch: return "finished_mismatch";
@@ -49,6 +53,7 @@ std::string_view name(Reason reason) noexcept {
     case Reason::certificate_bad_usage: return "certificate_bad_usage";
     case Reason::certificate_unsupported_key: return "certificate_unsupported_key";
     case Reason::certificate_invalid: return "certificate_invalid";
+    case Reason::certificate_chain_too_long: return "certificate_chain_too_long";
     case Reason::certificate_required: return "certificate_required";
     case Reason::peer_alert: return "peer_alert";
     case Reason::peer_closed: return "peer_closed";

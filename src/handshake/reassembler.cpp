@@ -7,7 +7,9 @@
 // 4-byte header (RFC 5246 §7.4: msg_type(1) length(3)).
 //
 // Each header is checked once, the moment its fourth byte arrives (in feed),
-// so an oversized length is refused before any more of its body is buffered.
+// so an oversized length is refused before any more of its body is buffered,
+// and the bytes of the incomplete message at the end are counted against the
+// buffering limit after each record.
 // The buffer is compacted lazily, as in the record layer: dropped for free when
 // everything has been handed out, moved only when it would otherwise grow.
 #include "handshake/reassembler.hpp"
@@ -25,9 +27,13 @@ std::size_t body_length(const std::uint8_t* header) {
     return static_cast<std::size_t>(header[1]) << 16 | static_cast<std::size_t>(header[2]) << 8 | header[3];
 }
 
+// RFC 5246 names no alert for a message longer than an implementation takes;
+// OpenSSL and BoringSSL both send illegal_parameter (SSL_R_EXCESSIVE_MESSAGE_SIZE),
+// and so do we: the length is well-formed, its value is refused.
 Error too_long(std::uint8_t type, std::size_t length, std::size_t max) {
-    return make_error(Reason::length_out_of_range, "handshake message type " + std::to_string(type) + ": length " +
-                                                       std::to_string(length) + ", limit " + std::to_string(max));
+    return make_error(Reason::excessive_message_size, "handshake message type " + std::to_string(type) +
+                                                          ": length " + std::to_string(length) + ", limit " +
+                                                          std::to_string(max) + " (Limits::max_handshake_message_size)");
 }
 
 }  // namespace
@@ -58,6 +64,14 @@ Status Reassembler::feed(std::span<const std::uint8_t> record_data) {
         if (buf_.size() - scanned_ - header_length < length) break;
         scanned_ += header_length + length;
     }
+    // Everything from scanned_ on belongs to messages not yet complete: that
+    // is what a slow peer makes us hold (whole messages are taken out by the
+    // caller right after this feed).
+    if (const std::size_t incomplete = buf_.size() - scanned_; incomplete > max_buffered_)
+        return make_error(Reason::excessive_message_size,
+                          "handshake data: " + std::to_string(incomplete) +
+                              " bytes of incomplete messages buffered, limit " + std::to_string(max_buffered_) +
+                              " (Limits::max_buffered_handshake_bytes)");
     return {};
 }
 

@@ -7,6 +7,7 @@
 #include <span>
 #include <vector>
 
+#include "tlspp/limits.hpp"
 #include "tlspp/result.hpp"
 #include "tlspp/types.hpp"
 
@@ -20,17 +21,21 @@ struct Message {
 
 class Reassembler {
 public:
-    explicit Reassembler(std::size_t max_message_size = 64 * 1024) : max_(max_message_size) {}
+    // The limits used are max_handshake_message_size and max_buffered_handshake_bytes.
+    explicit Reassembler(const Limits& limits = {})
+        : max_(limits.max_handshake_message_size), max_buffered_(limits.max_buffered_handshake_bytes) {}
 
     // feed appends the data of one handshake record. An empty record is
     // invalid (RFC 5246 §6.2.1: "Implementations MUST NOT send zero-length
     // fragments of Handshake ... content types") and fails with invalid_encoding.
+    // A message whose length field exceeds max_handshake_message_size fails
+    // with excessive_message_size (illegal_parameter) as soon as its header is
+    // in, without buffering its body; so does data that leaves more than
+    // max_buffered_handshake_bytes of incomplete messages buffered.
     Status feed(std::span<const std::uint8_t> record_data);
 
     // next returns the next whole message (valid until the next call), or
-    // nullopt when more data is needed. A message whose length field exceeds
-    // the maximum fails with length_out_of_range (decode_error) as soon as the
-    // header is seen, without buffering it.
+    // nullopt when more data is needed.
     Result<std::optional<Message>> next();
 
     // aligned says no partial message is buffered: the point where keys may
@@ -42,6 +47,7 @@ private:
     std::size_t start_ = 0;
     std::size_t scanned_ = 0;  // offset of the first incomplete message; all headers before it are checked
     std::size_t max_;
+    std::size_t max_buffered_;
 };
 
 }  // namespace tlspp::handshake

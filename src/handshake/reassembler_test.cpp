@@ -119,37 +119,83 @@ TEST(Reassembler, RejectsAnEmptyHandshakeRecord) {
     expect_error(r.feed({}), Reason::invalid_encoding, Alert::decode_error);
 }
 
+// with_max_message makes a reassembler whose message limit is `max` (and
+// whose buffering limit is just what such a message needs).
+Reassembler with_max_message(std::size_t max) {
+    Limits limits;
+    limits.max_handshake_message_size = max;
+    limits.max_buffered_handshake_bytes = max + 4;
+    return Reassembler(limits);
+}
+
 TEST(Reassembler, RejectsAnOversizedLengthAsSoonAsTheHeaderIsIn) {
-    Reassembler r(1000);
-    expect_error(r.feed(hex("0b0003e9")), Reason::length_out_of_range, Alert::decode_error);
+    Reassembler r = with_max_message(1000);
+    expect_error(r.feed(hex("0b0003e9")), Reason::excessive_message_size, Alert::illegal_parameter);
 }
 
 TEST(Reassembler, RejectsAnOversizedLengthWhoseHeaderSpansRecords) {
-    Reassembler r(1000);
+    Reassembler r = with_max_message(1000);
     ASSERT_TRUE(r.feed(hex("0e000000 0b00")));
-    expect_error(r.feed(hex("03e9")), Reason::length_out_of_range, Alert::decode_error);
+    expect_error(r.feed(hex("03e9")), Reason::excessive_message_size, Alert::illegal_parameter);
 }
 
 TEST(Reassembler, RejectsAnOversizedSecondMessageInTheSameRecord) {
-    Reassembler r(1000);
-    expect_error(r.feed(hex("0e000000 0bffffff")), Reason::length_out_of_range, Alert::decode_error);
+    Reassembler r = with_max_message(1000);
+    expect_error(r.feed(hex("0e000000 0bffffff")), Reason::excessive_message_size, Alert::illegal_parameter);
 }
 
-TEST(Reassembler, NextAlsoRefusesAnOversizedMessageIfTheCallerIgnoredFeed) {
-    Reassembler r(3);
-    (void)r.feed(hex("01000004 00000000"));
-    auto m = r.next();
-    ASSERT_FALSE(m);
-    EXPECT_EQ(m.error().reason, Reason::length_out_of_range);
-    EXPECT_EQ(m.error().alert, Alert::decode_error);
+TEST(Reassembler, TheDefaultLimitIs64KiB) {
+    Reassembler ok;
+    ASSERT_TRUE(ok.feed(hex("0b010000")));   // 65536: exactly the limit
+    Reassembler r;
+    auto s = r.feed(hex("0b010001"));
+    expect_error(s, Reason::excessive_message_size, Alert::illegal_parameter);
+    EXPECT_NE(s.error().detail.find("max_handshake_message_size"), std::string::npos) << s.error().detail;
 }
 
 TEST(Reassembler, AcceptsAMessageOfExactlyTheMaximumSize) {
-    Reassembler r(4);
+    Reassembler r = with_max_message(4);
     ASSERT_TRUE(r.feed(hex("14000004 01020304")));
     auto m = r.next();
     ASSERT_TRUE(m && *m);
     EXPECT_EQ(to_hex((*m)->body), "01020304");
+}
+
+// The buffering limit counts the bytes of incomplete messages only: whole
+// messages in the same record are the caller's to take right away.
+TEST(Reassembler, RefusesMoreIncompleteBytesThanTheBufferingLimit) {
+    Limits limits;
+    limits.max_buffered_handshake_bytes = 10;
+    Reassembler r(limits);
+    ASSERT_TRUE(r.feed(hex("0b000010 0001020304")));      // 9 bytes of a 20-byte message
+    ASSERT_TRUE(r.feed(hex("05")));                       // 10: at the limit
+    auto s = r.feed(hex("06"));
+    expect_error(s, Reason::excessive_message_size, Alert::illegal_parameter);
+    EXPECT_NE(s.error().detail.find("max_buffered_handshake_bytes"), std::string::npos) << s.error().detail;
+}
+
+TEST(Reassembler, DoesNotCountWholeMessagesAgainstTheBufferingLimit) {
+    Limits limits;
+    limits.max_buffered_handshake_bytes = 8;
+    Reassembler r(limits);
+    // Three whole messages (29 bytes) and 6 bytes of a fourth in one record.
+    ASSERT_TRUE(r.feed(hex(hello + done + finished + "0e00 0000 1400")));
+    EXPECT_EQ(drain(r), (std::vector<std::string>{"010000050303aabbcc", "0e000000",
+                                                  "1400000c000102030405060708090a0b", "0e000000"}));
+    ASSERT_TRUE(r.feed(hex("0002 aa")));                  // 5 of 6 bytes
+    // Completes that one, a whole one, and 5 bytes of a third.
+    ASSERT_TRUE(r.feed(hex("bb 0e000000 14000010 00")));
+    EXPECT_EQ(drain(r), (std::vector<std::string>{"14000002aabb", "0e000000"}));
+    expect_error(r.feed(hex("01020304")), Reason::excessive_message_size, Alert::illegal_parameter);
+}
+
+TEST(Reassembler, NextAlsoRefusesAnOversizedMessageIfTheCallerIgnoredFeed) {
+    Reassembler r = with_max_message(3);
+    (void)r.feed(hex("01000004 00000000"));
+    auto m = r.next();
+    ASSERT_FALSE(m);
+    EXPECT_EQ(m.error().reason, Reason::excessive_message_size);
+    EXPECT_EQ(m.error().alert, Alert::illegal_parameter);
 }
 
 TEST(Reassembler, KeepsWorkingAcrossBufferCompaction) {

@@ -76,6 +76,11 @@ struct Stream::Budget {
     void progress() {
         if (idle) deadline = deadline_after(timeout);
     }
+    // expired is checked before each wait as well as by poll(): a poll with
+    // no time left still reports a readable socket, so a peer that always has
+    // a byte in flight would otherwise never see the deadline.
+    bool expired() const { return deadline && net::SteadyClock::now() >= *deadline; }
+    Error timed_out() const { return net::timeout_error(what, timeout); }
 };
 
 Stream::Stream(int fd, std::unique_ptr<Connection> conn, StreamOptions options)
@@ -88,7 +93,9 @@ Stream::Stream(Stream&& other) noexcept
       peer_address_(std::move(other.peer_address_)),
       eof_(other.eof_),
       peer_closed_(other.peer_closed_),
-      closed_(other.closed_) {}
+      closed_(other.closed_),
+      handshake_started_(other.handshake_started_),
+      handshake_deadline_(other.handshake_deadline_) {}
 
 Stream& Stream::operator=(Stream&& other) noexcept {
     if (this == &other) return *this;
@@ -100,6 +107,8 @@ Stream& Stream::operator=(Stream&& other) noexcept {
     eof_ = other.eof_;
     peer_closed_ = other.peer_closed_;
     closed_ = other.closed_;
+    handshake_started_ = other.handshake_started_;
+    handshake_deadline_ = other.handshake_deadline_;
     return *this;
 }
 
@@ -210,6 +219,7 @@ Error Stream::fail_with(Error error) {
 // it keeps reading, so that a peer blocked on writing to us can make progress.
 Status Stream::flush(Budget& budget) {
     while (conn_->wants_write()) {
+        if (budget.expired()) return budget.timed_out();
         bool also_read = !eof_ && !conn_->failed() && !peer_done();
         auto ready = net::wait_for(fd_, static_cast<short>(POLLOUT | (also_read ? POLLIN : 0)), budget.deadline,
                                    budget.what, budget.timeout);
@@ -236,7 +246,16 @@ Status Stream::flush(Budget& budget) {
 }
 
 Status Stream::handshake() {
+    // One deadline for the whole handshake, however many calls it takes and
+    // however many bytes trickle in: an idle timer that every byte resets
+    // would let a peer hold the connection (and, in a server, its thread)
+    // forever at one byte per interval.
+    if (!handshake_started_) {
+        handshake_started_ = true;
+        handshake_deadline_ = deadline_after(options_.handshake_timeout);
+    }
     Budget budget(options_.handshake_timeout, false, "TLS handshake");
+    budget.deadline = handshake_deadline_;
     for (;;) {
         // Flush first: the handshake is only over for us once our last flight
         // (the Finished) has left.
@@ -249,6 +268,7 @@ Status Stream::handshake() {
             return make_error(Reason::truncated_connection,
                               "the peer (" + peer_address_ + ") closed the connection during the handshake");
         }
+        if (budget.expired()) return budget.timed_out();
         auto ready = net::wait_for(fd_, POLLIN, budget.deadline, budget.what, budget.timeout);
         if (!ready) return std::move(ready).error();
         if (auto got = receive_once(); !got) return got;

@@ -78,6 +78,7 @@ public:
     std::span<const std::uint8_t> output() const;
     void consume_output(std::size_t n);
 
+    // The connection sets this from Limits::max_empty_records (tlspp/limits.hpp).
     std::size_t max_empty_records = 32;
 
     // ---- buffers (see the policy at the top of this file) ----

@@ -444,7 +444,7 @@ TEST(BadInput, FatalAlertInsideAHandshakeMessageEndsTheHandshake) {
 
 // TLS 1.2, unlike TLS 1.3 (RFC 8446 §5.1), does not forbid other record types
 // between the fragments of a handshake message: a warning alert is tolerated
-// (and counted, see Core::max_warning_alerts).
+// (and counted, see Limits::max_warning_alerts).
 TEST(BadInput, WarningAlertInsideAHandshakeMessageIsTolerated) {
     ServerConnection s(test::server_config(test::pki().server_p256, 2));
     Bytes in = first_half_of_client_hello();

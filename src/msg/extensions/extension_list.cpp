@@ -1,5 +1,5 @@
 // RFC 5246 §7.4.1.4: the extension list carried by both hellos.
-#include <algorithm>
+#include <bitset>
 #include <string>
 
 #include "msg/codec.hpp"
@@ -9,6 +9,9 @@ namespace tlspp::msg {
 
 Result<std::vector<RawExtension>> decode_extension_list(wire::Reader block, std::string_view what) {
     std::vector<RawExtension> out;
+    // One bit per extension type: the duplicate check stays linear, so a
+    // 64 KiB hello of empty extensions costs one pass, not n²/2 comparisons.
+    std::bitset<65536> seen;
     while (!block.empty()) {
         // RFC 5246 §7.4.1.4: "struct { ExtensionType extension_type;
         // opaque extension_data<0..2^16-1>; } Extension;"
@@ -16,10 +19,10 @@ Result<std::vector<RawExtension>> decode_extension_list(wire::Reader block, std:
         if (!block.u16(ext.type) || !block.u16_bytes(ext.data, 0, 0xffff))
             return wire::decode_error(std::string(what) + ".extensions", block);
         // RFC 5246 §7.4.1.4: "There MUST NOT be more than one extension of the same type."
-        auto same = [&](const RawExtension& e) { return e.type == ext.type; };
-        if (std::any_of(out.begin(), out.end(), same))
+        if (seen.test(ext.type))
             return wire::decode_error(what, Reason::duplicate_extension,
                                       "extension " + std::to_string(ext.type) + " appears twice");
+        seen.set(ext.type);
         out.push_back(std::move(ext));
     }
     return out;
