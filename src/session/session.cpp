@@ -15,11 +15,20 @@ constexpr std::uint64_t kCreatedLimit = std::uint64_t{1} << 33;   // ~ year 2242
 constexpr std::string_view kBegin = "-----BEGIN TLSPP SESSION-----";
 constexpr std::string_view kEnd = "-----END TLSPP SESSION-----";
 
-// wipe clears bytes that held the master secret; volatile so the stores stay.
-void wipe(std::vector<std::uint8_t>& v) {
-    volatile std::uint8_t* p = v.data();
-    for (std::size_t i = 0; i < v.size(); ++i) p[i] = 0;
+// The fixed-length fields of format version 1 (see session.hpp): version 1,
+// suite 2, master secret 1 + 48, flags 1, the u16 lengths of server_name and
+// alpn 2 + 2, created 8, lifetime 4, the u24 length of peer_chain 3, the u8
+// length of session_id 1, the u16 length of ticket 2, ticket_lifetime_hint 4.
+constexpr std::size_t kFixedLength = 1 + 2 + 1 + kMasterSecretLength + 1 + 2 + 2 + 8 + 4 + 3 + 1 + 2 + 4;
+
+// wipe clears memory that held the master secret (or its base64) before it
+// is freed; volatile so the stores stay.
+void wipe(void* data, std::size_t size) {
+    volatile std::uint8_t* p = static_cast<std::uint8_t*>(data);
+    for (std::size_t i = 0; i < size; ++i) p[i] = 0;
 }
+void wipe(std::vector<std::uint8_t>& v) { wipe(v.data(), v.capacity()); }
+void wipe(std::string& s) { wipe(s.data(), s.capacity()); }
 
 std::span<const std::uint8_t> as_bytes(std::string_view s) {
     return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
@@ -56,8 +65,15 @@ int base64_value(char c) {
 }
 
 // unbase64 decodes strict base64 (RFC 4648 §4, padded), skipping whitespace.
+// `chars` is reserved up front and wiped on return: it is the session in
+// base64, master secret included.
 bool unbase64(std::string_view text, std::vector<std::uint8_t>& out) {
     std::string chars;
+    chars.reserve(text.size());
+    struct Wiper {
+        std::string& s;
+        ~Wiper() { wipe(s); }
+    } wiper{chars};
     for (char c : text)
         if (c != ' ' && c != '\t' && c != '\r' && c != '\n') chars += c;
     if (chars.size() % 4 != 0) return false;
@@ -119,10 +135,15 @@ Result<crypto::SecretBytes> serialize(const Session12& s) {
     if (s.lifetime.count() < 0 || s.lifetime.count() > 0xffffffff)
         return make_error(Reason::internal_error, "session: lifetime out of range");
 
-    // Reserved up front so the vector never reallocates and leaves a copy of
-    // the master secret behind in freed memory.
+    // Reserved to the exact length up front so the vector never reallocates
+    // and leaves a copy of the master secret behind in freed memory. (It used
+    // to reserve 64 bytes for the fixed fields, which take 79: the last
+    // fields reallocated it; tests/handshake/secrets_hygiene_test.cpp.)
+    const std::size_t length = kFixedLength + s.server_name.size() + s.alpn.size() + chain_size +
+                               s.session_id.size() + s.ticket.size();
     std::vector<std::uint8_t> out;
-    out.reserve(64 + s.server_name.size() + s.alpn.size() + chain_size + s.session_id.size() + s.ticket.size());
+    out.reserve(length);
+    const std::uint8_t* const storage = out.data();
     wire::Writer w(out);
     w.u8(kSessionFormatVersion);
     w.value(s.suite);
@@ -139,8 +160,10 @@ Result<crypto::SecretBytes> serialize(const Session12& s) {
     w.u8_bytes(s.session_id);
     w.u16_bytes(s.ticket);
     w.u32(s.ticket_lifetime_hint);
+    const bool exact = out.size() == length && out.data() == storage;
     crypto::SecretBytes result{std::span<const std::uint8_t>(out)};
     wipe(out);
+    if (!exact) return make_error(Reason::internal_error, "session: serialized length differs from the computed one");
     return result;
 }
 
@@ -187,8 +210,13 @@ Result<Session12> deserialize(std::span<const std::uint8_t> bytes) {
 Result<std::string> to_pem(const Session12& s) {
     auto bytes = serialize(s);
     if (!bytes) return std::move(bytes).error();
-    const std::string b64 = base64(bytes->view());
-    std::string out(kBegin);
+    // The base64 holds the master secret: the intermediate is wiped, and the
+    // result is reserved whole so that it does not reallocate and leave
+    // partial copies behind. The caller owns (and should wipe) the result.
+    std::string b64 = base64(bytes->view());
+    std::string out;
+    out.reserve(kBegin.size() + 1 + b64.size() + (b64.size() + 63) / 64 + kEnd.size() + 1);
+    out += kBegin;
     out += '\n';
     for (std::size_t i = 0; i < b64.size(); i += 64) {
         out.append(b64, i, 64);
@@ -196,6 +224,7 @@ Result<std::string> to_pem(const Session12& s) {
     }
     out += kEnd;
     out += '\n';
+    wipe(b64);
     return out;
 }
 

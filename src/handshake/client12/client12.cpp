@@ -124,6 +124,13 @@ Next resume(ExpectServerHello s, Negotiated12 params, Ctx& c) {
 }
 
 Next on(ExpectServerHello s, const msg::ServerHello& m, Ctx& c) {
+    // A ServerHello has arrived: whatever we answer now, an alert refusing
+    // it included, goes out as record version 3.3, the only version we offer
+    // (RFC 5246 Appendix E.1 leaves the choice open only "when sending
+    // ClientHello"; RFC 8446 §5.1: 0x0303 for every other record). A server
+    // that chose TLS 1.2 drops a 3.1 record as bad_record_version and would
+    // never see our illegal_parameter or unsupported_extension alert.
+    c.step.set_record_version(static_cast<std::uint16_t>(ProtocolVersion::tls12));
     if (m.legacy_version != static_cast<std::uint16_t>(ProtocolVersion::tls12))
         return make_error(Reason::unsupported_version,
                           "ServerHello: server chose version " + std::to_string(m.legacy_version >> 8) + "." +
