@@ -261,11 +261,9 @@ Status Core::on_application_data(std::span<const std::uint8_t> data) {
     if (data.empty()) return {};   // counted by the record layer (Limits::max_empty_records)
     warnings_ = 0;
     progressed_ = true;
-    if (app_in_start_ == app_in_.size()) {
-        app_in_.clear();
-        app_in_start_ = 0;
-    }
-    app_in_.insert(app_in_.end(), data.begin(), data.end());
+    // Decrypted in place in the record layer's input buffer, it stays there
+    // until receive() copies it into the application's buffer: no copy here.
+    records_.keep(data);
     return {};
 }
 
@@ -286,10 +284,15 @@ Status Core::send(std::span<const std::uint8_t> data) {
 }
 
 std::size_t Core::receive(std::span<std::uint8_t> out) {
-    const std::size_t n = std::min(out.size(), available());
-    if (n == 0) return 0;
-    std::memcpy(out.data(), app_in_.data() + app_in_start_, n);
-    app_in_start_ += n;
+    std::size_t n = 0;
+    while (n < out.size()) {
+        auto kept = records_.kept_front();
+        if (kept.empty()) break;
+        const std::size_t take = std::min(out.size() - n, kept.size());
+        std::memcpy(out.data() + n, kept.data(), take);
+        records_.consume_kept(take);
+        n += take;
+    }
     return n;
 }
 

@@ -31,7 +31,7 @@ public:
     void consume_output(std::size_t n) { records_.consume_output(n); }
     Status send(std::span<const std::uint8_t> data);
     std::size_t receive(std::span<std::uint8_t> out);
-    std::size_t available() const { return app_in_.size() - app_in_start_; }
+    std::size_t available() const { return records_.kept_bytes(); }
     void close();
 
     bool handshake_done() const { return handshake_done_; }
@@ -76,8 +76,6 @@ private:
     handshake::Transcript transcript_;
     SessionInfo info_;
 
-    std::vector<std::uint8_t> app_in_;
-    std::size_t app_in_start_ = 0;
     std::optional<Error> error_;
     bool handshake_done_ = false;
     bool false_start_ = false;      // the client may send before the handshake is done (RFC 7918)

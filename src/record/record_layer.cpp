@@ -72,17 +72,35 @@ void RecordLayer::drained(Buffer& buf, std::size_t& start, std::size_t& large_dr
 // reallocating if it can: consumed bytes are dropped for free when nothing is
 // pending, and the pending tail is moved to the front only when the buffer
 // would otherwise grow.
-void RecordLayer::make_room(Buffer& buf, std::size_t& start, std::size_t& large_drains, std::size_t extra) {
-    if (start == buf.size()) {
+std::size_t RecordLayer::make_room(Buffer& buf, std::size_t& start, std::size_t& large_drains, std::size_t extra,
+                                   std::size_t keep_from) {
+    const std::size_t size = buf.size();
+    if (start == size && keep_from == start) {
         drained(buf, start, large_drains);
-    } else if (start > 0 && buf.size() + extra > buf.capacity()) {
-        buf.drop_front(start);
-        start = 0;
+        return size;
     }
+    if (keep_from > 0 && buf.size() + extra > buf.capacity()) {
+        buf.drop_front(keep_from);
+        start -= keep_from;
+        return keep_from;
+    }
+    return 0;
+}
+
+std::size_t RecordLayer::input_floor() const {
+    if (kept_head_ == kept_.size()) return in_start_;
+    return static_cast<std::size_t>(kept_[kept_head_].position - in_base_);
+}
+
+void RecordLayer::drain_input_if_done() {
+    if (in_start_ != in_.size() || kept_total_ != 0) return;
+    in_base_ += in_.size();
+    drained(in_, in_start_, in_large_drains_);
 }
 
 void RecordLayer::release_buffers() {
-    if (in_start_ == in_.size()) {
+    if (in_start_ == in_.size() && kept_total_ == 0) {
+        in_base_ += in_.size();
         in_.release();
         in_start_ = 0;
     }
@@ -96,7 +114,7 @@ void RecordLayer::release_buffers() {
 
 void RecordLayer::feed(std::span<const std::uint8_t> bytes) {
     if (bytes.empty()) return;
-    make_room(in_, in_start_, in_large_drains_, bytes.size());
+    in_base_ += make_room(in_, in_start_, in_large_drains_, bytes.size(), input_floor());
     std::memcpy(in_.extend(bytes.size()), bytes.data(), bytes.size());
 }
 
@@ -107,7 +125,7 @@ Result<std::optional<PlainRecord>> RecordLayer::next_incoming() {
     if (available < header_length) {
         // Every record handed out has been used (the views lapse with this
         // call): let the buffer policy decide whether the buffer stays.
-        if (available == 0) drained(in_, in_start_, in_large_drains_);
+        if (available == 0) drain_input_if_done();
         return std::optional<PlainRecord>();
     }
     const std::uint8_t* header = in_.data() + in_start_;
@@ -157,6 +175,38 @@ Result<std::optional<PlainRecord>> RecordLayer::next_incoming() {
     return std::optional<PlainRecord>(PlainRecord{type, version, data});
 }
 
+// ---- kept application data ----
+
+void RecordLayer::keep(std::span<const std::uint8_t> data) {
+    if (data.empty()) return;
+    kept_.push_back({in_base_ + static_cast<std::uint64_t>(data.data() - in_.data()), data.size()});
+    kept_total_ += data.size();
+}
+
+std::span<const std::uint8_t> RecordLayer::kept_front() const {
+    if (kept_head_ == kept_.size()) return {};
+    const Kept& k = kept_[kept_head_];
+    return {in_.data() + (k.position - in_base_), k.length};
+}
+
+void RecordLayer::consume_kept(std::size_t n) {
+    while (n > 0 && kept_head_ < kept_.size()) {
+        Kept& k = kept_[kept_head_];
+        const std::size_t take = std::min(n, k.length);
+        k.position += take;
+        k.length -= take;
+        kept_total_ -= take;
+        n -= take;
+        if (k.length == 0) ++kept_head_;
+    }
+    if (kept_head_ == kept_.size()) {
+        kept_.clear();
+        kept_head_ = 0;
+        // Everything received is now used: the buffer policy applies.
+        drain_input_if_done();
+    }
+}
+
 void RecordLayer::set_read_protection(std::unique_ptr<Protection> protection) {
     if (protection) protection->dedicate(Use::open);
     read_ = std::move(protection);
@@ -178,7 +228,7 @@ void RecordLayer::write(ContentType type, std::span<const std::uint8_t> data) {
     std::size_t total = data.size() + full_records * (header_length + prefix + suffix_for(fragment_limit));
     if (last > 0) total += header_length + prefix + suffix_for(last);
 
-    make_room(out_, out_start_, out_large_drains_, total);
+    make_room(out_, out_start_, out_large_drains_, total, out_start_);
     // extend() does not zero-fill; within capacity it does not allocate.
     // Every byte is written below: header, plaintext, then prefix and suffix by seal().
     std::uint8_t* record = out_.extend(total);

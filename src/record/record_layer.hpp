@@ -54,6 +54,20 @@ public:
     // `max_empty_records` consecutive zero-length records: a DoS guard).
     Result<std::optional<PlainRecord>> next_incoming();
 
+    // ---- received application data, kept in place ----
+    // keep leaves `data` (the data of the record next_incoming() returned
+    // last) in the input buffer for the caller to read later, instead of the
+    // caller copying it out: the one copy of received plaintext is then the
+    // one into the application's buffer. Kept data stays valid across feed()
+    // and next_incoming(), which may move it: read it through kept_front().
+    // While any is kept, the input buffer keeps it (and what follows it).
+    void keep(std::span<const std::uint8_t> data);
+    // kept_front is the oldest kept data not yet consumed (empty if none).
+    std::span<const std::uint8_t> kept_front() const;
+    // consume_kept drops the first `n` bytes of kept data (n ≤ kept_front().size()).
+    void consume_kept(std::size_t n);
+    std::size_t kept_bytes() const { return kept_total_; }
+
     // set_read_protection installs the peer's keys; records after the
     // current one are opened with it.
     void set_read_protection(std::unique_ptr<Protection> protection);
@@ -120,11 +134,27 @@ public:
 private:
     // drained applies the buffer policy to a buffer whose bytes are all consumed.
     void drained(Buffer& buf, std::size_t& start, std::size_t& large_drains);
-    void make_room(Buffer& buf, std::size_t& start, std::size_t& large_drains, std::size_t extra);
+    // make_room returns how many bytes it dropped from the front of `buf`;
+    // bytes from `keep_from` (≤ start) on are never dropped.
+    std::size_t make_room(Buffer& buf, std::size_t& start, std::size_t& large_drains, std::size_t extra,
+                          std::size_t keep_from);
+    // The offset in in_ before which nothing is kept or unconsumed.
+    std::size_t input_floor() const;
+    void drain_input_if_done();
 
     // Incoming: bytes in [in_start_, in_.size()) are not yet consumed.
     Buffer in_;
     std::size_t in_start_ = 0;
+    std::uint64_t in_base_ = 0;   // stream position of in_.data()[0] (kept data is located by position)
+    // Kept application data, oldest first: [kept_head_, kept_.size()). The
+    // vector is cleared (not freed) when empty, so steady state does not allocate.
+    struct Kept {
+        std::uint64_t position;
+        std::size_t length;
+    };
+    std::vector<Kept> kept_;
+    std::size_t kept_head_ = 0;
+    std::size_t kept_total_ = 0;
     std::size_t in_large_drains_ = 0;
     std::unique_ptr<Protection> read_;
     std::size_t empty_records_ = 0;

@@ -398,3 +398,49 @@ TEST(RecordLayer, CbcRecordsOfDifferentLengthsRoundTripAndFillTheOutputExactly) 
 
 }  // namespace
 }  // namespace tlspp::record
+
+namespace tlspp::record {
+namespace {
+
+// Kept application data stays readable while more records are fed and
+// opened, even when feeding compacts or grows the input buffer, and the
+// buffer policy applies once the last kept byte is consumed.
+TEST(RecordLayer, KeptDataSurvivesFeedingAndIsReleasedWhenConsumed) {
+    RecordLayer layer;
+    Bytes first(3000), second(5000);
+    for (std::size_t i = 0; i < first.size(); ++i) first[i] = static_cast<std::uint8_t>(i * 3);
+    for (std::size_t i = 0; i < second.size(); ++i) second[i] = static_cast<std::uint8_t>(i * 5 + 1);
+    layer.feed(plain_record(23, first));
+    auto next = layer.next_incoming();
+    ASSERT_TRUE(next && *next);
+    layer.keep((*next)->data);
+    EXPECT_EQ(layer.kept_bytes(), first.size());
+
+    // A record fed in small pieces: the buffer grows (reallocates) and its
+    // consumed front may move, under the kept bytes.
+    Bytes record = plain_record(23, second);
+    for (std::size_t at = 0; at < record.size(); at += 700) {
+        layer.feed(std::span<const std::uint8_t>(record).subspan(at, std::min<std::size_t>(700, record.size() - at)));
+        auto more = layer.next_incoming();
+        ASSERT_TRUE(more);
+        if (*more) layer.keep((**more).data);
+    }
+    EXPECT_EQ(layer.kept_bytes(), first.size() + second.size());
+
+    Bytes got;
+    while (!layer.kept_front().empty()) {
+        auto front = layer.kept_front();
+        const std::size_t take = std::min<std::size_t>(front.size(), 1234);
+        got.insert(got.end(), front.begin(), front.begin() + static_cast<std::ptrdiff_t>(take));
+        layer.consume_kept(take);
+    }
+    Bytes want = first;
+    want.insert(want.end(), second.begin(), second.end());
+    EXPECT_EQ(got, want);
+    EXPECT_EQ(layer.kept_bytes(), 0u);
+    // Nothing left: the (large) input buffer was given back by the policy.
+    EXPECT_LE(layer.buffer_capacity(), RecordLayer::small_buffer);
+}
+
+}  // namespace
+}  // namespace tlspp::record
