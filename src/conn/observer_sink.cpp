@@ -4,6 +4,16 @@
 
 namespace tlspp::conn {
 
+void ObserverSink::emit(Event event) {
+    observer_->on_event(event);
+    // A secret value (present only because the observer asked for secrets)
+    // is wiped before its memory is freed; copies the observer kept are its own.
+    if (auto* key = std::get_if<KeyEvent>(&event); key && key->secret) {
+        volatile std::uint8_t* p = key->value.data();
+        for (std::size_t i = 0; i < key->value.size(); ++i) p[i] = 0;
+    }
+}
+
 void ObserverSink::message(Direction direction, const handshake::Input12& message, std::size_t length,
                            bool is_protected) {
     MessageEvent e;

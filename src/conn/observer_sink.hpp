@@ -11,7 +11,7 @@ class ObserverSink final : public handshake::EventSink {
 public:
     explicit ObserverSink(std::shared_ptr<Observer> observer) : observer_(std::move(observer)) {}
 
-    void emit(Event event) override { observer_->on_event(event); }
+    void emit(Event event) override;
     bool wants_secrets() const override { return observer_->wants_secrets(); }
     void message(Direction direction, const handshake::Input12& message, std::size_t length,
                  bool is_protected) override;

@@ -3,9 +3,10 @@
 // the file or block at fault, because the person reading it is configuring us.
 #include "pki/certified_key.hpp"
 
+#include <openssl/crypto.h>
+
 #include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include "pki/verify.hpp"
@@ -21,14 +22,16 @@ struct CertifiedKeyAccess {
 
 namespace {
 
+// read_file reads a whole file into a string sized once, so a private key
+// read through it leaves no partial copies in memory freed while growing.
 bool read_file(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) return false;
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) return false;
-    out = std::move(text).str();
-    return true;
+    const std::streamoff size = in.tellg();
+    if (size < 0 || size > (std::streamoff{1} << 24)) return false;   // a PEM file is not 16 MiB
+    out.assign(static_cast<std::size_t>(size), '\0');
+    in.seekg(0);
+    return static_cast<bool>(in.read(out.data(), size));
 }
 
 }  // namespace
@@ -55,6 +58,7 @@ Result<CertifiedKey> CertifiedKey::from_pem_files(const std::string& chain_path,
     if (!read_file(chain_path, chain_pem)) return make_error(Reason::bad_config, "cannot read " + chain_path);
     if (!read_file(key_path, key_pem)) return make_error(Reason::bad_config, "cannot read " + key_path);
     auto loaded = from_pem(chain_pem, key_pem);
+    OPENSSL_cleanse(key_pem.data(), key_pem.size());   // the private key, in PEM
     if (!loaded) {
         Error e = std::move(loaded).error();
         e.detail = chain_path + ", " + key_path + ": " + e.detail;
