@@ -6,7 +6,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := build
 
 DEB_PACKAGES := cmake ninja-build g++ pkg-config libssl-dev openssl libgtest-dev libgmock-dev \
-                libbenchmark-dev gnutls-bin curl ca-certificates clang libclang-rt-14-dev chromium
+                libbenchmark-dev gnutls-bin curl ca-certificates clang libclang-rt-14-dev chromium \
+                tshark tcpdump
 # sudo only when we are not root (containers usually are, laptops are not).
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 

@@ -28,13 +28,16 @@ foreach(unsafe tlspp_cli tlspp_shared)
   endif()
 endforeach()
 
-add_library(tlspp_fuzz_entry STATIC ${PROJECT_SOURCE_DIR}/src/fuzz/entry.cpp ${PROJECT_SOURCE_DIR}/src/fuzz/identity.cpp)
+add_library(tlspp_fuzz_entry STATIC
+  ${PROJECT_SOURCE_DIR}/src/fuzz/entry.cpp ${PROJECT_SOURCE_DIR}/src/fuzz/identity.cpp
+  ${PROJECT_SOURCE_DIR}/src/fuzz/chain.cpp ${PROJECT_SOURCE_DIR}/src/fuzz/chain_pki.cpp
+  ${PROJECT_SOURCE_DIR}/src/fuzz/ticket.cpp)
 target_include_directories(tlspp_fuzz_entry PUBLIC ${PROJECT_SOURCE_DIR}/src)
 target_compile_definitions(tlspp_fuzz_entry PUBLIC TLSPP_FUZZING=1)
 target_compile_options(tlspp_fuzz_entry PRIVATE -fsanitize=fuzzer-no-link)
 target_link_libraries(tlspp_fuzz_entry PUBLIC tlspp_static)
 
-set(TLSPP_FUZZ_TARGETS deframer message client_hello client server)
+set(TLSPP_FUZZ_TARGETS deframer message client_hello client server chain ticket)
 foreach(t ${TLSPP_FUZZ_TARGETS})
   add_executable(fuzz_${t} ${PROJECT_SOURCE_DIR}/tests/fuzz/${t}.cpp)
   target_compile_options(fuzz_${t} PRIVATE -fsanitize=fuzzer)

@@ -7,7 +7,7 @@
 #   make fuzz-run FUZZ_TARGET=server FUZZ_SECONDS=600    one target
 #   make fuzz-corpus           regenerate tests/fuzz/corpus from loopback handshakes
 
-FUZZ_TARGETS := deframer message client_hello client server
+FUZZ_TARGETS := deframer message client_hello client server chain ticket
 FUZZ_DIR := build/fuzz
 FUZZ_SMOKE_SECONDS ?= 25
 FUZZ_LONG_SECONDS ?= 1800

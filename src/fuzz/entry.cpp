@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "fuzz/fixed.hpp"
 #include "fuzz/mode.hpp"
 #include "msg/handshake.hpp"
 #include "record/record_layer.hpp"
@@ -16,29 +17,6 @@ namespace tlspp::fuzz {
 static_assert(checks_off, "fuzz entry points need a TLSPP_FUZZING build (cmake/fuzz.cmake)");
 
 namespace {
-
-// splitmix64: the same bytes on every run, so a crash reproduces.
-class FixedRandom final : public RandomSource {
-public:
-    void fill(std::span<std::uint8_t> out) override {
-        for (auto& b : out) {
-            std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ull);
-            z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-            z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-            b = static_cast<std::uint8_t>(z ^ (z >> 31));
-        }
-    }
-
-private:
-    std::uint64_t state_ = 0x746c73707066757aull;   // "tlsppfuz"
-};
-
-class FixedClock final : public Clock {
-public:
-    std::chrono::system_clock::time_point now() override {
-        return std::chrono::system_clock::time_point(std::chrono::seconds(1893456000));   // 2030-01-01
-    }
-};
 
 const std::vector<CertifiedKey>& server_keys() {
     static const std::vector<CertifiedKey> keys = [] {

@@ -34,7 +34,14 @@ TicketKeys::Key TicketKeys::make_key(Time now) {
 }
 
 void TicketKeys::rotate_locked(Time now) {
-    keys_.front().retired = now;
+    // A key is retired as of the end of its interval even when the rotation
+    // comes later: rotation is lazy (the first seal or open after it is due),
+    // and after an idle spell a key current for longer than rotation_interval
+    // must not open for a further previous_keys intervals, or its tickets
+    // would outlive the window promised in ticket_keys.hpp (found by the
+    // `ticket` fuzz target).
+    Key& current = keys_.front();
+    current.retired = std::min(now, current.created + options_.rotation_interval);
     keys_.push_front(make_key(now));
     while (keys_.size() > 1 + options_.previous_keys) keys_.pop_back();
 }

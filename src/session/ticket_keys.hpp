@@ -38,6 +38,8 @@ namespace tlspp::session {
 // rotation_interval; a key stops opening tickets once it has been retired
 // for previous_keys × rotation_interval (so a ticket opens for at least
 // previous_keys and at most previous_keys + 1 intervals after it was sealed).
+// A key counts as retired from the end of its interval even when nothing
+// used the keys then and the rotation happens later.
 // Rotation happens inside seal()/open() at the `now` they are given (there
 // is no hidden clock), or when rotate() is called.
 //

@@ -161,12 +161,40 @@ TEST(TicketKeys, KeepsOnlyTheConfiguredNumberOfPreviousKeys) {
 TEST(TicketKeys, StopsOpeningWithAKeyRetiredForLongerThanThePreviousKeysWindow) {
     TicketKeys keys = make_keys();
     const Bytes ticket = seal(keys, kStart);
-    // Nothing happens for a long time: the next use rotates once and the
-    // first key, retired then, still opens for 2 × 1h.
-    EXPECT_TRUE(keys.open(ticket, kStart + 10h));
-    EXPECT_TRUE(keys.open(ticket, kStart + 11h + 59min));
-    EXPECT_FALSE(keys.open(ticket, kStart + 12h));
-    EXPECT_EQ(keys.key_count(), 2u);   // the keys made at 10h and 11h59
+    // The first key retires at 1h and opens for 2 × 1h more.
+    auto opened = keys.open(ticket, kStart + 1h + 30min);   // rotates: a key made at 1h30
+    ASSERT_TRUE(opened);
+    EXPECT_TRUE(opened->renew);
+    EXPECT_TRUE(keys.open(ticket, kStart + 2h + 59min));
+    EXPECT_FALSE(keys.open(ticket, kStart + 3h));
+    EXPECT_EQ(keys.key_count(), 2u);   // the keys made at 1h30 and 3h
+}
+
+// Regression (tests/fuzz/regressions/ticket/): a lazy rotation after an idle
+// spell retired the old key only then, so its tickets opened for 2 more
+// intervals, past the "at most previous_keys + 1 intervals" of the header.
+TEST(TicketKeys, AnIdleSpellDoesNotWidenTheWindowOfTheKeyThatWasCurrent) {
+    TicketKeys keys = make_keys();
+    const Bytes ticket = seal(keys, kStart);
+    // Nothing uses the keys for 10h; the first key's interval ended at 1h.
+    EXPECT_FALSE(keys.open(ticket, kStart + 10h));
+    EXPECT_EQ(keys.key_count(), 1u);   // only the key made at 10h
+
+    // A first use late in the window still opens, and asks for renewal.
+    TicketKeys other = make_keys();
+    const Bytes late = seal(other, kStart + 30min);
+    auto opened = other.open(late, kStart + 2h + 59min);
+    ASSERT_TRUE(opened);
+    EXPECT_TRUE(opened->renew);
+    EXPECT_FALSE(other.open(late, kStart + 3h));   // 1h (retired) + 2 × 1h
+}
+
+TEST(TicketKeys, AnEarlyRotateRetiresTheKeyWhenItIsCalled) {
+    TicketKeys keys = make_keys();
+    const Bytes ticket = seal(keys, kStart);
+    keys.rotate(kStart + 10min);
+    EXPECT_TRUE(keys.open(ticket, kStart + 2h + 9min));
+    EXPECT_FALSE(keys.open(ticket, kStart + 2h + 10min));
 }
 
 TEST(TicketKeys, OpensItsOwnTicketsFromManyThreadsAtOnce) {

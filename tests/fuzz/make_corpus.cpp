@@ -1,5 +1,6 @@
-// make_corpus writes the seed corpus of every fuzz target from real tlspp
-// loopback handshakes (BoringSSL seeds its corpora from real runs).
+// make_corpus writes the seed corpus of every fuzz target: from real tlspp
+// loopback handshakes (BoringSSL seeds its corpora from real runs), and for
+// `chain` and `ticket` from the fixed PKI and from sessions made here.
 //
 //   build/fuzz/fuzz_make_corpus tests/fuzz/corpus
 //
@@ -10,11 +11,16 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "fuzz/entry.hpp"
+#include "msg/certificate.hpp"
+#include "pki/verify.hpp"
+#include "session/session.hpp"
 #include "tlspp/connection.hpp"
+#include "wire/writer.hpp"
 
 namespace fs = std::filesystem;
 using namespace tlspp;
@@ -92,6 +98,120 @@ void write(const fs::path& dir, const std::string& name, const Bytes& bytes) {
     std::ofstream(dir / name, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()), long(bytes.size()));
 }
 
+
+// ---- chain: a settings byte and a Certificate body (fuzz/entry.hpp) -------------
+
+std::vector<CertificateDer> der_of(const char* pem) {
+    auto certs = pki::read_pem_certificates(pem);
+    if (!certs) {
+        std::fprintf(stderr, "make_corpus: %s\n", certs.error().message().c_str());
+        std::exit(1);
+    }
+    return std::move(*certs);
+}
+
+Bytes chain_input(std::uint8_t settings, const std::vector<const char*>& pems) {
+    msg::Certificate m;
+    for (const char* pem : pems)
+        for (auto& der : der_of(pem)) m.chain.push_back(std::move(der));
+    Bytes out{settings};
+    wire::Writer w(out);
+    msg::encode(w, m);
+    return out;
+}
+
+// write_chain_seeds writes seeds that reach each verdict, and checks that the
+// fixed PKI (fuzz/chain_pki.cpp) gives the verdict each seed is named for:
+// a PKI that no longer verifies would leave the target only failure paths.
+void write_chain_seeds(const fs::path& dir) {
+    const char* server = fuzz::chain_server_pem;
+    const char* inter = fuzz::chain_intermediate_pem;
+    const std::uint8_t crls = fuzz::chain_with_crls, client_auth = fuzz::chain_client_auth;
+    const std::uint8_t empty_host = 3, host_fuzz_example = 5, host_wildcard = 2, host_ip = 1;
+    const std::uint8_t before = 1 << 3, intermediate_expired = 2 << 3;
+    struct Seed {
+        std::string name;
+        std::uint8_t settings;
+        std::vector<const char*> chain;
+        std::optional<Reason> expected;   // nullopt: verifies
+    };
+    const std::vector<Seed> seeds = {
+        {"server_localhost", 0, {server, inter}, std::nullopt},
+        {"server_ip_crls", static_cast<std::uint8_t>(host_ip | crls), {server, inter}, std::nullopt},
+        {"server_wildcard", host_wildcard, {server, inter, fuzz::chain_root_pem}, std::nullopt},
+        {"ed25519_client_auth", static_cast<std::uint8_t>(empty_host | client_auth), {fuzz::chain_ed25519_pem, inter},
+         std::nullopt},
+        {"client_auth_crls", static_cast<std::uint8_t>(empty_host | client_auth | crls), {fuzz::chain_client_pem, inter},
+         std::nullopt},
+        {"name_mismatch", host_fuzz_example, {server, inter}, Reason::certificate_name_mismatch},
+        {"not_yet_valid", before, {server, inter}, Reason::certificate_not_yet_valid},
+        {"intermediate_expired", intermediate_expired, {server, inter}, Reason::certificate_expired},
+        {"revoked_crls", crls, {fuzz::chain_revoked_pem, inter}, Reason::certificate_revoked},
+        {"server_as_client", client_auth, {server, inter}, Reason::certificate_bad_usage},
+        {"leaf_only", 0, {server}, Reason::certificate_untrusted},
+    };
+    auto plain = TrustStore::from_pem(fuzz::chain_root_pem);
+    auto with_crls = TrustStore::from_pem(fuzz::chain_root_pem, fuzz::chain_crls_pem);
+    if (!plain || !with_crls) {
+        std::fprintf(stderr, "make_corpus: the chain PKI's trust stores do not load\n");
+        std::exit(1);
+    }
+    for (const Seed& seed : seeds) {
+        const Bytes input = chain_input(seed.settings, seed.chain);
+        auto chain = msg::decode_certificate(std::span(input).subspan(1));
+        const auto when = std::chrono::system_clock::time_point(
+            std::chrono::seconds(fuzz::chain_times[(seed.settings >> 3) & 3]));
+        auto verdict = pki::verify_chain((seed.settings & crls) ? *with_crls : *plain,
+                                         std::vector<CertificateDer>(chain->chain.begin(), chain->chain.end()),
+                                         fuzz::chain_hosts[seed.settings & 7], when,
+                                         (seed.settings & client_auth) ? pki::Purpose::client_auth
+                                                                       : pki::Purpose::server_auth);
+        const bool as_expected = seed.expected ? (!verdict && verdict.error().reason == *seed.expected) : verdict.ok();
+        if (!as_expected) {
+            std::fprintf(stderr, "make_corpus: chain seed %s: %s\n", seed.name.c_str(),
+                         verdict ? "verifies" : verdict.error().message().c_str());
+            std::exit(1);
+        }
+        write(dir, seed.name, input);
+    }
+}
+
+// ---- ticket: sessions as ticket contents, as sealed tickets and as PEM files -----
+
+void write_ticket_seeds(const fs::path& dir) {
+    std::vector<std::pair<std::string, session::Session12>> sessions(3);
+    sessions[0].first = "plain";
+    sessions[0].second.suite = CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
+    sessions[1].first = "ems_sni_alpn";
+    sessions[1].second.suite = CipherSuite::TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256;
+    sessions[1].second.extended_master_secret = true;
+    sessions[1].second.server_name = "localhost";
+    sessions[1].second.alpn = "http/1.1";
+    sessions[1].second.session_id = Bytes(32, 0x5a);
+    sessions[2].first = "client_chain";
+    sessions[2].second.suite = CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384;
+    sessions[2].second.extended_master_secret = true;
+    sessions[2].second.encrypt_then_mac = true;
+    sessions[2].second.peer_chain = der_of(fuzz::chain_client_pem);
+    sessions[2].second.ticket = Bytes(60, 0xa5);
+    sessions[2].second.ticket_lifetime_hint = 7200;
+    std::uint8_t fill = 1;
+    for (auto& [name, s] : sessions) {
+        s.master_secret = crypto::SecretBytes(48);
+        for (std::size_t i = 0; i < 48; ++i) s.master_secret[i] = fill++;
+        s.created = std::chrono::system_clock::time_point(std::chrono::seconds(1893456000));
+        s.lifetime = std::chrono::hours(2);
+        auto bytes = session::serialize(s);
+        auto pem = session::to_pem(s);
+        if (!bytes || !pem) {
+            std::fprintf(stderr, "make_corpus: ticket seed %s does not serialize\n", name.c_str());
+            std::exit(1);
+        }
+        write(dir, "session_" + name, Bytes(bytes->view().begin(), bytes->view().end()));
+        write(dir, "ticket_" + name, fuzz::sealed_ticket(bytes->view()));
+        write(dir, "pem_" + name, Bytes(pem->begin(), pem->end()));
+    }
+}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -161,6 +281,8 @@ int main(int argc, char** argv) {
     write(root / "message", "new_session_ticket", Bytes{4, 0, 0, 0, 60, 0, 3, 1, 2, 3});
     write(root / "message", "certificate_request", Bytes{13, 1, 64, 0, 4, 4, 3, 8, 4, 0, 0});
     write(root / "message", "certificate_verify", Bytes{15, 4, 3, 0, 2, 0x30, 0});
+    write_chain_seeds(root / "chain");
+    write_ticket_seeds(root / "ticket");
     std::printf("make_corpus: wrote %s\n", root.c_str());
     return 0;
 }

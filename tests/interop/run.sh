@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# tests/interop/run.sh: tlspp against OpenSSL, GnuTLS and curl, both directions.
+# tests/interop/run.sh: tlspp against OpenSSL, GnuTLS and curl, both directions (and
+# Wireshark's tshark decrypting a capture with tlspp's key logs).
 #
-#   tests/interop/run.sh [openssl] [gnutls] [curl] [explain] [features] [resumption] [cbc]    (default: all)
+#   tests/interop/run.sh [openssl] [gnutls] [curl] [explain] [features] [resumption] [cbc] [keylog]    (default: all)
 #
 # Environment: TLSPP (the binary, default build/release/tlspp),
 # TLSPP_STANDIN=openssl (check the harness itself with openssl in tlspp's
@@ -18,9 +19,10 @@ source "$INTEROP_DIR/explain.sh"
 source "$INTEROP_DIR/features.sh"
 source "$INTEROP_DIR/resumption.sh"
 source "$INTEROP_DIR/cbc.sh"
+source "$INTEROP_DIR/keylog_tshark.sh"
 
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(openssl gnutls curl explain features resumption cbc)
+[ ${#suites[@]} -gt 0 ] || suites=(openssl gnutls curl explain features resumption cbc keylog)
 
 # abort MESSAGE: a failure before any case ran still ends with the summary line.
 abort() {
@@ -44,8 +46,8 @@ trap cleanup_started EXIT
 
 for s in "${suites[@]}"; do
   case $s in
-    openssl | gnutls | curl | explain | features | resumption | cbc) echo "== $s =="; "${s}_suite" ;;
-    *) abort "unknown suite '$s' (expected openssl, gnutls, curl, explain, features, resumption or cbc)" ;;
+    openssl | gnutls | curl | explain | features | resumption | cbc | keylog) echo "== $s =="; "${s}_suite" ;;
+    *) abort "unknown suite '$s' (expected openssl, gnutls, curl, explain, features, resumption, cbc or keylog)" ;;
   esac
 done
 
