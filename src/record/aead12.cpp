@@ -15,6 +15,7 @@
 #include "fuzz/mode.hpp"
 #include "record/aead12.hpp"
 #include "record/protection.hpp"
+#include "record/sequence_header.hpp"
 
 namespace tlspp::record {
 
@@ -22,13 +23,6 @@ namespace {
 
 constexpr std::size_t explicit_nonce_length = 8;
 constexpr std::size_t tag_length = crypto::aead_tag_length;
-
-void put_u64(std::uint8_t* out, std::uint64_t v) {
-    for (int i = 7; i >= 0; --i) {
-        out[i] = static_cast<std::uint8_t>(v);
-        v >>= 8;
-    }
-}
 
 Error auth_failed(const char* what) {
     return make_error(Reason::record_authentication_failed, std::string("TLS 1.2 AEAD record: ") + what);
@@ -160,14 +154,7 @@ private:
     // TLSCompressed.version + TLSCompressed.length;"
     std::array<std::uint8_t, 13> additional_data(std::uint8_t type, std::uint8_t major, std::uint8_t minor,
                                                  std::size_t length) const {
-        std::array<std::uint8_t, 13> aad;
-        put_u64(aad.data(), seq_);
-        aad[8] = type;
-        aad[9] = major;
-        aad[10] = minor;
-        aad[11] = static_cast<std::uint8_t>(length >> 8);
-        aad[12] = static_cast<std::uint8_t>(length);
-        return aad;
+        return sequence_header(seq_, type, major, minor, length);
     }
 
     void advance() {

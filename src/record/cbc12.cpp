@@ -11,6 +11,7 @@
 // rather than branches on the secret padding length, in the manner of
 // OpenSSL's tls1_cbc_remove_padding_and_mac and ssl3_cbc_copy_mac.
 #include "record/cbc12.hpp"
+#include "record/sequence_header.hpp"
 
 #include <algorithm>
 #include <array>
@@ -35,13 +36,6 @@ constexpr std::size_t iv_length = block;
 // RFC 5246 §6.2.3.2: "padding_length ... MUST be ... 0 to 255": with its own
 // byte, the padding takes at most 256 bytes, the span the receiver checks.
 constexpr std::size_t max_padding = 256;
-
-void put_u64(std::uint8_t* out, std::uint64_t v) {
-    for (int i = 7; i >= 0; --i) {
-        out[i] = static_cast<std::uint8_t>(v);
-        v >>= 8;
-    }
-}
 
 // One message for every padding or MAC failure: RFC 5246 §6.2.3.2 asks that
 // a bad padding be reported as bad_record_mac like a bad MAC, and telling
@@ -276,19 +270,11 @@ private:
         return Opened{type, body.first(content_length)};
     }
 
-    // RFC 5246 §6.2.3.1: seq_num (8) || type (1) || version (2) || length (2).
-    // In MAC-then-encrypt the length is the content length, which is secret
-    // on the receive path: it is written with shifts, never branched on.
+    // RFC 5246 §6.2.3.1: seq_num || type || version || length; in
+    // MAC-then-encrypt the length is the content length.
     std::array<std::uint8_t, 13> mac_header(std::uint8_t type, std::uint8_t major, std::uint8_t minor,
                                             std::size_t length) const {
-        std::array<std::uint8_t, 13> h;
-        put_u64(h.data(), seq_);
-        h[8] = type;
-        h[9] = major;
-        h[10] = minor;
-        h[11] = static_cast<std::uint8_t>(length >> 8);
-        h[12] = static_cast<std::uint8_t>(length);
-        return h;
+        return sequence_header(seq_, type, major, minor, length);
     }
 
     // set_up keys one direction from the pending key bytes. It fails only if
