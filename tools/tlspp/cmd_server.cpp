@@ -2,34 +2,31 @@
 // `openssl s_server -www`: serve many TLS clients at once and show each one
 // what was negotiated (--www) or echo its bytes back (--echo).
 //
-// Concurrency: one thread per connection, at most --max-connections at once.
-// Stream is blocking by design (the sans-I/O core makes an event loop
-// possible, but a poll loop here would duplicate Stream's timeout and
-// flushing logic); a thread per connection keeps each session straight-line
-// code, and the bound keeps a flood of clients from exhausting the process.
-// When the bound is reached the accept loop waits; the kernel's backlog queues
-// the next clients meanwhile.
+// Concurrency: one epoll loop (net/event_server) on the main thread owns every
+// connection, each a sans-I/O ServerConnection plus a small --www/--echo
+// state machine, so an idle or stalled client costs a descriptor and a few
+// kilobytes, never a thread; deadlines, the connection limit and output
+// backpressure live in the loop. One thread is enough: handshakes are bound
+// by public-key crypto, and the loop never waits on a client. --explain keeps
+// a thread per session (server_explain.cpp): it is for a person watching one
+// handshake at a time, not for load.
 #include <fcntl.h>
-#include <sys/socket.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
-#include <condition_variable>
 #include <csignal>
 #include <cstdio>
-#include <mutex>
-#include <map>
 #include <string>
-#include <system_error>
-#include <thread>
 
 #include "commands.hpp"
 #include "explain_cli.hpp"
+#include "net/event_server.hpp"
 #include "net/listener.hpp"
-#include "net/socket.hpp"
 #include "options.hpp"
+#include "server_explain.hpp"
 #include "server_session.hpp"
-#include "tlspp/stream.hpp"
 
 namespace tlspp::cli {
 
@@ -50,8 +47,8 @@ constexpr OptionSpec kOptions[] = {
     {"crl", "FILE|DIR", "certificate revocation lists (PEM) checked for client certificates"},
     {"verify-client", "MODE", "ask for a client certificate: optional or require (needs --client-ca)"},
     {"keylog", "FILE", "append the session keys to FILE in the SSLKEYLOGFILE format (default: $SSLKEYLOGFILE)"},
-    {"timeout", "SECONDS", "handshake limit and idle limit per connection (default 10)"},
-    {"max-connections", "N", "connections served at once (default 64)"},
+    {"timeout", "SECONDS", "limit for a whole handshake, and for a connection to stay silent after it (default 10)"},
+    {"max-connections", "N", "connections open at once; one more is closed at once (default 10000; 64 with --explain)"},
     {"no-session-cache", "", "do not resume sessions by session ID (RFC 5246 §7.3)"},
     {"no-tickets", "", "do not issue or accept session tickets (RFC 5077)"},
 };
@@ -85,7 +82,8 @@ std::string configure_client_auth(const Args& args, ServerConfig& config) {
 }
 
 // The signal handler may only touch lock-free atomics and write(2): it sets
-// the flag and wakes the accept loop through the self-pipe.
+// the flag and wakes the event loop (or the --explain accept loop) through
+// the self-pipe.
 std::atomic<bool> g_stopping{false};
 int g_wake_pipe[2] = {-1, -1};
 
@@ -108,130 +106,57 @@ bool install_signal_handlers() {
     return true;
 }
 
-// Sessions tracks the live connections: to bound them, and to wake them all
-// (shutdown(2) on each socket) when the server stops.
-class Sessions {
-public:
-    explicit Sessions(unsigned limit) : limit_(limit) {}
-
-    // wait_for_slot blocks until fewer than `limit` sessions run. It returns
-    // false if the server is stopping. The timed wait only exists so that a
-    // signal (which cannot notify a condition variable) is noticed.
-    bool wait_for_slot() {
-        std::unique_lock lock(mutex_);
-        while (fds_.size() >= limit_) {
-            if (g_stopping.load()) return false;
-            changed_.wait_for(lock, std::chrono::milliseconds(200));
-        }
-        return !g_stopping.load();
+// Each connection needs a descriptor; the soft limit (often 1024) is raised
+// to what --max-connections needs, within the hard limit, as servers do.
+// Past whatever limit remains, the event loop pauses accepting (EMFILE).
+void raise_descriptor_limit(unsigned max_connections) {
+    constexpr rlim_t kOwnDescriptors = 64;   // stdio, listener, epoll, self-pipe, key log, libcrypto
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) < 0) return;
+    rlim_t wanted = static_cast<rlim_t>(max_connections) + kOwnDescriptors;
+    if (limit.rlim_cur >= wanted) return;
+    rlim_t granted = limit.rlim_max == RLIM_INFINITY ? wanted : std::min(wanted, limit.rlim_max);
+    if (granted > limit.rlim_cur) {
+        limit.rlim_cur = granted;
+        if (::setrlimit(RLIMIT_NOFILE, &limit) < 0) granted = 0;
     }
-    // add registers a session's socket and returns the session's id. Ids, not
-    // descriptors, name sessions: a descriptor number is reused as soon as
-    // it is closed, an id never.
-    std::uint64_t add(int fd) {
-        std::lock_guard lock(mutex_);
-        fds_.emplace(++last_id_, fd);
-        return last_id_;
-    }
-    // remove must run before the session's socket is closed, so that
-    // stop_all never shuts down a descriptor another session now owns.
-    void remove(std::uint64_t id) {
-        std::lock_guard lock(mutex_);
-        fds_.erase(id);
-        changed_.notify_all();
-    }
-    void stop_all() {
-        std::lock_guard lock(mutex_);
-        for (const auto& [id, fd] : fds_) ::shutdown(fd, SHUT_RDWR);
-    }
-    // wait_idle waits for every session thread to finish, at most `limit`.
-    bool wait_idle(std::chrono::milliseconds limit) {
-        std::unique_lock lock(mutex_);
-        return changed_.wait_for(lock, limit, [&] { return fds_.empty(); });
-    }
-
-private:
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    std::map<std::uint64_t, int> fds_;
-    std::uint64_t last_id_ = 0;
-    unsigned limit_;
-};
-
-void serve_one(int fd, std::uint64_t id, std::shared_ptr<const ServerConfig> config, StreamOptions options,
-               SessionMode mode, std::shared_ptr<Sessions> sessions) {
-    auto stream = Stream::adopt_server(fd, std::move(config), options);
-    if (!stream) {
-        // adopt_server closed the descriptor on failure.
-        sessions->remove(id);
-        std::fprintf(stderr, "tlspp: connection setup failed: %s\n", stream.error().message().c_str());
-        return;
-    }
-    std::string peer = stream->peer_address();
-    if (auto done = stream->handshake(); !done) {
-        std::fprintf(stderr, "tlspp: handshake with %s failed: %s\n", peer.c_str(), done.error().message().c_str());
-    } else if (auto served = serve_session(*stream, mode); !served) {
-        std::fprintf(stderr, "tlspp: session with %s: %s\n", peer.c_str(), served.error().message().c_str());
-    }
-    sessions->remove(id);
-    stream->close();
+    if (granted < wanted)
+        std::fprintf(stderr, "tlspp: the descriptor limit (ulimit -n %llu) allows fewer than %u connections\n",
+                     static_cast<unsigned long long>(limit.rlim_cur), max_connections);
 }
 
-// start_session serves an established stream in a thread of its own, as
-// serve_one does after its handshake. The descriptor is registered first.
-void start_session(Stream stream, std::shared_ptr<Sessions> sessions, SessionMode mode) {
-    std::uint64_t id = sessions->add(stream.fd());
-    auto owned = std::make_shared<Stream>(std::move(stream));
-    auto run = [owned, id, sessions, mode] {
-        std::string peer = owned->peer_address();
-        if (auto served = serve_session(*owned, mode); !served)
-            std::fprintf(stderr, "tlspp: session with %s: %s\n", peer.c_str(), served.error().message().c_str());
-        sessions->remove(id);
-        owned->close();
+// serve_events runs the event loop until SIGINT/SIGTERM.
+int serve_events(net::Listener& listener, std::shared_ptr<const ServerConfig> config, SessionMode mode,
+                 std::chrono::milliseconds timeout, unsigned max_connections) {
+    net::EventServerOptions options;
+    options.handshake_timeout = timeout;
+    options.idle_timeout = timeout;
+    options.max_connections = max_connections;
+    options.log = [](std::string_view line) {
+        std::fprintf(stderr, "tlspp: %.*s\n", static_cast<int>(line.size()), line.data());
     };
-    try {
-        std::thread(run).detach();
-    } catch (const std::system_error& e) {
-        std::fprintf(stderr, "tlspp: cannot start a thread for a connection: %s\n", e.what());
-        sessions->remove(id);
+    auto handlers = [mode](const SessionInfo& info, const std::string& peer) {
+        return make_session_handler(mode, info, peer);
+    };
+    auto server = net::EventServer::create(listener.fd(), g_wake_pipe[0], std::move(config), handlers, options);
+    if (!server) {
+        std::fprintf(stderr, "tlspp: %s\n", server.error().message().c_str());
+        return kExitFailure;
     }
-}
-
-// explain_one runs one client's handshake in the accept thread, printing it
-// as it happens, then hands the connection to a session thread (--www or
-// --echo) like any other. Handshakes are explained one at a time so that two
-// clients' timelines never interleave: each is one readable block, under a
-// "connection N from ADDRESS" heading (JSON lines: seq starts again at 0).
-// The sessions after the handshakes still run concurrently; a client that
-// stalls its handshake delays the next one by at most --timeout.
-// Connection `number` counts from 0.
-void explain_one(int fd, std::size_t number, std::shared_ptr<const ServerConfig> config, StreamOptions options,
-                 SessionMode mode, const ExplainSettings& settings, std::shared_ptr<Sessions> sessions) {
-    std::string peer = net::peer_address(fd);
-    if (!settings.json) std::printf("\nconnection %zu from %s\n", number + 1, peer.c_str());
-    auto recorder = std::make_shared<explain::Recorder>(settings.show_secrets);
-    attach_live_output(*recorder, settings, explain::Side::server, stdout, true);
-    options.observer = recorder->observer_for(explain::Side::server);
-    auto stream = Stream::adopt_server(fd, std::move(config), options);
-    if (!stream) {
-        std::fprintf(stderr, "tlspp: connection setup failed: %s\n", stream.error().message().c_str());
-        return;
-    }
-    auto done = stream->handshake();
+    std::printf("listening on %s\n", listener.address().c_str());
     std::fflush(stdout);
-    if (!done)
-        std::fprintf(stderr, "tlspp: handshake with %s failed: %s\n", peer.c_str(), done.error().message().c_str());
-    if (settings.diagram) {
-        std::string path = numbered_path(*settings.diagram, number), problem;
-        if (write_diagram(*recorder, explain::Side::server, settings, path, "", &problem))
-            std::fprintf(stderr, "tlspp: diagram written to %s\n", path.c_str());
-        else
-            std::fprintf(stderr, "tlspp: %s\n", problem.c_str());
+    auto ran = server->run();
+    listener.close();
+    const auto& stats = server->stats();
+    std::fprintf(stderr, "tlspp: stopping: %llu connections, %llu handshakes done, %llu failed, %llu refused\n",
+                 static_cast<unsigned long long>(stats.accepted), static_cast<unsigned long long>(stats.handshakes_done),
+                 static_cast<unsigned long long>(stats.handshakes_failed),
+                 static_cast<unsigned long long>(stats.refused));
+    if (!ran) {
+        std::fprintf(stderr, "tlspp: %s\n", ran.error().message().c_str());
+        return kExitFailure;
     }
-    // From here the connection's observer forwards nothing: the recorder is gone.
-    recorder.reset();
-    if (!done) return;
-    start_session(std::move(*stream), std::move(sessions), mode);
+    return kExitOk;
 }
 
 }  // namespace
@@ -255,7 +180,7 @@ int run_server(std::span<char* const> argv) {
     SessionMode mode = args.has("echo") ? SessionMode::echo : SessionMode::www;
     auto timeout = std::chrono::milliseconds(10'000);
     if (auto v = args.value("timeout")) timeout = parse_seconds(*v, "timeout");
-    unsigned max_connections = 64;
+    unsigned max_connections = explain.enabled ? 64 : 10'000;
     if (auto v = args.value("max-connections")) max_connections = parse_count(*v, "max-connections");
 
     auto config = std::make_shared<ServerConfig>();
@@ -292,50 +217,19 @@ int run_server(std::span<char* const> argv) {
         std::perror("tlspp: pipe2");
         return kExitFailure;
     }
-    auto listener = net::Listener::open(host, port);
+    raise_descriptor_limit(max_connections);
+    // A deep backlog: a burst of clients waits in the kernel for the loop's
+    // next accept round instead of having its SYNs dropped and retried a second later.
+    auto listener = net::Listener::open(host, port, 1024);
     if (!listener) {
         std::fprintf(stderr, "tlspp: %s\n", listener.error().message().c_str());
         return kExitFailure;
     }
+    if (!explain.enabled) return serve_events(*listener, std::move(config), mode, timeout, max_connections);
+
     std::printf("listening on %s\n", listener->address().c_str());
     std::fflush(stdout);
-
-    StreamOptions options;
-    options.handshake_timeout = timeout;
-    options.io_timeout = timeout;
-    auto sessions = std::make_shared<Sessions>(max_connections);
-    std::size_t explained = 0;
-    while (sessions->wait_for_slot()) {
-        auto fd = listener->accept(g_wake_pipe[0]);
-        if (!fd) {
-            // EMFILE and friends: say so, give connections time to end, go on.
-            std::fprintf(stderr, "tlspp: %s\n", fd.error().message().c_str());
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-            continue;
-        }
-        if (*fd < 0) break;   // woken by SIGINT/SIGTERM
-        if (explain.enabled) {
-            explain_one(*fd, explained++, config, options, mode, explain, sessions);
-            continue;
-        }
-        std::uint64_t id = sessions->add(*fd);
-        try {
-            std::thread(serve_one, *fd, id, config, options, mode, sessions).detach();
-        } catch (const std::system_error& e) {
-            // Out of threads: drop this client rather than the whole server.
-            std::fprintf(stderr, "tlspp: cannot start a thread for a connection: %s\n", e.what());
-            sessions->remove(id);
-            ::close(*fd);
-        }
-    }
-
-    std::fprintf(stderr, "tlspp: stopping\n");
-    listener->close();
-    sessions->stop_all();
-    // Threads are detached; each holds `sessions` and `config` by shared_ptr,
-    // so returning early (if one is stuck past the limit) frees nothing under it.
-    if (!sessions->wait_idle(std::chrono::milliseconds(5'000)))
-        std::fprintf(stderr, "tlspp: some connections did not end within 5 s\n");
+    serve_explained(*listener, g_wake_pipe[0], g_stopping, {config, timeout, max_connections, mode, explain});
     return kExitOk;
 }
 

@@ -1,4 +1,4 @@
-// tools/tlspp/server_session.cpp: the --www page and the --echo loop.
+// tools/tlspp/server_session.cpp: the --www page and the --echo session.
 #include "server_session.hpp"
 
 #include <string>
@@ -11,6 +11,8 @@ namespace tlspp::cli {
 
 namespace {
 
+using net::Next;
+
 // A request head larger than this is not something a test client sends.
 constexpr std::size_t kMaxRequestHead = 16 * 1024;
 
@@ -18,28 +20,12 @@ std::span<const std::uint8_t> as_bytes(std::string_view text) {
     return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
 }
 
-// read_request_head reads until the blank line that ends an HTTP request head.
-// An empty result means the client closed before sending one.
-Result<std::string> read_request_head(Stream& stream) {
-    std::string head;
-    std::uint8_t buffer[4096];
-    while (head.find("\r\n\r\n") == std::string::npos && head.find("\n\n") == std::string::npos) {
-        if (head.size() > kMaxRequestHead) return make_error(Reason::illegal_parameter, "HTTP request head over 16 KiB");
-        auto got = stream.read(buffer);
-        if (!got) return std::move(got).error();
-        if (*got == 0) break;
-        head.append(reinterpret_cast<const char*>(buffer), *got);
-    }
-    return head;
-}
-
-std::string session_page(const Stream& stream, std::string_view request_line) {
-    const SessionInfo& info = stream.info();
+std::string session_page(const SessionInfo& info, const std::string& peer, std::string_view request_line) {
     std::string page =
         "<!DOCTYPE html>\n<html><head><title>tlspp server</title></head><body>\n"
         "<h1>tlspp server</h1>\n<pre>\n";
     page += "request:                 " + explain::xml_escape(request_line) + "\n";
-    page += "client:                  " + explain::xml_escape(stream.peer_address()) + "\n";
+    page += "client:                  " + explain::xml_escape(peer) + "\n";
     for (const auto& [label, value] : describe_session(info)) {
         std::string padded = label + ":";
         if (padded.size() < 25) padded.resize(25, ' ');
@@ -64,40 +50,83 @@ std::string response(std::string_view status, std::string_view content_type, std
     return r;
 }
 
-Status serve_www(Stream& stream) {
-    auto head = read_request_head(stream);
-    if (!head) return std::move(head).error();
-    if (head->empty()) return {};
-    std::string_view request_line(*head);
-    request_line = request_line.substr(0, request_line.find_first_of("\r\n"));
-    std::string reply;
-    if (request_line.starts_with("GET ")) {
-        reply = response("200 OK", "text/html; charset=utf-8", session_page(stream, request_line));
-    } else {
-        // RFC 9110 §15.5.6: 405 for a method the resource does not support.
-        reply = response("405 Method Not Allowed", "text/plain", "tlspp server --www answers GET only\n");
-    }
-    return stream.write(as_bytes(reply));
-}
+// Www collects the request head up to its blank line, answers it once and
+// finishes. A client that closes after part of a head still gets an answer
+// to the part it sent.
+class Www : public net::SessionHandler {
+public:
+    Www(const SessionInfo& info, std::string peer) : info_(info), peer_(std::move(peer)) {}
 
-Status serve_echo(Stream& stream) {
-    std::uint8_t buffer[16 * 1024];
-    for (;;) {
-        auto got = stream.read(buffer);
-        if (!got) return std::move(got).error();
-        if (*got == 0) return {};
-        if (auto sent = stream.write({buffer, *got}); !sent) return sent;
+    Result<Next> on_data(std::span<const std::uint8_t> data, std::string& reply) override {
+        head_.append(reinterpret_cast<const char*>(data.data()), data.size());
+        if (head_.find("\r\n\r\n") == std::string::npos && head_.find("\n\n") == std::string::npos) {
+            if (head_.size() > kMaxRequestHead)
+                return make_error(Reason::illegal_parameter, "HTTP request head over 16 KiB");
+            return Next::more;
+        }
+        answer(reply);
+        return Next::finish;
     }
-}
+
+    void on_peer_closed(std::string& reply) override {
+        if (!head_.empty()) answer(reply);
+    }
+
+private:
+    void answer(std::string& reply) const {
+        std::string_view request_line(head_);
+        request_line = request_line.substr(0, request_line.find_first_of("\r\n"));
+        if (request_line.starts_with("GET ")) {
+            reply = response("200 OK", "text/html; charset=utf-8", session_page(info_, peer_, request_line));
+        } else {
+            // RFC 9110 §15.5.6: 405 for a method the resource does not support.
+            reply = response("405 Method Not Allowed", "text/plain", "tlspp server --www answers GET only\n");
+        }
+    }
+
+    const SessionInfo& info_;
+    std::string peer_;
+    std::string head_;
+};
+
+// Echo sends every byte back until the client closes.
+class Echo : public net::SessionHandler {
+public:
+    Result<Next> on_data(std::span<const std::uint8_t> data, std::string& reply) override {
+        reply.append(reinterpret_cast<const char*>(data.data()), data.size());
+        return Next::more;
+    }
+};
 
 }  // namespace
 
-Status serve_session(Stream& stream, SessionMode mode) {
+std::unique_ptr<net::SessionHandler> make_session_handler(SessionMode mode, const SessionInfo& info,
+                                                          std::string peer_address) {
     switch (mode) {
-    case SessionMode::www: return serve_www(stream);
-    case SessionMode::echo: return serve_echo(stream);
+    case SessionMode::www: return std::make_unique<Www>(info, std::move(peer_address));
+    case SessionMode::echo: return std::make_unique<Echo>();
     }
-    return make_error(Reason::internal_error, "unknown session mode");
+    return nullptr;
+}
+
+Status serve_session(Stream& stream, net::SessionHandler& handler) {
+    std::uint8_t buffer[16 * 1024];
+    std::string reply;
+    for (;;) {
+        auto got = stream.read(buffer);
+        if (!got) return std::move(got).error();
+        reply.clear();
+        if (*got == 0) {
+            handler.on_peer_closed(reply);
+            return reply.empty() ? Status{} : stream.write(as_bytes(reply));
+        }
+        auto next = handler.on_data({buffer, *got}, reply);
+        if (!next) return std::move(next).error();
+        if (!reply.empty()) {
+            if (auto sent = stream.write(as_bytes(reply)); !sent) return sent;
+        }
+        if (*next == Next::finish) return {};
+    }
 }
 
 }  // namespace tlspp::cli
