@@ -140,6 +140,7 @@ Spec spec_of(Hs hs) {
 TlsppConfigs tlspp_configs(const Spec& sp) {
     auto client = std::make_shared<tlspp::ClientConfig>();
     client->trust = tlspp::test::pki().trust;
+    client->verified_chains = nullptr;   // full verification every time; tlspp_configs_cached has the cache
     client->cipher_suites = {sp.suite};
     // X25519 is negotiated; P-256 is listed too because RFC 8422 §5.1 lets an
     // ECDSA P-256 certificate be used only when the client lists its curve.
@@ -181,6 +182,22 @@ TlsppConfigs tlspp_configs(Resume r) {
     if (auto ok = client->validate(); !ok) die("client config: " + ok.error().detail);
     if (auto ok = server->validate(); !ok) die("server config: " + ok.error().detail);
     return {client, server};
+}
+
+TlsppConfigs tlspp_configs_cached(Hs hs) {
+    const TlsppConfigs base = tlspp_configs(hs);
+    auto client = std::make_shared<tlspp::ClientConfig>(*base.client);
+    auto server = std::make_shared<tlspp::ServerConfig>(*base.server);
+    client->verified_chains = std::make_shared<tlspp::VerifiedChainCache>();
+    if (server->client_auth != tlspp::ClientAuth::none)
+        server->verified_client_chains = std::make_shared<tlspp::VerifiedChainCache>();
+    TlsppConfigs cfg{client, server};
+    TlsppPair p;
+    p.create(cfg);
+    if (!p.handshake()) die("tlspp handshake (priming the verified-chain cache) failed");
+    p.destroy();
+    if (client->verified_chains->size() != 1) die("tlspp verified-chain cache not primed");
+    return cfg;
 }
 
 tlspp::Session tlspp_session(const TlsppConfigs& cfg) {

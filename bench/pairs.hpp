@@ -98,6 +98,11 @@ struct TlsppConfigs {
 TlsppConfigs tlspp_configs(Cert cert, Aead aead);   // ECDHE with cert's key type
 TlsppConfigs tlspp_configs(Hs hs);
 TlsppConfigs tlspp_configs(Resume r);
+// The configs above verify every chain in full (ClientConfig::verified_chains = nullptr), as libssl does.
+// tlspp_configs_cached is tlspp_configs(hs) with a verified-chain cache (tlspp/trust.hpp) on the client,
+// and for mtls also on the server (ServerConfig::verified_client_chains), primed by one untimed
+// handshake: every later handshake is a repeat connection whose chain checks are cache hits.
+TlsppConfigs tlspp_configs_cached(Hs hs);
 // tlspp_session runs one full handshake with `cfg` and returns the client's
 // session (dies if there is none).
 tlspp::Session tlspp_session(const TlsppConfigs& cfg);

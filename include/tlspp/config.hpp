@@ -31,6 +31,10 @@ struct ClientConfig {
     std::optional<TrustStore> trust;                // required unless verify_peer is false
     bool verify_peer = true;                        // false only by explicit choice (--insecure)
     bool verify_host_name = true;                   // check the server name against the certificate
+    // Chains that verified, reused by repeat connections (rules: tlspp/trust.hpp).
+    // On by default, one cache per config: a hit answers as a full verification
+    // would (time and the immutable trust store are its only inputs). nullptr: off.
+    std::shared_ptr<VerifiedChainCache> verified_chains = std::make_shared<VerifiedChainCache>();
     // Client certificates for mutual TLS; the first that fits the server's
     // CertificateRequest (key type, signature schemes) is sent.
     std::vector<CertifiedKey> certificates;
@@ -72,6 +76,9 @@ struct ServerConfig {
     // The CAs client certificates must chain to (and their CRLs, if the store
     // has any); their names go into CertificateRequest.certificate_authorities.
     std::optional<TrustStore> client_trust;
+    // Client chains that verified, reused when the same client comes back
+    // (rules: tlspp/trust.hpp). Off by default: a server sees many clients.
+    std::shared_ptr<VerifiedChainCache> verified_client_chains;
     // Session resumption (tlspp/session.hpp): by session ID when a cache is
     // set, by RFC 5077 ticket when ticket keys are set (preferred when the
     // client offers a ticket). Both may be shared by several configs.

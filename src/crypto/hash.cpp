@@ -8,10 +8,12 @@
 // libcrypto fails these calls only when it cannot allocate. Like a failed
 // operator new, that is not a protocol error a caller could handle, so we
 // abort rather than return a wrong digest.
+#define OPENSSL_SUPPRESS_DEPRECATED   // the low-level SHA contexts of Hmac, below
 #include "crypto/hash.hpp"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/sha.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -135,85 +137,123 @@ Bytes digest(HashAlg alg, ByteView data) {
 
 // ---- Hmac ----
 //
-// HMAC is built here from the digest (RFC 2104 §2) rather than with EVP_MAC:
-// the keyed inner and outer states are hashed once, and each MAC starts from
-// copies of them. In OpenSSL 3.0 no EVP route is allocation-free: every
-// EVP_MD_CTX copy or re-init duplicates the provider context, so each MAC
-// costs two small allocations either way. This way skips EVP_MAC's parameter
-// handling (about 10% faster per short MAC when measured) and keys with about
-// half the allocations, which adds up over the PRF's many short HMACs.
+// HMAC is built here from the hash (RFC 2104 §2): the keyed inner and outer
+// states are hashed once, and each MAC starts from copies of them. The TLS
+// 1.2 PRF makes ~14 short HMACs per full handshake. Through EVP, every copy
+// of a state (EVP_MD_CTX_copy_ex) duplicates the provider context in OpenSSL
+// 3.0 — an allocation and its setup per copy, two per MAC, ~48 allocation
+// calls per handshake and more instructions than the two compressions
+// themselves (docs/performance.md). libcrypto's low-level SHA contexts are
+// plain structs: a copy is a memcpy. They are deprecated in 3.0 but still
+// exported; crypto/cbc_hmac.cpp uses them the same way. The deprecation
+// warnings are silenced for this file only.
 
-Hmac::Hmac(HashAlg alg, ByteView key)
-    : alg_(alg), inner_(EVP_MD_CTX_new()), outer_(EVP_MD_CTX_new()), work_(EVP_MD_CTX_new()) {
-    check(inner_ != nullptr && outer_ != nullptr && work_ != nullptr);
-    const EVP_MD* md = md_for(alg);
-    const std::size_t block = static_cast<std::size_t>(EVP_MD_get_block_size(md));
+namespace {
 
+static_assert(sizeof(SHA512_CTX) <= Hmac::state_bytes && sizeof(SHA256_CTX) <= Hmac::state_bytes &&
+              sizeof(SHA_CTX) <= Hmac::state_bytes);
+
+std::size_t block_size(HashAlg alg) { return alg == HashAlg::sha384 || alg == HashAlg::sha512 ? 128 : 64; }
+
+void sha_init(HashAlg alg, unsigned char* state) {
+    switch (alg) {
+    case HashAlg::sha1: check(SHA1_Init(reinterpret_cast<SHA_CTX*>(state)) == 1); return;
+    case HashAlg::sha256: check(SHA256_Init(reinterpret_cast<SHA256_CTX*>(state)) == 1); return;
+    case HashAlg::sha384: check(SHA384_Init(reinterpret_cast<SHA512_CTX*>(state)) == 1); return;
+    case HashAlg::sha512: check(SHA512_Init(reinterpret_cast<SHA512_CTX*>(state)) == 1); return;
+    }
+}
+
+void sha_update(HashAlg alg, unsigned char* state, const std::uint8_t* data, std::size_t n) {
+    switch (alg) {
+    case HashAlg::sha1: check(SHA1_Update(reinterpret_cast<SHA_CTX*>(state), data, n) == 1); return;
+    case HashAlg::sha256: check(SHA256_Update(reinterpret_cast<SHA256_CTX*>(state), data, n) == 1); return;
+    case HashAlg::sha384: check(SHA384_Update(reinterpret_cast<SHA512_CTX*>(state), data, n) == 1); return;
+    case HashAlg::sha512: check(SHA512_Update(reinterpret_cast<SHA512_CTX*>(state), data, n) == 1); return;
+    }
+}
+
+void sha_final(HashAlg alg, unsigned char* state, std::uint8_t* out) {
+    switch (alg) {
+    case HashAlg::sha1: check(SHA1_Final(out, reinterpret_cast<SHA_CTX*>(state)) == 1); return;
+    case HashAlg::sha256: check(SHA256_Final(out, reinterpret_cast<SHA256_CTX*>(state)) == 1); return;
+    case HashAlg::sha384: check(SHA384_Final(out, reinterpret_cast<SHA512_CTX*>(state)) == 1); return;
+    case HashAlg::sha512: check(SHA512_Final(out, reinterpret_cast<SHA512_CTX*>(state)) == 1); return;
+    }
+}
+
+}  // namespace
+
+Hmac::Hmac(HashAlg alg, ByteView key) : alg_(alg) {
+    const std::size_t block = block_size(alg);
     // RFC 2104 §2: a key longer than the block is hashed first; K0 is the key
     // padded with zeros to the block size.
     std::uint8_t k0[128] = {};
-    check(block <= sizeof k0);
     if (key.size() > block) {
-        unsigned int n = 0;
-        check(EVP_Digest(key.data(), key.size(), k0, &n, md, nullptr) == 1);
+        sha_init(alg, work_);
+        sha_update(alg, work_, key.data(), key.size());
+        sha_final(alg, work_, k0);
     } else if (!key.empty()) {
         std::memcpy(k0, key.data(), key.size());
     }
     std::uint8_t pad[128];
     for (std::size_t i = 0; i < block; ++i) pad[i] = k0[i] ^ 0x36;
-    check(EVP_DigestInit_ex(inner_, md, nullptr) == 1 && EVP_DigestUpdate(inner_, pad, block) == 1);
+    sha_init(alg, inner_);
+    sha_update(alg, inner_, pad, block);
     for (std::size_t i = 0; i < block; ++i) pad[i] = k0[i] ^ 0x5c;
-    check(EVP_DigestInit_ex(outer_, md, nullptr) == 1 && EVP_DigestUpdate(outer_, pad, block) == 1);
+    sha_init(alg, outer_);
+    sha_update(alg, outer_, pad, block);
     OPENSSL_cleanse(k0, sizeof k0);
     OPENSSL_cleanse(pad, sizeof pad);
     reset();
 }
 
-Hmac::Hmac(Hmac&& other) noexcept
-    : alg_(other.alg_),
-      inner_(std::exchange(other.inner_, nullptr)),
-      outer_(std::exchange(other.outer_, nullptr)),
-      work_(std::exchange(other.work_, nullptr)) {}
+Hmac::Hmac(Hmac&& other) noexcept : alg_(other.alg_) {
+    std::memcpy(inner_, other.inner_, state_bytes);
+    std::memcpy(outer_, other.outer_, state_bytes);
+    std::memcpy(work_, other.work_, state_bytes);
+    other.wipe();
+}
 
 Hmac& Hmac::operator=(Hmac&& other) noexcept {
     if (this != &other) {
-        free_contexts();
         alg_ = other.alg_;
-        inner_ = std::exchange(other.inner_, nullptr);
-        outer_ = std::exchange(other.outer_, nullptr);
-        work_ = std::exchange(other.work_, nullptr);
+        std::memcpy(inner_, other.inner_, state_bytes);
+        std::memcpy(outer_, other.outer_, state_bytes);
+        std::memcpy(work_, other.work_, state_bytes);
+        other.wipe();
     }
     return *this;
 }
 
-Hmac::~Hmac() { free_contexts(); }
+Hmac::~Hmac() { wipe(); }
 
-// EVP_MD_CTX_free wipes the keyed states.
-void Hmac::free_contexts() noexcept {
-    EVP_MD_CTX_free(inner_);
-    EVP_MD_CTX_free(outer_);
-    EVP_MD_CTX_free(work_);
+// The keyed states are as secret as the key.
+void Hmac::wipe() noexcept {
+    OPENSSL_cleanse(inner_, state_bytes);
+    OPENSSL_cleanse(outer_, state_bytes);
+    OPENSSL_cleanse(work_, state_bytes);
 }
 
 void Hmac::update(ByteView data) {
     if (data.empty()) return;
-    check(EVP_DigestUpdate(work_, data.data(), data.size()) == 1);
+    sha_update(alg_, work_, data.data(), data.size());
 }
 
 // RFC 2104 §2: H(K0 ^ opad, H(K0 ^ ipad, text)).
 void Hmac::finish(std::span<std::uint8_t> out) {
-    std::uint8_t inner_hash[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    check(out.size() >= hash_length(alg_));
-    check(EVP_DigestFinal_ex(work_, inner_hash, &n) == 1);
-    check(EVP_MD_CTX_copy_ex(work_, outer_) == 1);
-    check(EVP_DigestUpdate(work_, inner_hash, n) == 1);
-    check(EVP_DigestFinal_ex(work_, out.data(), &n) == 1);
+    std::uint8_t inner_hash[64];
+    const std::size_t n = hash_length(alg_);
+    check(out.size() >= n);
+    sha_final(alg_, work_, inner_hash);
+    std::memcpy(work_, outer_, state_bytes);
+    sha_update(alg_, work_, inner_hash, n);
+    sha_final(alg_, work_, out.data());
     OPENSSL_cleanse(inner_hash, sizeof inner_hash);
     reset();
 }
 
-void Hmac::reset() { check(EVP_MD_CTX_copy_ex(work_, inner_) == 1); }
+void Hmac::reset() { std::memcpy(work_, inner_, state_bytes); }
 
 Bytes hmac(HashAlg alg, ByteView key, ByteView data) {
     Hmac mac(alg, key);

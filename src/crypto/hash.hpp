@@ -43,6 +43,8 @@ Bytes hmac(HashAlg alg, ByteView key, ByteView data);
 // Hmac is an HMAC keyed once and reused: reset() starts a new MAC under the
 // same key from the precomputed inner and outer pad states, without redoing
 // the key setup, for loops such as the TLS 1.2 PRF's P_hash (RFC 5246 §5).
+// It allocates nothing: the states are libcrypto's plain SHA contexts, held
+// here (hash.cpp says why).
 class Hmac {
 public:
     Hmac(HashAlg alg, ByteView key);
@@ -59,13 +61,16 @@ public:
     void reset();
     HashAlg alg() const { return alg_; }
 
+    // Room for the largest state (SHA512_CTX, also SHA-384's); hash.cpp checks it.
+    static constexpr std::size_t state_bytes = 216;
+
 private:
-    void free_contexts() noexcept;
+    void wipe() noexcept;
 
     HashAlg alg_;
-    evp_md_ctx_st* inner_ = nullptr;  // state after hashing K0 ^ ipad (RFC 2104 §2)
-    evp_md_ctx_st* outer_ = nullptr;  // state after hashing K0 ^ opad
-    evp_md_ctx_st* work_ = nullptr;   // the MAC in progress
+    alignas(8) unsigned char inner_[state_bytes];   // state after hashing K0 ^ ipad (RFC 2104 §2)
+    alignas(8) unsigned char outer_[state_bytes];   // state after hashing K0 ^ opad
+    alignas(8) unsigned char work_[state_bytes];    // the MAC in progress
 };
 
 }  // namespace tlspp::crypto

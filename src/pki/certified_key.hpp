@@ -1,6 +1,8 @@
 // pki/certified_key.hpp: the inside of tlspp::CertifiedKey and TrustStore.
 #pragma once
 
+#include <cstdint>
+#include <mutex>
 #include <vector>
 
 #include "crypto/signature.hpp"
@@ -18,6 +20,17 @@ struct CertifiedKey::Impl {
 
 struct TrustStore::Impl {
     x509_store_st* store = nullptr;      // owned; freed in ~Impl
+    // id names this store for the verified-chain cache: unique in the
+    // process, never reused (a pointer could be, once a store is freed),
+    // shared by copies of the TrustStore, which share this Impl.
+    const std::uint64_t id;
+    // subject_names() computed once per store content (a hashed directory
+    // store grows as lookups load certificates): every mutual-TLS handshake
+    // sends them in its CertificateRequest.
+    mutable std::mutex names_mutex;
+    mutable std::vector<std::vector<std::uint8_t>> names;
+    mutable int names_for_objects = -1;   // the store's object count when `names` was made
+    Impl();
     ~Impl();
 };
 

@@ -7,6 +7,7 @@
 #include <openssl/x509_vfy.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -24,6 +25,14 @@ struct TrustStoreAccess {
     static TrustStore make(std::shared_ptr<const TrustStore::Impl> impl) { return TrustStore(std::move(impl)); }
 };
 
+namespace {
+std::uint64_t next_trust_store_id() {
+    static std::atomic<std::uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+}
+}  // namespace
+
+TrustStore::Impl::Impl() : id(next_trust_store_id()) {}
 TrustStore::Impl::~Impl() { X509_STORE_free(store); }
 
 namespace {
@@ -144,9 +153,12 @@ bool TrustStore::checks_revocation() const {
     return param && (X509_VERIFY_PARAM_get_flags(param) & X509_V_FLAG_CRL_CHECK) != 0;
 }
 
-std::vector<std::vector<std::uint8_t>> TrustStore::subject_names() const {
+namespace {
+
+// subject_names_in lists the DER subject Name of each certificate in `store`, without duplicates.
+std::vector<std::vector<std::uint8_t>> subject_names_in(X509_STORE* store) {
     std::vector<std::vector<std::uint8_t>> names;
-    STACK_OF(X509)* certs = X509_STORE_get1_all_certs(impl_->store);
+    STACK_OF(X509)* certs = X509_STORE_get1_all_certs(store);
     for (int i = 0; certs && i < sk_X509_num(certs); ++i) {
         unsigned char* der = nullptr;
         const int len = i2d_X509_NAME(X509_get_subject_name(sk_X509_value(certs, i)), &der);
@@ -158,6 +170,20 @@ std::vector<std::vector<std::uint8_t>> TrustStore::subject_names() const {
     sk_X509_pop_free(certs, X509_free);
     ERR_clear_error();
     return names;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::uint8_t>> TrustStore::subject_names() const {
+    X509_STORE_lock(impl_->store);
+    const int objects = sk_X509_OBJECT_num(X509_STORE_get0_objects(impl_->store));
+    X509_STORE_unlock(impl_->store);
+    std::lock_guard lock(impl_->names_mutex);
+    if (impl_->names_for_objects != objects) {
+        impl_->names = subject_names_in(impl_->store);
+        impl_->names_for_objects = objects;
+    }
+    return impl_->names;
 }
 
 Result<TrustStore> TrustStore::system() {

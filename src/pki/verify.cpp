@@ -10,7 +10,9 @@
 #include <openssl/x509_vfy.h>
 #include <openssl/x509v3.h>
 
+#include <algorithm>
 #include <ctime>
+#include <optional>
 #include <memory>
 #include <string>
 
@@ -80,6 +82,33 @@ std::string format_time(const ASN1_TIME* t) {
     char text[32];
     std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S UTC", &tm);
     return text;
+}
+
+// time_of converts an ASN1_TIME (UTCTime or GeneralizedTime, always UTC in
+// certificates, RFC 5280 §4.1.2.5) to a time_point.
+std::optional<std::chrono::system_clock::time_point> time_of(const ASN1_TIME* t) {
+    std::tm tm{};
+    if (!t || ASN1_TIME_to_tm(t, &tm) != 1) return std::nullopt;
+    return std::chrono::system_clock::from_time_t(timegm(&tm));
+}
+
+// validity_of narrows `out` to the span in which every certificate of
+// `chain` is valid.
+void narrow_to_validity(STACK_OF(X509)* chain, VerifiedChain& out) {
+    for (int i = 0; chain && i < sk_X509_num(chain); ++i) {
+        const X509* cert = sk_X509_value(chain, i);
+        auto from = time_of(X509_get0_notBefore(cert));
+        auto until = time_of(X509_get0_notAfter(cert));
+        // An unreadable date has already passed X509_verify_cert; be safe:
+        // an empty span, so nothing is cached on it.
+        if (!from || !until) {
+            out.valid_from = std::chrono::system_clock::time_point::max();
+            out.valid_until = std::chrono::system_clock::time_point::min();
+            return;
+        }
+        out.valid_from = std::max(out.valid_from, *from);
+        out.valid_until = std::min(out.valid_until, *until);
+    }
 }
 
 std::string format_ip(const ASN1_OCTET_STRING* ip) {
@@ -175,7 +204,9 @@ Result<VerifiedChain> verify_chain(const TrustStore& trust, const std::vector<Ce
     // cost as much as the parse itself (≈ 1,500 allocations, docs/performance.md).
     auto key = crypto::PublicKey::from_raw(X509_get0_pubkey(leaf.get()));
     if (!key) return std::move(key).error();
-    return VerifiedChain{std::move(*key)};
+    VerifiedChain result{std::move(*key)};
+    narrow_to_validity(X509_STORE_CTX_get0_chain(ctx.get()), result);
+    return result;
 }
 
 Result<CertificateSummary> summarize(std::span<const std::uint8_t> der) {

@@ -18,6 +18,12 @@ enum class Purpose { server_auth, client_auth };
 
 struct VerifiedChain {
     crypto::PublicKey leaf_key;
+    // The time span in which every certificate of the verified chain (trust
+    // anchor included) is valid: latest notBefore, earliest notAfter. Set by
+    // verify_chain (the verified-chain cache bounds its entries by it); left
+    // at the extremes by leaf_key_unverified.
+    std::chrono::system_clock::time_point valid_from = std::chrono::system_clock::time_point::min();
+    std::chrono::system_clock::time_point valid_until = std::chrono::system_clock::time_point::max();
 };
 
 // verify_chain checks `chain` (DER, leaf first, as the peer sent it) against

@@ -23,6 +23,7 @@
 #include "crypto/key_exchange.hpp"
 #include "crypto/rsa_key_transport.hpp"
 #include "pki/certified_key.hpp"
+#include "pki/verified_chain_cache.hpp"
 #include "handshake/negotiation.hpp"
 
 namespace tlspp::handshake {
@@ -182,13 +183,18 @@ Next on(ExpectCertificate s, const msg::Certificate& m, Ctx& c) {
     if (m.chain.empty()) return make_error(Reason::empty_server_certificate, "Certificate: the server sent no certificate");
     SessionInfo& info = c.step.info();
     info.peer_chain.assign(m.chain.begin(), m.chain.end());
+    // A chain this config's cache saw verify, for this host and trust store,
+    // within its window, answers without parsing (rules: tlspp/trust.hpp).
+    bool cached = false;
     Result<pki::VerifiedChain> chain =
         c.config.verify_peer
-            ? pki::verify_chain(*c.config.trust, info.peer_chain, c.config.verify_host_name ? c.server_name : "",
-                                c.step.clock().now(), pki::Purpose::server_auth)
+            ? pki::verify_chain_cached(c.config.verified_chains.get(), *c.config.trust, info.peer_chain,
+                                       c.config.verify_host_name ? c.server_name : "", c.step.clock().now(),
+                                       pki::Purpose::server_auth, &cached)
             : pki::leaf_key_unverified(info.peer_chain);
     report_check(c.step.events(), "certificate chain", chain.ok(),
-                 chain ? (c.config.verify_peer ? "trusted, valid now, issued for " + c.server_name
+                 chain ? (c.config.verify_peer ? "trusted, valid now, issued for " + c.server_name +
+                                                     (cached ? " (cached)" : "")
                                                : "not verified (verification turned off)")
                        : chain.error().detail);
     if (!chain) return std::move(chain).error();

@@ -20,6 +20,7 @@
 #include <algorithm>
 
 #include "crypto/rsa_key_transport.hpp"
+#include "pki/verified_chain_cache.hpp"
 #include "pki/verify.hpp"
 #include "session/public.hpp"
 
@@ -50,10 +51,13 @@ Next on(ExpectClientCertificate s, const msg::Certificate& m, Ctx& c) {
     }
     SessionInfo& info = c.step.info();
     info.peer_chain.assign(m.chain.begin(), m.chain.end());
-    auto chain = pki::verify_chain(*c.config.client_trust, info.peer_chain, "", c.step.clock().now(),
-                                   pki::Purpose::client_auth);
+    bool cached = false;
+    auto chain = pki::verify_chain_cached(c.config.verified_client_chains.get(), *c.config.client_trust,
+                                          info.peer_chain, "", c.step.clock().now(), pki::Purpose::client_auth,
+                                          &cached);
     report_check(c.step.events(), "client certificate chain", chain.ok(),
-                 chain ? "trusted, valid now, for client authentication" : chain.error().detail);
+                 chain ? std::string("trusted, valid now, for client authentication") + (cached ? " (cached)" : "")
+                       : chain.error().detail);
     if (!chain) return std::move(chain).error();
     info.peer_verified = true;
     return ExpectClientKeyExchange{s.params, std::move(s.kx), std::move(chain->leaf_key)};
