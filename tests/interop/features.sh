@@ -58,6 +58,23 @@ case_mtls_tlspp_client() {
     expect_in "$CASE_DIR/out" "CN *= *client" "openssl page"
 }
 
+# tlspp client --cert against gnutls-serv --require-client-cert, in a private
+# network namespace: GnuTLS's page shows the client certificate it verified.
+mtls_gnutls_server_inner() {
+  start_bg "$CASE_DIR/server.log" gnutls-serv --http -p "$GNUTLS_NETNS_PORT" --x509certfile "$CERTS/rsa.pem" \
+    --x509keyfile "$CERTS/rsa.key" --x509cafile "$CERTS/ca.pem" --require-client-cert --verify-client-cert
+  wait_for_line "$CASE_DIR/server.log" 'listening on IPv4.*done' "$LAST_PID" || return 1
+  printf '%s' "$HTTP_GET" | timeout "$CLIENT_TIMEOUT" "$TLSPP" client "localhost:$GNUTLS_NETNS_PORT" \
+    --ca "$CERTS/ca.pem" --cert "$CERTS/client.pem" --key "$CERTS/client.key" --timeout 5 \
+    >"$CASE_DIR/out" 2>"$CASE_DIR/client.err" ||
+    { echo "client exit $?: $(tail -n 1 "$CASE_DIR/client.err")" >&2; return 1; }
+  expect_in "$CASE_DIR/out" "CN=client" "gnutls page (peer certificate)"
+}
+
+case_mtls_gnutls_server() {
+  in_netns mtls_gnutls_server_inner
+}
+
 # gnutls-cli with a client certificate against tlspp server.
 case_mtls_gnutls_client() {
   start_mtls_server require || return 1
@@ -108,6 +125,25 @@ case_rsa_gnutls_client() {
   expect_in "$CASE_DIR/out" "$iana" "tlspp page"
 }
 
+# gnutls-serv --http ← tlspp client, RSA key transport, inside a private
+# network namespace (gnutls-serv binds every interface; see gnutls.sh).
+rsa_gnutls_server_inner() {
+  local cipher=$1 iana=$2
+  start_bg "$CASE_DIR/server.log" gnutls-serv --http -p "$GNUTLS_NETNS_PORT" \
+    --x509certfile "$CERTS/rsa.pem" --x509keyfile "$CERTS/rsa.key" \
+    --priority "NONE:+VERS-TLS1.2:+RSA:+$cipher:+AEAD:+SIGN-ALL:+COMP-NULL:+CTYPE-X509"
+  wait_for_line "$CASE_DIR/server.log" 'listening on IPv4.*done' "$LAST_PID" || return 1
+  printf '%s' "$HTTP_GET" | timeout "$CLIENT_TIMEOUT" "$TLSPP" client "localhost:$GNUTLS_NETNS_PORT" \
+    --ca "$CERTS/ca.pem" --ciphers "$iana" --timeout 5 >"$CASE_DIR/out" 2>"$CASE_DIR/client.err" ||
+    { echo "client exit $?: $(tail -n 1 "$CASE_DIR/client.err")" >&2; return 1; }
+  expect_in "$CASE_DIR/client.err" "$iana" "client summary" &&
+    expect_in "$CASE_DIR/out" "Ciphersuite</TD><TD>RSA_${cipher//-/_}" "gnutls page"
+}
+
+case_rsa_gnutls_server() {
+  in_netns rsa_gnutls_server_inner "$@"
+}
+
 case_rsa_curl() {
   local ossl=$1 iana=$2
   start_rsa_tlspp_server "$iana" || return 1
@@ -155,12 +191,15 @@ features_suite() {
   run_case "mtls.optional-none" case_mtls_optional_without_certificate
   run_case "mtls.tlspp-client" case_mtls_tlspp_client
   run_case "mtls.gnutls-client" case_mtls_gnutls_client
+  run_case "mtls.gnutls-server" case_mtls_gnutls_server
   run_case "rsa-kx.openssl-server.aes128" case_rsa_openssl_server AES128-GCM-SHA256 TLS_RSA_WITH_AES_128_GCM_SHA256
   run_case "rsa-kx.openssl-server.aes256" case_rsa_openssl_server AES256-GCM-SHA384 TLS_RSA_WITH_AES_256_GCM_SHA384
   run_case "rsa-kx.openssl-client.aes128" case_rsa_openssl_client AES128-GCM-SHA256 TLS_RSA_WITH_AES_128_GCM_SHA256
   run_case "rsa-kx.openssl-client.aes256" case_rsa_openssl_client AES256-GCM-SHA384 TLS_RSA_WITH_AES_256_GCM_SHA384
   run_case "rsa-kx.gnutls-client.aes128" case_rsa_gnutls_client AES-128-GCM TLS_RSA_WITH_AES_128_GCM_SHA256
   run_case "rsa-kx.gnutls-client.aes256" case_rsa_gnutls_client AES-256-GCM TLS_RSA_WITH_AES_256_GCM_SHA384
+  run_case "rsa-kx.gnutls-server.aes128" case_rsa_gnutls_server AES-128-GCM TLS_RSA_WITH_AES_128_GCM_SHA256
+  run_case "rsa-kx.gnutls-server.aes256" case_rsa_gnutls_server AES-256-GCM TLS_RSA_WITH_AES_256_GCM_SHA384
   run_case "rsa-kx.curl.aes128" case_rsa_curl AES128-GCM-SHA256 TLS_RSA_WITH_AES_128_GCM_SHA256
   run_case "keylog.tlspp-server" case_keylog_tlspp_server
   run_case "keylog.tlspp-client" case_keylog_tlspp_client
