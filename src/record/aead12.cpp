@@ -47,8 +47,8 @@ public:
         pending_key_length_ = key.size();
     }
     ~Aead12() override {
-        volatile_wipe(iv_);
-        volatile_wipe(pending_key_);
+        wipe(iv_);
+        wipe(pending_key_);
     }
 
     void dedicate(Use use) override {
@@ -70,7 +70,7 @@ public:
         // past the end would reuse a nonce, which breaks GCM and Poly1305
         // outright. seal() cannot report an error, so it refuses by destroying
         // the plaintext: the peer sees a record that fails authentication.
-        if (exhausted_) {
+        if (seq_.exhausted()) {
             std::memset(fragment.data(), 0, fragment.size());
             return;
         }
@@ -82,11 +82,11 @@ public:
             std::memset(fragment.last<tag_length>().data(), 0, tag_length);   // plaintext stays readable
         else
             key_->seal(nonce, aad, plaintext, fragment.last<tag_length>());
-        advance();
+        seq_.advance();
     }
 
     Result<Opened> open(ContentType type, std::uint16_t version, std::span<std::uint8_t> fragment) override {
-        if (exhausted_) return auth_failed("sequence number exhausted (RFC 5246 §6.1)");
+        if (seq_.exhausted()) return auth_failed("sequence number exhausted (RFC 5246 §6.1)");
         const std::size_t prefix = prefix_length();
         if (fragment.size() < prefix + tag_length)
             return auth_failed("fragment too short for explicit nonce and tag");
@@ -105,7 +105,7 @@ public:
         if (!key_) set_up(crypto::AeadUse::seal_and_open);
         if constexpr (!fuzz::checks_off)
             if (!key_->open(nonce, aad, plaintext, fragment.last<tag_length>())) return auth_failed("bad tag");
-        advance();
+        seq_.advance();
         return Opened{type, plaintext};
     }
 
@@ -115,7 +115,7 @@ private:
     // crypto/aead.cpp, is not an error a caller could handle.
     void set_up(crypto::AeadUse use) {
         auto key = crypto::AeadKey::create(alg_, std::span(pending_key_).first(pending_key_length_), use);
-        volatile_wipe(pending_key_);
+        wipe(pending_key_);
         if (!key) std::abort();
         key_.emplace(std::move(*key));
     }
@@ -127,18 +127,12 @@ private:
     std::array<std::uint8_t, 12> nonce_for_seal(std::span<std::uint8_t> fragment) const {
         if (!explicit_nonce_) return padded_sequence_xor_iv();
         std::array<std::uint8_t, 12> nonce = iv_;
-        put_u64(nonce.data() + 4, seq_);
+        put_u64(nonce.data() + 4, seq_.value());
         std::memcpy(fragment.data(), nonce.data() + 4, explicit_nonce_length);
         return nonce;
     }
 
-    std::array<std::uint8_t, 12> padded_sequence_xor_iv() const {
-        std::array<std::uint8_t, 12> nonce = iv_;
-        std::uint8_t seq[8];
-        put_u64(seq, seq_);
-        for (int i = 0; i < 8; ++i) nonce[4 + i] ^= seq[i];
-        return nonce;
-    }
+    std::array<std::uint8_t, 12> padded_sequence_xor_iv() const { return iv_xor_sequence(iv_, seq_.value()); }
 
     // RFC 5288 §3: on receipt the explicit part comes from the record itself;
     // we do not require it to equal the sequence number, since the RFC lets
@@ -154,21 +148,9 @@ private:
     // TLSCompressed.version + TLSCompressed.length;"
     std::array<std::uint8_t, 13> additional_data(std::uint8_t type, std::uint8_t major, std::uint8_t minor,
                                                  std::size_t length) const {
-        return sequence_header(seq_, type, major, minor, length);
+        return sequence_header(seq_.value(), type, major, minor, length);
     }
 
-    void advance() {
-        if (seq_ == std::numeric_limits<std::uint64_t>::max())
-            exhausted_ = true;
-        else
-            ++seq_;
-    }
-
-    template <std::size_t N>
-    static void volatile_wipe(std::array<std::uint8_t, N>& a) {
-        volatile std::uint8_t* p = a.data();
-        for (std::size_t i = 0; i < a.size(); ++i) p[i] = 0;
-    }
 
     crypto::AeadAlg alg_;
     std::optional<crypto::AeadKey> key_;
@@ -176,8 +158,7 @@ private:
     std::size_t pending_key_length_ = 0;
     std::array<std::uint8_t, 12> iv_{};  // AES-GCM: the 4-byte salt, then zeros; ChaCha20: the whole IV
     bool explicit_nonce_;
-    std::uint64_t seq_;
-    bool exhausted_ = false;
+    SequenceNumber seq_;
 };
 
 }  // namespace

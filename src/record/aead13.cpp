@@ -46,8 +46,8 @@ public:
         pending_key_length_ = key.size();
     }
     ~Aead13() override {
-        volatile_wipe(iv_);
-        volatile_wipe(pending_key_);
+        wipe(iv_);
+        wipe(pending_key_);
     }
 
     void dedicate(Use use) override {
@@ -71,7 +71,7 @@ public:
         // §5.3: sealing past 2^64 - 1 would reuse a nonce. seal() cannot
         // report an error, so it destroys the plaintext instead: the peer
         // sees a record that fails authentication (as aead12.cpp does).
-        if (exhausted_) {
+        if (seq_.exhausted()) {
             std::memset(fragment.data(), 0, fragment.size());
             return;
         }
@@ -94,11 +94,11 @@ public:
             std::memset(fragment.last<tag_length>().data(), 0, tag_length);   // inner plaintext stays readable
         else
             key_->seal(nonce, aad, inner, fragment.last<tag_length>());
-        advance();
+        seq_.advance();
     }
 
     Result<Opened> open(ContentType type, std::uint16_t version, std::span<std::uint8_t> fragment) override {
-        if (exhausted_) return auth_failed("sequence number exhausted (RFC 8446 §5.3)");
+        if (seq_.exhausted()) return auth_failed("sequence number exhausted (RFC 8446 §5.3)");
         // §5: protected records carry the outer type application_data; an
         // unprotected change_cipher_spec is the record layer's to handle.
         if (type != ContentType::application_data)
@@ -127,7 +127,7 @@ public:
         std::array<std::uint8_t, 12> nonce = nonce_for_record();
         if constexpr (!fuzz::checks_off)
             if (!key_->open(nonce, aad, inner, fragment.last<tag_length>())) return auth_failed("bad tag");
-        advance();
+        seq_.advance();
 
         // §5.4: "the receiving implementation scans the field from the end
         // toward the beginning until it finds a non-zero octet. This non-zero
@@ -182,7 +182,7 @@ private:
     // crypto/aead.cpp, is not an error a caller could handle.
     void set_up(crypto::AeadUse use) {
         auto key = crypto::AeadKey::create(alg_, std::span(pending_key_).first(pending_key_length_), use);
-        volatile_wipe(pending_key_);
+        wipe(pending_key_);
         if (!key) std::abort();
         key_.emplace(std::move(*key));
     }
@@ -191,26 +191,8 @@ private:
     // order and padded to the left with zeros to iv_length. 2. The padded
     // sequence number is XORed with either the static client_write_iv or
     // server_write_iv (depending on the role)."
-    std::array<std::uint8_t, 12> nonce_for_record() const {
-        std::array<std::uint8_t, 12> nonce = iv_;
-        std::uint8_t seq[8];
-        put_u64(seq, seq_);
-        for (int i = 0; i < 8; ++i) nonce[4 + i] ^= seq[i];
-        return nonce;
-    }
+    std::array<std::uint8_t, 12> nonce_for_record() const { return iv_xor_sequence(iv_, seq_.value()); }
 
-    void advance() {
-        if (seq_ == std::numeric_limits<std::uint64_t>::max())
-            exhausted_ = true;
-        else
-            ++seq_;
-    }
-
-    template <std::size_t N>
-    static void volatile_wipe(std::array<std::uint8_t, N>& a) {
-        volatile std::uint8_t* p = a.data();
-        for (std::size_t i = 0; i < a.size(); ++i) p[i] = 0;
-    }
 
     crypto::AeadAlg alg_;
     std::optional<crypto::AeadKey> key_;
@@ -218,8 +200,7 @@ private:
     std::size_t pending_key_length_ = 0;
     std::array<std::uint8_t, iv_length_tls13> iv_{};
     Aead13Padding padding_;
-    std::uint64_t seq_;
-    bool exhausted_ = false;
+    SequenceNumber seq_;
 };
 
 Status check_lengths(crypto::AeadAlg alg, std::span<const std::uint8_t> key, std::span<const std::uint8_t> iv) {

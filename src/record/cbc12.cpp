@@ -146,7 +146,7 @@ public:
         // would repeat a MAC input. seal() cannot report an error, so it
         // refuses by destroying the plaintext: the peer sees a record that
         // fails authentication.
-        if (exhausted_ || fragment.size() != iv_length + n + suffix_length(n)) {
+        if (seq_.exhausted() || fragment.size() != iv_length + n + suffix_length(n)) {
             std::memset(fragment.data(), 0, fragment.size());
             return;
         }
@@ -181,20 +181,20 @@ public:
             else
                 mac_.compute(header, fragment.first(iv_length + encrypted), mac);
         }
-        advance();
+        seq_.advance();
     }
 
     Result<Opened> open(ContentType type, std::uint16_t version, std::span<std::uint8_t> fragment) override {
         // A seal-only side has no decryption key; like aead12, it fails as
         // any unopenable record does.
         if (dedicated_ == Use::seal) return auth_failed();
-        if (exhausted_)
+        if (seq_.exhausted())
             return make_error(Reason::record_authentication_failed,
                               "TLS 1.2 CBC record: sequence number exhausted (RFC 5246 §6.1)");
         if (!decryptor_) decryptor_.emplace(set_up(crypto::CbcDirection::decrypt));
         auto opened = mode_ == CbcMode::mac_then_encrypt ? open_mac_then_encrypt(type, version, fragment)
                                                           : open_encrypt_then_mac(type, version, fragment);
-        if (opened) advance();
+        if (opened) seq_.advance();
         return opened;
     }
 
@@ -274,7 +274,7 @@ private:
     // MAC-then-encrypt the length is the content length.
     std::array<std::uint8_t, 13> mac_header(std::uint8_t type, std::uint8_t major, std::uint8_t minor,
                                             std::size_t length) const {
-        return sequence_header(seq_, type, major, minor, length);
+        return sequence_header(seq_.value(), type, major, minor, length);
     }
 
     // set_up keys one direction from the pending key bytes. It fails only if
@@ -294,14 +294,6 @@ private:
         pending_key_length_ = 0;
     }
 
-    // RFC 5246 §6.1: "Sequence numbers ... may not exceed 2^64-1": after the
-    // last one this side refuses every further record.
-    void advance() {
-        if (seq_ == std::numeric_limits<std::uint64_t>::max())
-            exhausted_ = true;
-        else
-            ++seq_;
-    }
 
     crypto::RecordMac mac_;   // wipes its pad states on destruction
     CbcMode mode_;
@@ -311,8 +303,7 @@ private:
     std::array<std::uint8_t, 32> pending_key_{};   // until both directions, or the dedicated one, are keyed
     std::size_t pending_key_length_ = 0;
     std::optional<Use> dedicated_;
-    std::uint64_t seq_;
-    bool exhausted_ = false;
+    SequenceNumber seq_;
 };
 
 }  // namespace
