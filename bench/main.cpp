@@ -50,8 +50,9 @@ void report_sides(benchmark::State& state, std::int64_t client_ns, std::int64_t 
     state.counters["total_us"] = (client_ns + server_ns) / 1e3 / n;
 }
 
-void hs_tlspp(benchmark::State& state, Hs hs) {
-    const auto cfg = tlspp_configs(hs);
+// run_tlspp_handshakes runs one full handshake per iteration with `cfg` and
+// reports each side's time.
+void run_tlspp_handshakes(benchmark::State& state, const TlsppConfigs& cfg) {
     std::int64_t c = 0, s = 0;
     for (auto _ : state) {
         TlsppPair p;
@@ -66,25 +67,16 @@ void hs_tlspp(benchmark::State& state, Hs hs) {
     report_sides(state, c, s);
 }
 
+void hs_tlspp(benchmark::State& state, Hs hs) { run_tlspp_handshakes(state, tlspp_configs(hs)); }
+
 // Repeat connections of one config with the verified-chain cache on (primed):
 // each handshake must have been answered by the cache, or the row is aborted.
 void hs_tlspp_cached(benchmark::State& state, Hs hs) {
     const auto cfg = tlspp_configs_cached(hs);
-    std::int64_t c = 0, s = 0;
     const std::uint64_t hits0 = cfg.client->verified_chains->stats().hits;
-    for (auto _ : state) {
-        TlsppPair p;
-        p.create(cfg);
-        if (!p.handshake()) {
-            state.SkipWithError("tlspp handshake failed");
-            break;
-        }
-        p.destroy();
-        c += p.t.client_ns, s += p.t.server_ns;
-    }
+    run_tlspp_handshakes(state, cfg);
     if (cfg.client->verified_chains->stats().hits - hits0 != static_cast<std::uint64_t>(state.iterations()))
         state.SkipWithError("tlspp: a repeat connection missed the verified-chain cache");
-    report_sides(state, c, s);
 }
 
 void hs_libssl(benchmark::State& state, Hs hs) {
