@@ -10,4 +10,19 @@ void send_change_cipher_spec_and_finished(Step& step, const Negotiated12& params
     step.send(msg::Finished{crypto::Bytes(verify.view().begin(), verify.view().end())});
 }
 
+session::Session12 session_of(const Negotiated12& params, const crypto::SecretBytes& master, Step& step,
+                              std::chrono::seconds lifetime) {
+    const SessionInfo& info = step.info();
+    session::Session12 s;
+    s.suite = params.suite->suite;
+    s.master_secret = master;
+    s.extended_master_secret = params.extended_master_secret;
+    s.encrypt_then_mac = params.encrypt_then_mac;
+    s.server_name = info.server_name;
+    s.alpn = info.alpn;
+    s.created = std::chrono::time_point_cast<std::chrono::seconds>(step.clock().now());
+    s.lifetime = lifetime;
+    return s;
+}
+
 }  // namespace tlspp::handshake

@@ -407,19 +407,10 @@ Next on(ExpectChangeCipherSpec s, const ChangeCipherSpec&, Ctx& c) {
 // keep_session records the session this connection can be resumed with.
 void keep_session(const Negotiated12& params, const crypto::SecretBytes& master, Ctx& c) {
     if (!c.session) {
-        const SessionInfo& info = c.step.info();
-        session::Session12 s;
-        s.suite = params.suite->suite;
-        s.master_secret = master;
-        s.extended_master_secret = params.extended_master_secret;
-        s.encrypt_then_mac = params.encrypt_then_mac;
-        s.server_name = info.server_name;
-        s.alpn = info.alpn;
-        s.created = std::chrono::time_point_cast<std::chrono::seconds>(c.step.clock().now());
         // The server decides how long it keeps the session; RFC 5246 §F.1.4
         // suggests at most 24 hours.
-        s.lifetime = std::chrono::hours(24);
-        s.peer_chain = info.peer_chain;
+        session::Session12 s = session_of(params, master, c.step, std::chrono::hours(24));
+        s.peer_chain = c.step.info().peer_chain;
         s.session_id = params.session_id;
         c.session = std::move(s);
     }

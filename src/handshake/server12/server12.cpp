@@ -135,15 +135,7 @@ Next on(ExpectChangeCipherSpec s, const ChangeCipherSpec&, Ctx& c) {
 void keep_session(const Negotiated12& params, const crypto::SecretBytes& master, Ctx& c) {
     if (params.session_id.empty() && !params.ticket) return;
     const SessionInfo& info = c.step.info();
-    session::Session12 s;
-    s.suite = params.suite->suite;
-    s.master_secret = master;
-    s.extended_master_secret = params.extended_master_secret;
-    s.encrypt_then_mac = params.encrypt_then_mac;
-    s.server_name = info.server_name;
-    s.alpn = info.alpn;
-    s.created = std::chrono::time_point_cast<std::chrono::seconds>(c.step.clock().now());
-    s.lifetime = c.config.session_lifetime;
+    session::Session12 s = session_of(params, master, c.step, c.config.session_lifetime);
     if (info.peer_verified) s.peer_chain = info.peer_chain;
     if (params.ticket) send_new_session_ticket(s, c.config, c.step);
     s.session_id = params.session_id;
