@@ -734,30 +734,23 @@ int alloc_sites() {
     return 0;
 }
 
+// loop_tlspp runs n handshakes with `cfg`; 1 if one fails.
+int loop_tlspp(const TlsppConfigs& cfg, long n) {
+    for (long i = 0; i < n; ++i) {
+        TlsppPair p;
+        p.create(cfg);
+        if (!p.handshake()) return 1;
+        p.destroy();
+    }
+    return 0;
+}
+
 // loop runs one workload n times without the benchmark library (for profilers).
 int loop(const std::string& what, long n) {
     g_time_sides = false;
     for (Hs c : kHs) {
-        if (what == std::string("hs-tlspp-") + key(c)) {
-            const auto cfg = tlspp_configs(c);
-            for (long i = 0; i < n; ++i) {
-                TlsppPair p;
-                p.create(cfg);
-                if (!p.handshake()) return 1;
-                p.destroy();
-            }
-            return 0;
-        }
-        if (what == std::string("hs-tlspp-cached-") + key(c)) {
-            const auto cfg = tlspp_configs_cached(c);
-            for (long i = 0; i < n; ++i) {
-                TlsppPair p;
-                p.create(cfg);
-                if (!p.handshake()) return 1;
-                p.destroy();
-            }
-            return 0;
-        }
+        if (what == std::string("hs-tlspp-") + key(c)) return loop_tlspp(tlspp_configs(c), n);
+        if (what == std::string("hs-tlspp-cached-") + key(c)) return loop_tlspp(tlspp_configs_cached(c), n);
         if (what == std::string("hs-libssl-") + key(c)) {
             const SslCtxs ctx = ssl_ctxs(c);
             for (long i = 0; i < n; ++i) {
