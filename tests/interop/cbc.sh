@@ -135,6 +135,33 @@ case_cbc_resume_gnutls_client() {
     expect_in "$CASE_DIR/out" "resumed: *yes" "tlspp page (second connection)" && expect_etm "$CASE_DIR/out" etm
 }
 
+# tlspp's own switch (--no-etm) against peers that offer or accept
+# Encrypt-then-MAC: the connection falls back to MAC-then-encrypt.
+case_cbc_tlspp_client_no_etm() {
+  local hex=c013
+  start_bg "$CASE_DIR/server.log" openssl s_server -accept 127.0.0.1:0 -www -tls1_2 \
+    -cert "$CERTS/rsa.pem" -key "$CERTS/rsa.key" -cipher "${CBC_OSSL[$hex]}"
+  wait_for_line "$CASE_DIR/server.log" '^ACCEPT ' "$LAST_PID" || return 1
+  local port; port=$(port_from_line "$CASE_DIR/server.log" '^ACCEPT ')
+  printf '%s' "$HTTP_GET" | timeout "$CLIENT_TIMEOUT" "$TLSPP" client "localhost:$port" --ca "$CERTS/ca.pem" \
+    --ciphers "${CBC_IANA[$hex]}" --no-etm --timeout 5 >"$CASE_DIR/out" 2>"$CASE_DIR/client.err" ||
+    { echo "client exit $?: $(tail -n 1 "$CASE_DIR/client.err")" >&2; return 1; }
+  expect_in "$CASE_DIR/out" "Cipher is ${CBC_OSSL[$hex]}" "openssl page" && expect_etm "$CASE_DIR/client.err" no-etm
+}
+
+case_cbc_tlspp_server_no_etm() {
+  local hex=c013
+  start_bg "$CASE_DIR/server.log" "$TLSPP" server --host 127.0.0.1 --port 0 --cert "$CERTS/rsa.pem" \
+    --key "$CERTS/rsa.key" --www --ciphers "${CBC_IANA[$hex]}" --no-etm
+  SERVER_PID=$LAST_PID
+  wait_for_line "$CASE_DIR/server.log" '^listening on ' "$SERVER_PID" || return 1
+  SERVER_PORT=$(port_from_line "$CASE_DIR/server.log" '^listening on ')
+  printf '%s' "$HTTP_GET" | timeout "$CLIENT_TIMEOUT" gnutls-cli --priority "$(cbc_gnutls_priority "$hex" etm)" \
+    --x509cafile "$CERTS/ca.pem" -p "$SERVER_PORT" localhost >"$CASE_DIR/out" 2>"$CASE_DIR/client.err" ||
+    { echo "gnutls-cli exit $?: $(grep -E '^\*|rror' "$CASE_DIR/client.err" | tail -n 1)" >&2; return 1; }
+  expect_in "$CASE_DIR/out" "${CBC_IANA[$hex]}" "tlspp page" && expect_etm "$CASE_DIR/out" no-etm
+}
+
 cbc_suite() {
   local s etm
   if [ "$TLSPP_STANDIN" = openssl ]; then
@@ -152,6 +179,8 @@ cbc_suite() {
   run_case "cbc.resume.openssl-server.ticket" case_cbc_resume_openssl_server
   run_case "cbc.resume.openssl-server.session-id" case_cbc_resume_openssl_server -no_ticket
   run_case "cbc.resume.gnutls-client" case_cbc_resume_gnutls_client
+  run_case "cbc.no-etm.tlspp-client.openssl-server" case_cbc_tlspp_client_no_etm
+  run_case "cbc.no-etm.tlspp-server.gnutls-client" case_cbc_tlspp_server_no_etm
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

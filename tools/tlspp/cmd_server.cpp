@@ -51,6 +51,7 @@ constexpr OptionSpec kOptions[] = {
     {"max-connections", "N", "connections open at once; one more is closed at once (default 10000; 64 with --explain)"},
     {"no-session-cache", "", "do not resume sessions by session ID (RFC 5246 §7.3)"},
     {"no-tickets", "", "do not issue or accept session tickets (RFC 5077)"},
+    {"no-etm", "", "decline Encrypt-then-MAC for CBC suites (RFC 7366): MAC-then-encrypt records"},
 };
 
 constexpr std::string_view kSynopsis = "tlspp server --port PORT --cert FILE --key FILE [options]";
@@ -192,6 +193,7 @@ int run_server(std::span<char* const> argv) {
     // keys shared by every connection of this server.
     if (!args.has("no-session-cache")) config->session_cache = std::make_shared<ServerSessionCache>();
     if (!args.has("no-tickets")) config->ticket_keys = std::make_shared<TicketKeys>();
+    config->encrypt_then_mac = !args.has("no-etm");
     if (auto problem = configure_client_auth(args, *config); !problem.empty()) {
         std::fprintf(stderr, "tlspp: %s\n", problem.c_str());
         return kExitFailure;
