@@ -100,7 +100,11 @@ start_bg() {
   STARTED_PIDS+=("$LAST_PID")
 }
 
-# stop_pid PID: TERM (which timeout passes on to its child), then KILL after 3 s.
+# stop_pid PID: TERM (which timeout passes on to its child), then, after 3 s,
+# KILL for the process we started under timeout and for timeout itself. The
+# child must be killed by name too: KILL on timeout alone would orphan a child
+# that hangs on its way out (seen with LeakSanitizer's exit-time check, which
+# can deadlock and then spins at full CPU forever).
 stop_pid() {
   local pid=$1 i
   kill -TERM "$pid" 2>/dev/null || return 0
@@ -108,7 +112,10 @@ stop_pid() {
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
-  kill -KILL "$pid" 2>/dev/null || true
+  if kill -0 "$pid" 2>/dev/null; then
+    pkill -KILL -P "$pid" 2>/dev/null || true
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
   wait "$pid" 2>/dev/null || true
 }
 
