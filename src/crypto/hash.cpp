@@ -1,23 +1,17 @@
-// crypto/hash.cpp: SHA-2 (and SHA-1) through libcrypto's EVP_MD, and HMAC on top of it.
-//
-// Hashes run on hot paths (the transcript, every HMAC in the PRF), so each
-// EVP_MD is fetched once per process: in OpenSSL 3.0, EVP_sha256() and friends
-// are "implicit fetch" objects that look the provider up again on every
-// EVP_DigestInit_ex, while an explicitly fetched EVP_MD does not.
+// crypto/hash.cpp: SHA-2 (and SHA-1) on libcrypto's low-level SHA contexts,
+// and HMAC on top of them.
 //
 // libcrypto fails these calls only when it cannot allocate. Like a failed
 // operator new, that is not a protocol error a caller could handle, so we
 // abort rather than return a wrong digest.
-#define OPENSSL_SUPPRESS_DEPRECATED   // the low-level SHA contexts of Hmac, below
+#define OPENSSL_SUPPRESS_DEPRECATED   // the low-level SHA contexts, below
 #include "crypto/hash.hpp"
 
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
 #include <openssl/sha.h>
 
 #include <cstdlib>
 #include <cstring>
-#include <utility>
 
 namespace tlspp::crypto {
 
@@ -25,38 +19,6 @@ namespace {
 
 void check(bool ok) {
     if (!ok) std::abort();
-}
-
-const char* md_name(HashAlg alg) {
-    switch (alg) {
-    case HashAlg::sha1: return "SHA1";
-    case HashAlg::sha256: return "SHA256";
-    case HashAlg::sha384: return "SHA384";
-    case HashAlg::sha512: return "SHA512";
-    }
-    return "SHA256";
-}
-
-EVP_MD* fetch_md(HashAlg alg) {
-    EVP_MD* md = EVP_MD_fetch(nullptr, md_name(alg), nullptr);
-    check(md != nullptr);
-    return md;
-}
-
-// The fetched digests live for the whole process (function-local statics are
-// initialised once, thread-safely).
-const EVP_MD* md_for(HashAlg alg) {
-    static EVP_MD* const sha1 = fetch_md(HashAlg::sha1);
-    static EVP_MD* const sha256 = fetch_md(HashAlg::sha256);
-    static EVP_MD* const sha384 = fetch_md(HashAlg::sha384);
-    static EVP_MD* const sha512 = fetch_md(HashAlg::sha512);
-    switch (alg) {
-    case HashAlg::sha1: return sha1;
-    case HashAlg::sha256: return sha256;
-    case HashAlg::sha384: return sha384;
-    case HashAlg::sha512: return sha512;
-    }
-    return sha256;
 }
 
 }  // namespace
@@ -71,87 +33,23 @@ std::size_t hash_length(HashAlg alg) {
     return 32;
 }
 
-// ---- Hash ----
-
-Hash::Hash(HashAlg alg) : alg_(alg), ctx_(EVP_MD_CTX_new()) {
-    check(ctx_ != nullptr);
-    check(EVP_DigestInit_ex(ctx_, md_for(alg), nullptr) == 1);
-}
-
-Hash::Hash(const Hash& other) : alg_(other.alg_), ctx_(EVP_MD_CTX_new()) {
-    check(ctx_ != nullptr);
-    check(EVP_MD_CTX_copy_ex(ctx_, other.ctx_) == 1);
-}
-
-Hash& Hash::operator=(const Hash& other) {
-    if (this == &other) return *this;
-    // A moved-from Hash has no context; give it one to copy into.
-    if (ctx_ == nullptr) {
-        ctx_ = EVP_MD_CTX_new();
-        check(ctx_ != nullptr);
-    }
-    // EVP_MD_CTX_copy_ex reuses this context's state buffer when the digest matches.
-    check(EVP_MD_CTX_copy_ex(ctx_, other.ctx_) == 1);
-    alg_ = other.alg_;
-    return *this;
-}
-
-Hash::Hash(Hash&& other) noexcept : alg_(other.alg_), ctx_(std::exchange(other.ctx_, nullptr)) {}
-
-Hash& Hash::operator=(Hash&& other) noexcept {
-    if (this != &other) {
-        EVP_MD_CTX_free(ctx_);
-        alg_ = other.alg_;
-        ctx_ = std::exchange(other.ctx_, nullptr);
-    }
-    return *this;
-}
-
-Hash::~Hash() { EVP_MD_CTX_free(ctx_); }
-
-void Hash::update(ByteView data) {
-    if (data.empty()) return;
-    check(EVP_DigestUpdate(ctx_, data.data(), data.size()) == 1);
-}
-
-Bytes Hash::digest() const {
-    // Finalising consumes a context, so finish a snapshot and keep ours running.
-    EVP_MD_CTX* snapshot = EVP_MD_CTX_new();
-    check(snapshot != nullptr);
-    check(EVP_MD_CTX_copy_ex(snapshot, ctx_) == 1);
-    Bytes out(hash_length(alg_));
-    unsigned int n = 0;
-    check(EVP_DigestFinal_ex(snapshot, out.data(), &n) == 1);
-    EVP_MD_CTX_free(snapshot);
-    out.resize(n);
-    return out;
-}
-
-Bytes digest(HashAlg alg, ByteView data) {
-    Bytes out(hash_length(alg));
-    unsigned int n = 0;
-    check(EVP_Digest(data.data(), data.size(), out.data(), &n, md_for(alg), nullptr) == 1);
-    out.resize(n);
-    return out;
-}
-
-// ---- Hmac ----
+// ---- libcrypto's low-level SHA contexts ----
 //
-// HMAC is built here from the hash (RFC 2104 §2): the keyed inner and outer
-// states are hashed once, and each MAC starts from copies of them. The TLS
-// 1.2 PRF makes ~14 short HMACs per full handshake. Through EVP, every copy
-// of a state (EVP_MD_CTX_copy_ex) duplicates the provider context in OpenSSL
-// 3.0 — an allocation and its setup per copy, two per MAC, ~48 allocation
-// calls per handshake and more instructions than the two compressions
-// themselves (docs/performance.md). libcrypto's low-level SHA contexts are
-// plain structs: a copy is a memcpy. They are deprecated in 3.0 but still
-// exported; crypto/cbc_hmac.cpp uses them the same way. The deprecation
-// warnings are silenced for this file only.
+// Hash and Hmac keep their states in libcrypto's low-level SHA contexts rather
+// than EVP_MD_CTXs. A transcript is snapshotted for every Finished and
+// signature, and the TLS 1.2 PRF makes ~14 short HMACs per full handshake,
+// each from copies of two keyed states. Through EVP, every copy
+// (EVP_MD_CTX_copy_ex) duplicates the provider context in OpenSSL 3.0 — an
+// allocation and its setup per copy, more instructions than the compressions
+// themselves (docs/performance.md). The low-level contexts are plain structs:
+// a copy is a memcpy. They are deprecated in 3.0 but still exported;
+// crypto/cbc_hmac.cpp uses them the same way. The deprecation warnings are
+// silenced for this file only.
 
 namespace {
 
-static_assert(sizeof(SHA512_CTX) <= Hmac::state_bytes && sizeof(SHA256_CTX) <= Hmac::state_bytes &&
-              sizeof(SHA_CTX) <= Hmac::state_bytes);
+static_assert(sizeof(SHA512_CTX) <= sha_state_bytes && sizeof(SHA256_CTX) <= sha_state_bytes &&
+              sizeof(SHA_CTX) <= sha_state_bytes);
 
 std::size_t block_size(HashAlg alg) { return alg == HashAlg::sha384 || alg == HashAlg::sha512 ? 128 : 64; }
 
@@ -183,6 +81,43 @@ void sha_final(HashAlg alg, unsigned char* state, std::uint8_t* out) {
 }
 
 }  // namespace
+
+// ---- Hash ----
+
+Hash::Hash(HashAlg alg) : alg_(alg) { sha_init(alg, state_); }
+
+void Hash::update(ByteView data) {
+    if (data.empty()) return;
+    sha_update(alg_, state_, data.data(), data.size());
+}
+
+std::size_t Hash::digest_to(std::span<std::uint8_t> out) const {
+    const std::size_t n = hash_length(alg_);
+    check(out.size() >= n);
+    // Finalising consumes a state, so finish a snapshot and keep ours running.
+    alignas(8) unsigned char snapshot[sha_state_bytes];
+    std::memcpy(snapshot, state_, sha_state_bytes);
+    sha_final(alg_, snapshot, out.data());
+    return n;
+}
+
+Bytes Hash::digest() const {
+    Bytes out(hash_length(alg_));
+    digest_to(out);
+    return out;
+}
+
+Bytes digest(HashAlg alg, ByteView data) {
+    Hash hash(alg);
+    hash.update(data);
+    return hash.digest();
+}
+
+// ---- Hmac ----
+//
+// HMAC is built here from the hash (RFC 2104 §2): the keyed inner and outer
+// states are hashed once, and each MAC starts from copies of them.
+
 
 Hmac::Hmac(HashAlg alg, ByteView key) : alg_(alg) {
     const std::size_t block = block_size(alg);

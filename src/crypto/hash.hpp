@@ -5,8 +5,6 @@
 #include <span>
 #include <vector>
 
-struct evp_md_ctx_st;  // OpenSSL's EVP_MD_CTX, kept out of the header
-
 namespace tlspp::crypto {
 
 using Bytes = std::vector<std::uint8_t>;
@@ -16,25 +14,32 @@ enum class HashAlg { sha1, sha256, sha384, sha512 };
 
 std::size_t hash_length(HashAlg alg);  // 20, 32, 48, 64
 
+// Room for the largest low-level SHA state (SHA512_CTX, also SHA-384's);
+// hash.cpp checks it.
+inline constexpr std::size_t sha_state_bytes = 216;
+
 // Hash is an incremental hash. Copies are independent snapshots, so a
-// transcript can be hashed "up to here" without disturbing it.
+// transcript can be hashed "up to here" without disturbing it. Like Hmac it
+// allocates nothing: the state is libcrypto's plain SHA context, held here,
+// so a snapshot is a memcpy (hash.cpp says why). What it hashes (handshake
+// messages) is public, so its state is not wiped.
 class Hash {
 public:
     explicit Hash(HashAlg alg);
-    Hash(const Hash& other);
-    Hash& operator=(const Hash& other);
-    Hash(Hash&& other) noexcept;
-    Hash& operator=(Hash&& other) noexcept;
-    ~Hash();
+    Hash(const Hash& other) = default;
+    Hash& operator=(const Hash& other) = default;
 
     void update(ByteView data);
     // digest returns the hash of everything so far, leaving this Hash usable.
     Bytes digest() const;
+    // digest_to writes that hash (hash_length(alg()) bytes) to `out`, which
+    // must be at least that long, and returns how many bytes it wrote.
+    std::size_t digest_to(std::span<std::uint8_t> out) const;
     HashAlg alg() const { return alg_; }
 
 private:
     HashAlg alg_;
-    evp_md_ctx_st* ctx_ = nullptr;
+    alignas(8) unsigned char state_[sha_state_bytes];
 };
 
 Bytes digest(HashAlg alg, ByteView data);
@@ -61,8 +66,7 @@ public:
     void reset();
     HashAlg alg() const { return alg_; }
 
-    // Room for the largest state (SHA512_CTX, also SHA-384's); hash.cpp checks it.
-    static constexpr std::size_t state_bytes = 216;
+    static constexpr std::size_t state_bytes = sha_state_bytes;
 
 private:
     void wipe() noexcept;

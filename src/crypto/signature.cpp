@@ -1,8 +1,9 @@
-// crypto/signature.cpp: TLS SignatureSchemes on top of EVP_DigestSign/Verify.
-// The scheme fixes the hash and padding; the key fixes the algorithm. Which
-// pairs fit is decided once, in scheme_fits_key.
+// crypto/signature.cpp: TLS SignatureSchemes on top of EVP_PKEY_sign and
+// EVP_DigestVerify. The scheme fixes the hash and padding; the key fixes the
+// algorithm. Which pairs fit is decided once, in scheme_fits_key.
 #include "crypto/signature.hpp"
 
+#include "crypto/hash.hpp"
 #include "fuzz/mode.hpp"
 
 #include <openssl/bio.h>
@@ -14,6 +15,8 @@
 #include <openssl/x509.h>
 
 #include <cstring>
+#include <mutex>
+#include <utility>
 
 namespace tlspp::crypto {
 
@@ -51,32 +54,35 @@ enum class Family { rsa_pkcs1, rsa_pss, ecdsa, eddsa, other };
 struct SchemeInfo {
     Family family;
     const EVP_MD* md;   // nullptr for EdDSA (PureEdDSA hashes internally)
+    HashAlg hash;       // the same hash, for hashing here (meaningless for EdDSA)
     KeyType curve;      // ECDSA: the curve TLS 1.3 ties the scheme to
     bool sha1;
 };
 
 SchemeInfo scheme_info(SignatureScheme scheme) {
     using S = SignatureScheme;
+    using H = HashAlg;
+    constexpr KeyType any = KeyType::unknown;
     switch (scheme) {
-    case S::rsa_pkcs1_sha1: return {Family::rsa_pkcs1, EVP_sha1(), KeyType::unknown, true};
-    case S::rsa_pkcs1_sha256: return {Family::rsa_pkcs1, EVP_sha256(), KeyType::unknown, false};
-    case S::rsa_pkcs1_sha384: return {Family::rsa_pkcs1, EVP_sha384(), KeyType::unknown, false};
-    case S::rsa_pkcs1_sha512: return {Family::rsa_pkcs1, EVP_sha512(), KeyType::unknown, false};
-    case S::rsa_pss_rsae_sha256: return {Family::rsa_pss, EVP_sha256(), KeyType::unknown, false};
-    case S::rsa_pss_rsae_sha384: return {Family::rsa_pss, EVP_sha384(), KeyType::unknown, false};
-    case S::rsa_pss_rsae_sha512: return {Family::rsa_pss, EVP_sha512(), KeyType::unknown, false};
-    case S::ecdsa_sha1: return {Family::ecdsa, EVP_sha1(), KeyType::unknown, true};
-    case S::ecdsa_secp256r1_sha256: return {Family::ecdsa, EVP_sha256(), KeyType::ecdsa_p256, false};
-    case S::ecdsa_secp384r1_sha384: return {Family::ecdsa, EVP_sha384(), KeyType::ecdsa_p384, false};
-    case S::ecdsa_secp521r1_sha512: return {Family::ecdsa, EVP_sha512(), KeyType::ecdsa_p521, false};
-    case S::ed25519: return {Family::eddsa, nullptr, KeyType::ed25519, false};
-    case S::ed448: return {Family::eddsa, nullptr, KeyType::ed448, false};
+    case S::rsa_pkcs1_sha1: return {Family::rsa_pkcs1, EVP_sha1(), H::sha1, any, true};
+    case S::rsa_pkcs1_sha256: return {Family::rsa_pkcs1, EVP_sha256(), H::sha256, any, false};
+    case S::rsa_pkcs1_sha384: return {Family::rsa_pkcs1, EVP_sha384(), H::sha384, any, false};
+    case S::rsa_pkcs1_sha512: return {Family::rsa_pkcs1, EVP_sha512(), H::sha512, any, false};
+    case S::rsa_pss_rsae_sha256: return {Family::rsa_pss, EVP_sha256(), H::sha256, any, false};
+    case S::rsa_pss_rsae_sha384: return {Family::rsa_pss, EVP_sha384(), H::sha384, any, false};
+    case S::rsa_pss_rsae_sha512: return {Family::rsa_pss, EVP_sha512(), H::sha512, any, false};
+    case S::ecdsa_sha1: return {Family::ecdsa, EVP_sha1(), H::sha1, any, true};
+    case S::ecdsa_secp256r1_sha256: return {Family::ecdsa, EVP_sha256(), H::sha256, KeyType::ecdsa_p256, false};
+    case S::ecdsa_secp384r1_sha384: return {Family::ecdsa, EVP_sha384(), H::sha384, KeyType::ecdsa_p384, false};
+    case S::ecdsa_secp521r1_sha512: return {Family::ecdsa, EVP_sha512(), H::sha512, KeyType::ecdsa_p521, false};
+    case S::ed25519: return {Family::eddsa, nullptr, H::sha512, KeyType::ed25519, false};
+    case S::ed448: return {Family::eddsa, nullptr, H::sha512, KeyType::ed448, false};
     // rsa_pss_pss_* need an RSASSA-PSS (id-RSASSA-PSS) key, which tlspp does not load.
     case S::rsa_pss_pss_sha256:
     case S::rsa_pss_pss_sha384:
     case S::rsa_pss_pss_sha512: break;
     }
-    return {Family::other, nullptr, KeyType::unknown, false};
+    return {Family::other, nullptr, H::sha256, any, false};
 }
 
 bool is_ecdsa(KeyType t) {
@@ -195,25 +201,121 @@ Result<PrivateKey> PrivateKey::from_pem(std::string_view pem) {
     return PrivateKey(std::move(shared), type, EVP_PKEY_get_bits(key));
 }
 
-Result<std::vector<std::uint8_t>> PrivateKey::sign(SignatureScheme scheme,
-                                                   std::span<const std::uint8_t> message) const {
-    if (!scheme_fits_key(scheme, type_, ProtocolVersion::tls12))
-        return make_error(Reason::internal_error,
-                          "cannot sign " + scheme_text(scheme) + " with a " + std::string(name(type_)) + " key");
-    const SchemeInfo info = scheme_info(scheme);
+// ---- signing ----
+//
+// A server signs with the same key in every handshake. EVP_DigestSignInit
+// builds a fresh EVP_PKEY_CTX, a digest context and a duplicate of both at
+// EVP_DigestSignFinal for each signature: ~50 allocation calls for one
+// RSA-PSS signature, more than the private-key operation itself makes
+// (docs/performance.md). So the message is hashed here (crypto::Hash, no
+// allocation), and the EVP_PKEY_CTXs, prepared once per key and scheme
+// (EVP_PKEY_sign_init, padding, hash), are kept and reused: EVP_PKEY_sign may
+// be called again on the same context with the same parameters. A context
+// serves one signature at a time, so they are lent out under a mutex; at most
+// kIdleSigners per key stay prepared. EdDSA keeps EVP_DigestSign: PureEdDSA
+// signs the message itself, not a hash (RFC 8032).
+
+class PrivateKey::Signers {
+public:
+    explicit Signers(std::shared_ptr<evp_pkey_st> key) : key_(std::move(key)) {}
+    Signers(const Signers&) = delete;
+    Signers& operator=(const Signers&) = delete;
+    ~Signers() {
+        for (auto& [scheme, ctx] : idle_) EVP_PKEY_CTX_free(ctx);
+    }
+
+    // take lends a context prepared for `scheme`, or nullptr if libcrypto
+    // cannot prepare one.
+    EVP_PKEY_CTX* take(SignatureScheme scheme, const SchemeInfo& info) {
+        {
+            std::lock_guard lock(mutex_);
+            for (auto it = idle_.begin(); it != idle_.end(); ++it)
+                if (it->first == scheme) {
+                    EVP_PKEY_CTX* ctx = it->second;
+                    idle_.erase(it);
+                    return ctx;
+                }
+        }
+        EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_from_pkey(nullptr, key_.get(), nullptr);
+        if (!ctx || EVP_PKEY_sign_init(ctx) <= 0 || !setup_padding(ctx, info) ||
+            EVP_PKEY_CTX_set_signature_md(ctx, info.md) <= 0) {
+            EVP_PKEY_CTX_free(ctx);
+            return nullptr;
+        }
+        return ctx;
+    }
+
+    void give_back(SignatureScheme scheme, EVP_PKEY_CTX* ctx) {
+        {
+            std::lock_guard lock(mutex_);
+            if (idle_.size() < kIdleSigners) {
+                idle_.emplace_back(scheme, ctx);
+                return;
+            }
+        }
+        EVP_PKEY_CTX_free(ctx);
+    }
+
+private:
+    static constexpr std::size_t kIdleSigners = 8;
+    std::shared_ptr<evp_pkey_st> key_;
+    std::mutex mutex_;
+    std::vector<std::pair<SignatureScheme, EVP_PKEY_CTX*>> idle_;
+};
+
+PrivateKey::PrivateKey(std::shared_ptr<evp_pkey_st> key, KeyType type, int bits)
+    : key_(std::move(key)), signers_(std::make_shared<Signers>(key_)), type_(type), bits_(bits) {}
+
+namespace {
+
+Result<std::vector<std::uint8_t>> sign_eddsa(EVP_PKEY* key, SignatureScheme scheme,
+                                             std::span<const std::uint8_t> message) {
     Ptr<EVP_MD_CTX> ctx(EVP_MD_CTX_new());
-    EVP_PKEY_CTX* pctx = nullptr;  // owned by ctx
     std::size_t len = 0;
-    // ECDSA comes out as the DER ECDSA-Sig-Value TLS sends (RFC 8422 §5.4,
-    // RFC 8446 §4.2.3); Ed25519 signs the message itself (RFC 8032 PureEdDSA).
-    if (!ctx || EVP_DigestSignInit(ctx.get(), &pctx, info.md, nullptr, key_.get()) <= 0 ||
-        !setup_padding(pctx, info) ||
+    if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key) <= 0 ||
         EVP_DigestSign(ctx.get(), nullptr, &len, message.data(), message.size()) <= 0) {
         ERR_clear_error();
         return make_error(Reason::internal_error, "cannot start signing " + scheme_text(scheme));
     }
     std::vector<std::uint8_t> signature(len);
     if (EVP_DigestSign(ctx.get(), signature.data(), &len, message.data(), message.size()) <= 0) {
+        ERR_clear_error();
+        return make_error(Reason::internal_error, scheme_text(scheme) + " signing failed");
+    }
+    signature.resize(len);
+    return signature;
+}
+
+}  // namespace
+
+Result<std::vector<std::uint8_t>> PrivateKey::sign(SignatureScheme scheme,
+                                                   std::span<const std::uint8_t> message) const {
+    if (!scheme_fits_key(scheme, type_, ProtocolVersion::tls12))
+        return make_error(Reason::internal_error,
+                          "cannot sign " + scheme_text(scheme) + " with a " + std::string(name(type_)) + " key");
+    const SchemeInfo info = scheme_info(scheme);
+    if (info.family == Family::eddsa) return sign_eddsa(key_.get(), scheme, message);
+
+    std::uint8_t hash[64];
+    Hash h(info.hash);
+    h.update(message);
+    const std::size_t hash_len = h.digest_to(hash);
+
+    EVP_PKEY_CTX* ctx = signers_->take(scheme, info);
+    if (!ctx) {
+        ERR_clear_error();
+        return make_error(Reason::internal_error, "cannot start signing " + scheme_text(scheme));
+    }
+    // EVP_PKEY_get_size: the largest signature the key makes. ECDSA comes out
+    // as the DER ECDSA-Sig-Value TLS sends (RFC 8422 §5.4, RFC 8446 §4.2.3),
+    // often shorter.
+    std::vector<std::uint8_t> signature(static_cast<std::size_t>(EVP_PKEY_get_size(key_.get())));
+    std::size_t len = signature.size();
+    const bool ok = EVP_PKEY_sign(ctx, signature.data(), &len, hash, hash_len) > 0;
+    if (ok) {
+        signers_->give_back(scheme, ctx);
+    } else {
+        EVP_PKEY_CTX_free(ctx);   // not known to be reusable after a failure
         ERR_clear_error();
         return make_error(Reason::internal_error, scheme_text(scheme) + " signing failed");
     }

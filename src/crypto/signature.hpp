@@ -69,6 +69,7 @@ public:
 
     // sign signs `message` (hashing it as the scheme says). RSA-PSS uses a
     // salt as long as the hash (RFC 8446 §4.2.3). Fails with internal_error.
+    // Thread-safe: copies of a key may sign at the same time.
     Result<std::vector<std::uint8_t>> sign(SignatureScheme scheme, std::span<const std::uint8_t> message) const;
 
     // matches says whether `pub` is this key's public half.
@@ -76,10 +77,12 @@ public:
 
     evp_pkey_st* raw() const { return key_.get(); }  // for crypto/ and pki/ only
 
+    class Signers;  // prepared signing contexts, shared by the copies of a key (signature.cpp)
+
 private:
-    PrivateKey(std::shared_ptr<evp_pkey_st> key, KeyType type, int bits)
-        : key_(std::move(key)), type_(type), bits_(bits) {}
+    PrivateKey(std::shared_ptr<evp_pkey_st> key, KeyType type, int bits);
     std::shared_ptr<evp_pkey_st> key_;
+    std::shared_ptr<Signers> signers_;
     KeyType type_;
     int bits_;
 };

@@ -6,6 +6,9 @@
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 
+#include <atomic>
+#include <thread>
+
 #include "support/test_pki.hpp"
 
 namespace tlspp::crypto {
@@ -78,6 +81,60 @@ TEST(Signature, SignsAndVerifiesEverySchemeThatFitsEachKeyType) {
     }
     // RSA: 4 PKCS#1 + 3 PSS; each ECDSA key: 4 hashes; Ed25519: 1.
     EXPECT_EQ(round_trips, 7 + 4 + 4 + 1);
+}
+
+// sign hashes the message itself and reuses prepared contexts per key and
+// scheme. RSASSA-PKCS1-v1_5 is deterministic, so its signature must equal
+// libcrypto's own one-shot EVP_DigestSign byte for byte, whichever scheme the
+// reused contexts served before.
+TEST(Signature, ReusedContextsGiveTheSignatureLibcryptoGivesForEachScheme) {
+    Pair k = load(test::pki().server_rsa);
+    const struct { SignatureScheme scheme; const EVP_MD* md; } pkcs1[] = {
+        {S::rsa_pkcs1_sha1, EVP_sha1()},     {S::rsa_pkcs1_sha256, EVP_sha256()},
+        {S::rsa_pkcs1_sha384, EVP_sha384()}, {S::rsa_pkcs1_sha512, EVP_sha512()},
+    };
+    for (int round = 0; round < 3; ++round) {
+        for (const auto& c : pkcs1) {
+            std::size_t len = 0;
+            EVP_MD_CTX* md = EVP_MD_CTX_new();
+            ASSERT_EQ(EVP_DigestSignInit(md, nullptr, c.md, nullptr, k.priv.raw()), 1);
+            ASSERT_EQ(EVP_DigestSign(md, nullptr, &len, kMessage.data(), kMessage.size()), 1);
+            std::vector<std::uint8_t> expected(len);
+            ASSERT_EQ(EVP_DigestSign(md, expected.data(), &len, kMessage.data(), kMessage.size()), 1);
+            EVP_MD_CTX_free(md);
+            auto sig = k.priv.sign(c.scheme, kMessage);
+            ASSERT_TRUE(sig) << name(c.scheme);
+            EXPECT_EQ(*sig, expected) << name(c.scheme) << " round " << round;
+            // A PSS signature in between must not leave its padding on a PKCS#1 context.
+            auto pss = k.priv.sign(S::rsa_pss_rsae_sha256, kMessage);
+            ASSERT_TRUE(pss);
+            EXPECT_TRUE(k.pub.verify(S::rsa_pss_rsae_sha256, kMessage, *pss));
+            EXPECT_NE(*pss, expected);
+        }
+    }
+}
+
+// Copies of a key share its prepared contexts; each context serves one
+// signature at a time.
+TEST(Signature, CopiesOfAKeySignAtTheSameTime) {
+    for (const auto* id : {&test::pki().server_rsa, &test::pki().server_p256}) {
+        Pair k = load(*id);
+        const SignatureScheme scheme =
+            k.priv.type() == KeyType::rsa ? S::rsa_pss_rsae_sha256 : S::ecdsa_secp256r1_sha256;
+        std::atomic<int> verified{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t)
+            threads.emplace_back([&, copy = k.priv, t] {
+                for (int i = 0; i < 20; ++i) {
+                    std::vector<std::uint8_t> message = kMessage;
+                    message.push_back(static_cast<std::uint8_t>(t * 20 + i));
+                    auto sig = copy.sign(scheme, message);
+                    if (sig && k.pub.verify(scheme, message, *sig)) ++verified;
+                }
+            });
+        for (auto& th : threads) th.join();
+        EXPECT_EQ(verified.load(), 80) << id->name;
+    }
 }
 
 TEST(Signature, RejectsASignatureWithAFlippedByte) {
