@@ -186,7 +186,12 @@ Result<KeyShare> KeyShare::generate(NamedGroup group, RandomSource& random) {
         Ptr<EVP_PKEY> key(EVP_PKEY_new_raw_private_key(g->id, nullptr, priv.data(), priv.size()));
         std::vector<std::uint8_t> pub(g->length);
         std::size_t len = pub.size();
-        if (!key || !EVP_PKEY_get_raw_public_key(key.get(), pub.data(), &len) || len != g->length)
+        // The public key as a provider parameter: EVP_PKEY_get_raw_public_key
+        // gives the same bytes but exports the whole key through a
+        // temporary (five allocation calls per handshake).
+        if (!key ||
+            !EVP_PKEY_get_octet_string_param(key.get(), OSSL_PKEY_PARAM_PUB_KEY, pub.data(), pub.size(), &len) ||
+            len != g->length)
             return internal(*g, "cannot build the private key");
         return KeyShare(group, key.release(), std::move(pub));
     }
