@@ -6,10 +6,12 @@
 //   tlspp_bench                    full run (what `make bench` does)
 //   tlspp_bench --quick            short timings, one repetition (smoke test)
 //   tlspp_bench --memory-only      only the memory/allocation rows
+//   tlspp_bench --instructions[=N] the same rows in instructions executed (callgrind; N iterations per row,
+//                                  default 10): immune to the machine's load (instructions.hpp)
 //   tlspp_bench --loop=WHAT:N      no timing: run WHAT N times, for perf/callgrind/heaptrack, where WHAT is
-//                                  hs-{tlspp,libssl}-{rsa2048,p256,rsakx,mtls,dhe,resume-id,resume-ticket},
-//                                  hs-tlspp-cached-{rsa2048,p256,rsakx,mtls,dhe} (verified-chain cache hits)
-//                                  or bulk-{tlspp,libssl}-{aes128gcm,aes256gcm,chacha20}
+//                                  a workload named in workloads.hpp (hs-tlspp-p256, bulk-raw-chacha20,
+//                                  floor/p256_sign, ...); add --count=client|server|both to collect only
+//                                  that side under `valgrind --tool=callgrind --collect-atstart=no`
 //   tlspp_bench --alloc-sites      where a tlspp pair's live bytes and allocation calls come from (slow)
 //   any --benchmark_* flag is passed to Google Benchmark (e.g. --benchmark_filter=handshake)
 #include <benchmark/benchmark.h>
@@ -31,6 +33,10 @@
 
 #include "alloc_count.hpp"
 #include "floor.hpp"
+#include "hs_floor.hpp"
+#include "instructions.hpp"
+#include "table.hpp"
+#include "workloads.hpp"
 #include "pairs.hpp"
 #include "support/test_pki.hpp"
 
@@ -212,16 +218,7 @@ void bulk_raw(benchmark::State& state, Aead aead) {
 
 // ---------------------------------------------------------------- registration
 
-const Cert kCerts[] = {Cert::rsa2048, Cert::p256};
-const Hs kHs[] = {Hs::ecdhe_rsa, Hs::ecdhe_ecdsa, Hs::rsa_kx, Hs::mtls, Hs::dhe};
 const Hs kNewHs[] = {Hs::rsa_kx, Hs::mtls, Hs::dhe};   // rows with memory figures of their own
-const Aead kAeads[] = {Aead::aes128gcm, Aead::aes256gcm, Aead::chacha20};
-const Resume kResumes[] = {Resume::session_id, Resume::ticket};
-
-const char* key(Cert c) { return c == Cert::rsa2048 ? "rsa2048" : "p256"; }
-const char* key(Aead a) {
-    return a == Aead::aes128gcm ? "aes128gcm" : a == Aead::aes256gcm ? "aes256gcm" : "chacha20";
-}
 
 void simple(const std::string& name, std::function<void()> fn) {
     benchmark::RegisterBenchmark(name.c_str(), [fn](benchmark::State& st) {
@@ -244,23 +241,7 @@ void register_all() {
         benchmark::RegisterBenchmark((std::string("resumed/libssl/") + key(r)).c_str(), resume_libssl, r)
             ->Unit(benchmark::kMicrosecond);
     }
-    simple("floor/x25519_keygen_derive", [] { floor::x25519_keygen_derive(); });
-    simple("floor/rsa2048_sign_pss", [] { floor::sign(Cert::rsa2048, true); });
-    simple("floor/rsa2048_sign_pkcs1", [] { floor::sign(Cert::rsa2048, false); });
-    simple("floor/rsa2048_verify_pss", [] { floor::verify(Cert::rsa2048, true); });
-    simple("floor/rsa2048_verify_pkcs1", [] { floor::verify(Cert::rsa2048, false); });
-    simple("floor/p256_sign", [] { floor::sign(Cert::p256, false); });
-    simple("floor/p256_verify", [] { floor::verify(Cert::p256, false); });
-    for (Cert c : kCerts) {
-        simple(std::string("floor/chain_verify/") + key(c), [c] { floor::chain_verify(c); });
-        simple(std::string("floor/chain_verify_preparsed/") + key(c), [c] { floor::chain_verify_preparsed(c); });
-        simple(std::string("floor/d2i_X509/") + key(c), [c] { floor::parse_leaf(c); });
-    }
-    simple("floor/chain_verify_client/rsa2048", [] { floor::chain_verify_client(); });
-    simple("floor/rsa2048_encrypt", [] { floor::rsa_encrypt(); });
-    simple("floor/rsa2048_decrypt", [] { floor::rsa_decrypt(); });
-    simple("floor/ffdhe2048_keygen_derive", [] { floor::ffdhe2048_keygen_derive(); });
-    simple("floor/ffdhe2048_peer_check", [] { floor::ffdhe2048_peer_check(); });
+    for (const FloorOp& op : floor_ops()) simple(op.name, op.run);
     for (Aead a : kAeads) {
         benchmark::RegisterBenchmark((std::string("bulk/tlspp/") + key(a)).c_str(), bulk_tlspp, a)
             ->Unit(benchmark::kMicrosecond);
@@ -413,46 +394,9 @@ MemAll measure_memory() {
 
 // ---------------------------------------------------------------- summary
 
-struct Row {
-    std::string name, tlspp, libssl, ratio, target, status;
-};
-
-std::string fmt(const char* f, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, f, v);
-    return buf;
-}
-
-std::string machine() {
-    std::string model = "?";
-    std::ifstream cpuinfo("/proc/cpuinfo");
-    for (std::string line; std::getline(cpuinfo, line);)
-        if (line.rfind("model name", 0) == 0) {
-            model = line.substr(line.find(':') + 2);
-            break;
-        }
-    char date[64];
-    std::time_t now = std::time(nullptr);
-    std::strftime(date, sizeof date, "%Y-%m-%d %H:%M UTC", std::gmtime(&now));
-    return "Machine: " + model + ", nproc " + std::to_string(std::thread::hardware_concurrency()) + "; " +
-           OpenSSL_version(OPENSSL_VERSION) + "; " + date;
-}
-
-void print_table(const std::vector<Row>& rows) {
-    std::printf("| row | tlspp | libssl | ratio tlspp/libssl | target | status |\n");
-    std::printf("|---|---:|---:|---:|---|---|\n");
-    for (const Row& r : rows)
-        std::printf("| %s | %s | %s | %s | %s | %s |\n", r.name.c_str(), r.tlspp.c_str(), r.libssl.c_str(),
-                    r.ratio.c_str(), r.target.c_str(), r.status.c_str());
-}
-
-// Whether each library signed with RSA-PSS (else PKCS#1 v1.5), per handshake:
-// the server's ServerKeyExchange and, for mutual TLS, the client's CertificateVerify.
+// What each library negotiated per handshake, for its floor (hs_floor.hpp).
 struct Negotiated {
-    struct Pss {
-        bool tlspp = true, libssl = true, tlspp_cv = true, libssl_cv = true;
-    };
-    std::map<Hs, Pss> pss;
+    std::map<Hs, PssUse> pss;
 };
 
 void summary(const Collector& col, const MemAll* mem, const Negotiated& neg) {
@@ -469,52 +413,12 @@ void summary(const Collector& col, const MemAll* mem, const Negotiated& neg) {
     };
     auto verdict = [](bool met) { return std::string(met ? "met" : "**missed**"); };
 
-    const double x25519 = us("floor/x25519_keygen_derive");
-    const double ffdhe = us("floor/ffdhe2048_keygen_derive");
-    auto rsa_sign = [&](bool pss) { return us(pss ? "floor/rsa2048_sign_pss" : "floor/rsa2048_sign_pkcs1"); };
-    auto rsa_verify = [&](bool pss) { return us(pss ? "floor/rsa2048_verify_pss" : "floor/rsa2048_verify_pkcs1"); };
     for (Hs h : kHs) {
-        const Negotiated::Pss pss = neg.pss.count(h) ? neg.pss.at(h) : Negotiated::Pss{};
-        const double chain_rsa = us("floor/chain_verify/rsa2048");
-        std::string label, sdesc, cdesc;
-        double sfloor_t = 0, sfloor_l = 0, cfloor_t = 0, cfloor_l = 0;
-        switch (h) {
-        case Hs::ecdhe_rsa:
-            label = "ECDHE-RSA-AES128-GCM (X25519, RSA-2048)";
-            sdesc = "X25519 + sign", cdesc = "X25519 + verify + chain verification";
-            sfloor_t = x25519 + rsa_sign(pss.tlspp), sfloor_l = x25519 + rsa_sign(pss.libssl);
-            cfloor_t = x25519 + rsa_verify(pss.tlspp) + chain_rsa, cfloor_l = x25519 + rsa_verify(pss.libssl) + chain_rsa;
-            break;
-        case Hs::ecdhe_ecdsa:
-            label = "ECDHE-ECDSA-AES128-GCM (X25519, P-256)";
-            sdesc = "X25519 + sign", cdesc = "X25519 + verify + chain verification";
-            sfloor_t = sfloor_l = x25519 + us("floor/p256_sign");
-            cfloor_t = cfloor_l = x25519 + us("floor/p256_verify") + us("floor/chain_verify/p256");
-            break;
-        case Hs::rsa_kx:
-            label = "TLS_RSA_WITH_AES_128_GCM (RSA key transport, RSA-2048)";
-            sdesc = "RSA decrypt", cdesc = "RSA encrypt + chain verification";
-            sfloor_t = sfloor_l = us("floor/rsa2048_decrypt");
-            cfloor_t = cfloor_l = us("floor/rsa2048_encrypt") + chain_rsa;
-            break;
-        case Hs::mtls: {
-            label = "mutual TLS ECDHE-RSA-AES128-GCM (X25519, RSA-2048 server and client certificates)";
-            sdesc = "X25519 + sign + client chain verification + CertificateVerify verify";
-            cdesc = "X25519 + verify + chain verification + CertificateVerify sign";
-            const double cchain = us("floor/chain_verify_client/rsa2048");
-            sfloor_t = x25519 + rsa_sign(pss.tlspp) + cchain + rsa_verify(pss.tlspp_cv);
-            sfloor_l = x25519 + rsa_sign(pss.libssl) + cchain + rsa_verify(pss.libssl_cv);
-            cfloor_t = x25519 + rsa_verify(pss.tlspp) + chain_rsa + rsa_sign(pss.tlspp_cv);
-            cfloor_l = x25519 + rsa_verify(pss.libssl) + chain_rsa + rsa_sign(pss.libssl_cv);
-            break;
-        }
-        case Hs::dhe:
-            label = "DHE-RSA-AES128-GCM (2048-bit group: tlspp ffdhe2048, libssl RFC 3526; RSA-2048)";
-            sdesc = "ffdhe2048 + sign", cdesc = "ffdhe2048 + verify + chain verification";
-            sfloor_t = ffdhe + rsa_sign(pss.tlspp), sfloor_l = ffdhe + rsa_sign(pss.libssl);
-            cfloor_t = ffdhe + rsa_verify(pss.tlspp) + chain_rsa, cfloor_l = ffdhe + rsa_verify(pss.libssl) + chain_rsa;
-            break;
-        }
+        const HsFloor f = hs_floor(h, neg.pss.count(h) ? neg.pss.at(h) : PssUse{}, us);
+        const std::string& label = f.label;
+        const std::string &sdesc = f.server_desc, &cdesc = f.client_desc;
+        const double sfloor_t = f.server_tlspp, sfloor_l = f.server_libssl;
+        const double cfloor_t = f.client_tlspp, cfloor_l = f.client_libssl;
         const std::string t = std::string("handshake/tlspp/") + key(h), l = std::string("handshake/libssl/") + key(h);
         const double ts = counter(t, "server_us"), ls = counter(l, "server_us");
         const double tc = counter(t, "client_us"), lc = counter(l, "client_us");
@@ -537,8 +441,7 @@ void summary(const Collector& col, const MemAll* mem, const Negotiated& neg) {
         const std::string k = std::string("handshake/tlspp-cached/") + key(h);
         const double kc = counter(k, "client_us"), ks = counter(k, "server_us");
         if (kc >= 0) {
-            const double cfloor_k = cfloor_t - chain_rsa * (h != Hs::ecdhe_ecdsa) -
-                                    us("floor/chain_verify/p256") * (h == Hs::ecdhe_ecdsa);
+            const double cfloor_k = cfloor_t - f.client_chain;
             rows.push_back({"  client CPU µs, repeat connection, verified-chain cache hit", fmt("%.0f", kc),
                             fmt("%.0f", lc), fmt("%.2f", kc / lc), "(info)", "—"});
             rows.push_back({"    cached client ÷ its floor without chain verification (" + fmt("%.0f", cfloor_k) + " µs)",
@@ -548,7 +451,7 @@ void summary(const Collector& col, const MemAll* mem, const Negotiated& neg) {
                             verdict(kc / cfloor_t <= 1.30)});
         }
         if (ks >= 0 && h == Hs::mtls) {
-            const double sfloor_k = sfloor_t - us("floor/chain_verify_client/rsa2048");
+            const double sfloor_k = sfloor_t - f.server_chain;
             rows.push_back({"  server CPU µs, repeat client, verified-chain cache hit", fmt("%.0f", ks), fmt("%.0f", ls),
                             fmt("%.2f", ks / ls), "(info)", "—"});
             rows.push_back({"    cached server ÷ its floor without client chain verification (" + fmt("%.0f", sfloor_k) +
@@ -589,27 +492,7 @@ void summary(const Collector& col, const MemAll* mem, const Negotiated& neg) {
         const double v = us(name);
         if (v >= 0) rows.push_back({"Floor: " + label + " µs", fmt("%.1f", v), "(same libcrypto)", "—", "—", "—"});
     };
-    floor_row("X25519 keygen + derive", "floor/x25519_keygen_derive");
-    floor_row("RSA-2048 sign PSS-SHA256", "floor/rsa2048_sign_pss");
-    floor_row("RSA-2048 sign PKCS#1-SHA256", "floor/rsa2048_sign_pkcs1");
-    floor_row("RSA-2048 verify PSS-SHA256", "floor/rsa2048_verify_pss");
-    floor_row("RSA-2048 verify PKCS#1-SHA256", "floor/rsa2048_verify_pkcs1");
-    floor_row("ECDSA P-256 sign", "floor/p256_sign");
-    floor_row("ECDSA P-256 verify", "floor/p256_verify");
-    floor_row("RSA-2048 decrypt PKCS#1 v1.5 (48-byte premaster)", "floor/rsa2048_decrypt");
-    floor_row("RSA-2048 encrypt PKCS#1 v1.5 (48-byte premaster)", "floor/rsa2048_encrypt");
-    floor_row("ffdhe2048 keygen + derive (225-bit exponent; peer value range-checked, RFC 7919 §5.1)",
-              "floor/ffdhe2048_keygen_derive");
-    floor_row("  (not in the floor) libcrypto's full ffdhe2048 public-value check, Y^q mod p (EVP_PKEY_public_check)",
-              "floor/ffdhe2048_peer_check");
-    for (Cert c : kCerts) {
-        const std::string leaf = c == Cert::rsa2048 ? "RSA-2048 leaf" : "P-256 leaf";
-        floor_row("chain verification, " + leaf + " (d2i_X509 + X509_verify_cert)", std::string("floor/chain_verify/") + key(c));
-        floor_row("  of which X509_verify_cert alone, " + leaf, std::string("floor/chain_verify_preparsed/") + key(c));
-        floor_row("  of which d2i_X509 alone, " + leaf, std::string("floor/d2i_X509/") + key(c));
-    }
-    floor_row("client chain verification, RSA-2048 client leaf (d2i_X509 + X509_verify_cert, purpose sslclient)",
-              "floor/chain_verify_client/rsa2048");
+    for (const FloorOp& op : floor_ops()) floor_row(op.label, op.name);
 
     for (Aead a : kAeads) {
         const double t = counter(std::string("bulk/tlspp/") + key(a), "bytes_per_second") / 1e6;
@@ -734,90 +617,21 @@ int alloc_sites() {
     return 0;
 }
 
-// loop_tlspp runs n handshakes with `cfg`; 1 if one fails.
-int loop_tlspp(const TlsppConfigs& cfg, long n) {
-    for (long i = 0; i < n; ++i) {
-        TlsppPair p;
-        p.create(cfg);
-        if (!p.handshake()) return 1;
-        p.destroy();
-    }
-    return 0;
-}
-
 // loop runs one workload n times without the benchmark library (for profilers).
 int loop(const std::string& what, long n) {
     g_time_sides = false;
-    for (Hs c : kHs) {
-        if (what == std::string("hs-tlspp-") + key(c)) return loop_tlspp(tlspp_configs(c), n);
-        if (what == std::string("hs-tlspp-cached-") + key(c)) return loop_tlspp(tlspp_configs_cached(c), n);
-        if (what == std::string("hs-libssl-") + key(c)) {
-            const SslCtxs ctx = ssl_ctxs(c);
-            for (long i = 0; i < n; ++i) {
-                SslPair p;
-                p.make_bios();
-                p.create(ctx);
-                if (!p.handshake()) return 1;
-                p.destroy();
-            }
-            return 0;
-        }
+    const auto once = workload(what);
+    if (!once) {
+        std::fprintf(stderr, "bench: unknown --loop workload '%s'; one of:\n", what.c_str());
+        for (const std::string& w : workload_names()) std::fprintf(stderr, "  %s\n", w.c_str());
+        return 2;
     }
-    for (Resume r : kResumes) {
-        if (what == std::string("hs-tlspp-") + key(r)) {
-            const auto cfg = tlspp_configs(r);
-            std::optional<tlspp::Session> session = tlspp_session(cfg);
-            for (long i = 0; i < n; ++i) {
-                TlsppPair p;
-                p.create(cfg, session);
-                if (!p.handshake() || !p.resumed()) return 1;
-                session = p.client->session();
-                p.destroy();
-            }
-            return 0;
+    for (long i = 0; i < n; ++i)
+        if (!once()) {
+            std::fprintf(stderr, "bench: workload '%s' failed at iteration %ld\n", what.c_str(), i);
+            return 1;
         }
-        if (what == std::string("hs-libssl-") + key(r)) {
-            const SslCtxs ctx = ssl_ctxs(r);
-            SSL_SESSION* session = ssl_session(ctx);
-            for (long i = 0; i < n; ++i) {
-                SslPair p;
-                p.make_bios();
-                p.create(ctx, session);
-                if (!p.handshake() || !p.resumed()) return 1;
-                SSL_SESSION* next = SSL_get1_session(p.client);
-                SSL_SESSION_free(session);
-                session = next;
-                p.destroy_closed();
-            }
-            SSL_SESSION_free(session);
-            return 0;
-        }
-    }
-    for (Aead a : kAeads) {
-        std::vector<std::uint8_t> data(kRecord, 0x5a), out(kRecord);
-        if (what == std::string("bulk-tlspp-") + key(a)) {
-            TlsppPair p;
-            p.create(tlspp_configs(Cert::rsa2048, a));
-            if (!p.handshake()) return 1;
-            for (long i = 0; i < n; ++i)
-                if (!p.client_to_server(data, out)) return 1;
-            p.destroy();
-            return 0;
-        }
-        if (what == std::string("bulk-libssl-") + key(a)) {
-            const SslCtxs ctx = ssl_ctxs(Cert::rsa2048, a);
-            SslPair p;
-            p.make_bios();
-            p.create(ctx);
-            if (!p.handshake()) return 1;
-            for (long i = 0; i < n; ++i)
-                if (!p.client_to_server(data, out)) return 1;
-            p.destroy();
-            return 0;
-        }
-    }
-    std::fprintf(stderr, "bench: unknown --loop workload '%s'\n", what.c_str());
-    return 2;
+    return 0;
 }
 
 }  // namespace
@@ -837,10 +651,20 @@ int main(int argc, char** argv) {
         else if (!std::strcmp(argv[i], "--alloc-sites")) {
             (void)tlspp::test::pki();
             return bench::alloc_sites();
+        } else if (!std::strcmp(argv[i], "--instructions") || !std::strncmp(argv[i], "--instructions=", 15)) {
+            return bench::instructions(argv[0], argv[i][14] == '=' ? std::atol(argv[i] + 15) : 10);
         } else if (!std::strncmp(argv[i], "--loop=", 7)) {
             const std::string spec = argv[i] + 7;
             const auto colon = spec.find(':');
             const long n = colon == std::string::npos ? 100 : std::atol(spec.c_str() + colon + 1);
+            // --count=SIDE (after --loop): under `valgrind --tool=callgrind --collect-atstart=no`,
+            // collect only that side's calls (client, server, both), for callgrind_annotate.
+            if (i + 1 < argc && !std::strncmp(argv[i + 1], "--count=", 8)) {
+                const std::string side = argv[i + 1] + 8;
+                bench::g_counted = side == "client"   ? bench::Counted::client
+                                   : side == "server" ? bench::Counted::server
+                                                      : bench::Counted::both;
+            }
             (void)tlspp::test::pki();
             return bench::loop(spec.substr(0, colon), n);
         }
@@ -870,17 +694,7 @@ int main(int argc, char** argv) {
     for (bench::Hs h : bench::kHs) {
         const std::string d = bench::describe_negotiation(h);
         std::printf("%s: %s\n", bench::name(h), d.c_str());
-        // "tlspp: ..., signature scheme 0x0804, ..., server saw client scheme 0x0804 ...; libssl: ...,
-        //  signature RSASSA-PSS/SHA256, ..., server saw client signature RSASSA-PSS/SHA256 ..."
-        const auto semi = d.find("; libssl");
-        const std::string t = d.substr(0, semi), l = d.substr(semi);
-        const auto tcv = t.find("client scheme"), lcv = l.find("client signature");
-        bench::Negotiated::Pss p;
-        p.tlspp = t.substr(0, tcv).find("scheme 0x0804") != std::string::npos;
-        p.libssl = l.substr(0, lcv).find("RSASSA-PSS") != std::string::npos;
-        p.tlspp_cv = tcv != std::string::npos && t.find("0x0804", tcv) != std::string::npos;
-        p.libssl_cv = lcv != std::string::npos && l.find("RSASSA-PSS", lcv) != std::string::npos;
-        neg.pss[h] = p;
+        neg.pss[h] = bench::pss_use(d);
     }
 
     for (bench::Resume r : bench::kResumes)

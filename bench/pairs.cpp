@@ -92,6 +92,11 @@ const char* key(Hs h) {
     return "?";
 }
 
+const char* key(Cert c) { return c == Cert::rsa2048 ? "rsa2048" : "p256"; }
+const char* key(Aead a) {
+    return a == Aead::aes128gcm ? "aes128gcm" : a == Aead::aes256gcm ? "aes256gcm" : "chacha20";
+}
+
 const char* name(Resume r) { return r == Resume::session_id ? "session ID" : "ticket"; }
 const char* key(Resume r) { return r == Resume::session_id ? "resume-id" : "resume-ticket"; }
 

@@ -4,6 +4,11 @@
 #pragma once
 
 #include <openssl/ssl.h>
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_TOGGLE_COLLECT
+#endif
 
 #include <cstdint>
 #include <ctime>
@@ -30,10 +35,16 @@ enum class Aead { aes128gcm, aes256gcm, chacha20 };
 //                which picks RFC 3526's 2048-bit MODP group for an RSA-2048 key (same size, other kind)
 enum class Hs { ecdhe_rsa, ecdhe_ecdsa, rsa_kx, mtls, dhe };
 
+inline constexpr Cert kCerts[] = {Cert::rsa2048, Cert::p256};
+inline constexpr Aead kAeads[] = {Aead::aes128gcm, Aead::aes256gcm, Aead::chacha20};
+inline constexpr Hs kHs[] = {Hs::ecdhe_rsa, Hs::ecdhe_ecdsa, Hs::rsa_kx, Hs::mtls, Hs::dhe};
+
 const char* name(Cert c);
 const char* name(Aead a);
 const char* name(Hs h);
-const char* key(Hs h);   // short name: rsa2048, p256, rsakx, mtls, dhe
+const char* key(Cert c);   // short name: rsa2048, p256
+const char* key(Aead a);   // short name: aes128gcm, aes256gcm, chacha20
+const char* key(Hs h);     // short name: rsa2048, p256, rsakx, mtls, dhe
 
 // The resumed (abbreviated, RFC 5246 §7.3) TLS 1.2 handshakes of issue 6, both of the
 // ECDHE-RSA-AES128-GCM session (RSA-2048 server certificate) made by one full handshake:
@@ -42,6 +53,7 @@ const char* key(Hs h);   // short name: rsa2048, p256, rsakx, mtls, dhe
 //   ticket      tlspp ServerConfig::ticket_keys only (no cache); libssl tickets on (the default),
 //               no server session cache (stateless, as the tlspp server of this row)
 enum class Resume { session_id, ticket };
+inline constexpr Resume kResumes[] = {Resume::session_id, Resume::ticket};
 const char* name(Resume r);
 const char* key(Resume r);   // short name: resume-id, resume-ticket
 
@@ -72,16 +84,44 @@ inline std::int64_t calibrate_timer() {
 // Per-side timing is switched off where the benchmark's own timer is used (bulk).
 inline bool g_time_sides = true;
 
-// SideTimer adds the time of a scope to `acc` and charges allocations to `tag`.
+// Instruction counting (bench/instructions.cpp): under callgrind, started with
+// collection off, only the scopes of what is being counted are collected.
+enum class Counted { none, client, server, both };
+inline Counted g_counted = Counted::none;
+
+// CountScope collects the instructions of its scope if `on` (a no-op outside valgrind).
+class CountScope {
+public:
+    explicit CountScope(bool on) : on_(on) {
+        if (on_) CALLGRIND_TOGGLE_COLLECT;
+    }
+    ~CountScope() {
+        if (on_) CALLGRIND_TOGGLE_COLLECT;
+    }
+    CountScope(const CountScope&) = delete;
+    CountScope& operator=(const CountScope&) = delete;
+private:
+    bool on_;
+};
+
+inline bool counted(alloc::Tag tag) {
+    return g_counted == Counted::both || (g_counted == Counted::client && tag == alloc::client) ||
+           (g_counted == Counted::server && tag == alloc::server);
+}
+
+// SideTimer adds the time of a scope to `acc`, charges allocations to `tag`,
+// and collects the scope's instructions when that side is being counted.
 class SideTimer {
 public:
-    SideTimer(std::int64_t& acc, alloc::Tag tag) : acc_(acc), scope_(tag), start_(g_time_sides ? cpu_ns() : 0) {}
+    SideTimer(std::int64_t& acc, alloc::Tag tag)
+        : acc_(acc), scope_(tag), count_(counted(tag)), start_(g_time_sides ? cpu_ns() : 0) {}
     ~SideTimer() {
         if (g_time_sides) acc_ += cpu_ns() - start_ - g_timer_overhead_ns;
     }
 private:
     std::int64_t& acc_;
     alloc::Scope scope_;
+    CountScope count_;
     std::int64_t start_;
 };
 

@@ -12,6 +12,10 @@ add_executable(tlspp_bench
   ${PROJECT_SOURCE_DIR}/bench/alloc_count.cpp
   ${PROJECT_SOURCE_DIR}/bench/pairs.cpp
   ${PROJECT_SOURCE_DIR}/bench/floor.cpp
+  ${PROJECT_SOURCE_DIR}/bench/hs_floor.cpp
+  ${PROJECT_SOURCE_DIR}/bench/table.cpp
+  ${PROJECT_SOURCE_DIR}/bench/workloads.cpp
+  ${PROJECT_SOURCE_DIR}/bench/instructions.cpp
   ${PROJECT_SOURCE_DIR}/tests/support/test_pki.cpp)
 target_include_directories(tlspp_bench PRIVATE ${PROJECT_SOURCE_DIR}/bench ${PROJECT_SOURCE_DIR}/tests)
 target_link_libraries(tlspp_bench PRIVATE tlspp_static OpenSSL::SSL OpenSSL::Crypto benchmark::benchmark)
