@@ -7,7 +7,7 @@ SHELL := /bin/bash
 
 DEB_PACKAGES := cmake ninja-build g++ pkg-config libssl-dev openssl libgtest-dev libgmock-dev \
                 libbenchmark-dev gnutls-bin curl ca-certificates clang libclang-rt-14-dev chromium \
-                tshark tcpdump python3
+                tshark tcpdump python3 valgrind
 # sudo only when we are not root (containers usually are, laptops are not).
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
