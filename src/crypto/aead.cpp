@@ -73,12 +73,16 @@ void add_aad(EVP_CIPHER_CTX* ctx, std::span<const std::uint8_t> aad) {
     check(EVP_CipherUpdate(ctx, nullptr, &n, aad.data(), static_cast<int>(aad.size())) == 1);
 }
 
-void crypt_in_place(EVP_CIPHER_CTX* ctx, std::span<std::uint8_t> data) {
-    while (!data.empty()) {
-        std::size_t piece = data.size() < max_chunk ? data.size() : max_chunk;
+// crypt runs the cipher over `in` into `out` (the same size; the same
+// memory, or not overlapping at all).
+void crypt(EVP_CIPHER_CTX* ctx, std::span<const std::uint8_t> in, std::span<std::uint8_t> out) {
+    check(in.size() == out.size());
+    while (!in.empty()) {
+        std::size_t piece = in.size() < max_chunk ? in.size() : max_chunk;
         int n = 0;
-        check(EVP_CipherUpdate(ctx, data.data(), &n, data.data(), static_cast<int>(piece)) == 1);
-        data = data.subspan(piece);
+        check(EVP_CipherUpdate(ctx, out.data(), &n, in.data(), static_cast<int>(piece)) == 1);
+        in = in.subspan(piece);
+        out = out.subspan(piece);
     }
 }
 
@@ -132,10 +136,16 @@ AeadKey::~AeadKey() {
 
 void AeadKey::seal(std::span<const std::uint8_t, aead_nonce_length> nonce, std::span<const std::uint8_t> aad,
                    std::span<std::uint8_t> data, std::span<std::uint8_t, aead_tag_length> tag) {
+    seal(nonce, aad, data, data, tag);
+}
+
+void AeadKey::seal(std::span<const std::uint8_t, aead_nonce_length> nonce, std::span<const std::uint8_t> aad,
+                   std::span<const std::uint8_t> plaintext, std::span<std::uint8_t> out,
+                   std::span<std::uint8_t, aead_tag_length> tag) {
     check(enc_ != nullptr);   // an open_only key: a bug in the caller
     check(EVP_CipherInit_ex(enc_, nullptr, nullptr, nullptr, nonce.data(), 1) == 1);
     add_aad(enc_, aad);
-    crypt_in_place(enc_, data);
+    crypt(enc_, plaintext, out);
     std::uint8_t none[16];  // AEAD modes output nothing at finalisation
     int n = 0;
     check(EVP_CipherFinal_ex(enc_, none, &n) == 1);
@@ -147,7 +157,7 @@ bool AeadKey::open(std::span<const std::uint8_t, aead_nonce_length> nonce, std::
     if (dec_ == nullptr) return false;   // a seal_only key
     if (EVP_CipherInit_ex(dec_, nullptr, nullptr, nullptr, nonce.data(), 0) != 1) return false;
     add_aad(dec_, aad);
-    crypt_in_place(dec_, data);
+    crypt(dec_, data, data);
     // The tag is only read by EVP_CTRL_AEAD_SET_TAG; the const_cast is the API's, not a write.
     if (EVP_CIPHER_CTX_ctrl(dec_, EVP_CTRL_AEAD_SET_TAG, static_cast<int>(aead_tag_length),
                             const_cast<std::uint8_t*>(tag.data())) != 1)

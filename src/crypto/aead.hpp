@@ -39,6 +39,12 @@ public:
     // seal encrypts `data` in place and writes the 16-byte tag.
     void seal(std::span<const std::uint8_t, aead_nonce_length> nonce, std::span<const std::uint8_t> aad,
               std::span<std::uint8_t> data, std::span<std::uint8_t, aead_tag_length> tag);
+    // This seal encrypts `plaintext` into `out` (the same size, not
+    // overlapping it), so a record can be sealed straight from the caller's
+    // buffer without copying the plaintext in first.
+    void seal(std::span<const std::uint8_t, aead_nonce_length> nonce, std::span<const std::uint8_t> aad,
+              std::span<const std::uint8_t> plaintext, std::span<std::uint8_t> out,
+              std::span<std::uint8_t, aead_tag_length> tag);
     // open decrypts `data` in place; false if the tag does not authenticate
     // (the contents of `data` are then unspecified).
     [[nodiscard]] bool open(std::span<const std::uint8_t, aead_nonce_length> nonce,

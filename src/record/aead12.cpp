@@ -61,29 +61,18 @@ public:
     // The plaintext length is implied by the record's size (the suffix is a
     // fixed 16-byte tag), so the argument is not needed.
     void seal(std::span<std::uint8_t> record, std::size_t /*plaintext_length*/) override {
-        const std::size_t prefix = prefix_length();
+        const std::size_t overhead = header_length + prefix_length() + tag_length;
         // A record without room for prefix and tag is a bug in the caller; it
         // holds no plaintext, so there is nothing to protect or leak.
-        if (record.size() < header_length + prefix + tag_length) return;
-        auto fragment = record.subspan(header_length);
-        // RFC 5246 §6.1: "Sequence numbers ... may not exceed 2^64-1." Sealing
-        // past the end would reuse a nonce, which breaks GCM and Poly1305
-        // outright. seal() cannot report an error, so it refuses by destroying
-        // the plaintext: the peer sees a record that fails authentication.
-        if (seq_.exhausted()) {
-            std::memset(fragment.data(), 0, fragment.size());
-            return;
-        }
-        auto plaintext = fragment.subspan(prefix, fragment.size() - prefix - tag_length);
-        if (!key_) set_up(crypto::AeadUse::seal_and_open);
-        std::array<std::uint8_t, 12> nonce = nonce_for_seal(fragment);
-        std::array<std::uint8_t, 13> aad = additional_data(record[0], record[1], record[2], plaintext.size());
-        if constexpr (fuzz::checks_off)
-            std::memset(fragment.last<tag_length>().data(), 0, tag_length);   // plaintext stays readable
-        else
-            key_->seal(nonce, aad, plaintext, fragment.last<tag_length>());
-        seq_.advance();
+        if (record.size() < overhead) return;
+        seal_into(record, record.subspan(header_length + prefix_length(), record.size() - overhead));
     }
+
+    void seal_from(std::span<std::uint8_t> record, std::span<const std::uint8_t> plaintext) override {
+        if (record.size() != header_length + prefix_length() + plaintext.size() + tag_length) return;
+        seal_into(record, plaintext);
+    }
+
 
     Result<Opened> open(ContentType type, std::uint16_t version, std::span<std::uint8_t> fragment) override {
         if (seq_.exhausted()) return auth_failed("sequence number exhausted (RFC 5246 §6.1)");
@@ -110,6 +99,36 @@ public:
     }
 
 private:
+    // seal_into seals `plaintext` into `record`'s body: the record's own
+    // body (in place) or a buffer beside it.
+    void seal_into(std::span<std::uint8_t> record, std::span<const std::uint8_t> plaintext) {
+        const std::size_t prefix = prefix_length();
+        auto fragment = record.subspan(header_length);
+        auto body = fragment.subspan(prefix, fragment.size() - prefix - tag_length);
+        // RFC 5246 §6.1: "Sequence numbers ... may not exceed 2^64-1." Sealing
+        // past the end would reuse a nonce, which breaks GCM and Poly1305
+        // outright. seal() cannot report an error, so it refuses by writing
+        // no plaintext (zeros): the peer sees a record that fails authentication.
+        if (seq_.exhausted()) {
+            std::memset(fragment.data(), 0, fragment.size());
+            return;
+        }
+        if (!key_) set_up(crypto::AeadUse::seal_and_open);
+        std::array<std::uint8_t, 12> nonce = nonce_for_seal(fragment);
+        std::array<std::uint8_t, 13> aad = additional_data(record[0], record[1], record[2], body.size());
+        if constexpr (fuzz::checks_off) {
+            // The plaintext stays readable.
+            if (plaintext.data() != body.data()) std::memcpy(body.data(), plaintext.data(), body.size());
+            std::memset(fragment.last<tag_length>().data(), 0, tag_length);
+        } else if (plaintext.data() == body.data()) {
+            key_->seal(nonce, aad, body, fragment.last<tag_length>());
+        } else {
+            key_->seal(nonce, aad, plaintext, body, fragment.last<tag_length>());
+        }
+        seq_.advance();
+    }
+
+
     // set_up keys the cipher context(s) from the pending key bytes, then
     // wipes them. It fails only if libcrypto cannot allocate, which, as in
     // crypto/aead.cpp, is not an error a caller could handle.

@@ -193,6 +193,34 @@ TEST_P(Aead12Both, UsesTheLastSequenceNumberThenRefusesToWrap) {
     expect_auth_failure(receiver->open(ContentType::application_data, 0x0303, fragment_of(next)));
 }
 
+// seal_from encrypts from the caller's buffer into the record: the record it
+// makes is byte for byte the one seal() makes in place, record after record,
+// and nothing is written to the caller's plaintext.
+TEST_P(Aead12Both, SealFromTheCallersBufferEqualsSealingInPlace) {
+    auto in_place = make(GetParam());
+    auto from = make(GetParam());
+    for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{100}, max_plaintext}) {
+        const Bytes plaintext(n, static_cast<std::uint8_t>(n + 7));
+        Bytes expected = record(*in_place, ContentType::application_data, plaintext);
+        seal(*in_place, expected);
+        Bytes r = record(*from, ContentType::application_data, Bytes(n, 0xee));   // body not yet written
+        from->seal_from(r, plaintext);
+        EXPECT_EQ(to_hex(r), to_hex(expected)) << n << " bytes";
+        EXPECT_EQ(plaintext, Bytes(n, static_cast<std::uint8_t>(n + 7)));
+    }
+}
+
+// Past the last sequence number seal_from refuses as seal() does: no
+// plaintext goes out.
+TEST_P(Aead12Both, SealFromRefusesToWrapTheSequenceNumber) {
+    auto sender = make(GetParam(), std::numeric_limits<std::uint64_t>::max());
+    Bytes first = record(*sender, ContentType::application_data, Bytes(10, 0x5a));
+    seal(*sender, first);
+    Bytes next = record(*sender, ContentType::application_data, Bytes(10, 0x00));
+    sender->seal_from(next, Bytes(10, 0x5a));
+    EXPECT_EQ(to_hex(std::span(next).subspan(5)), test::repeat("00", next.size() - 5));
+}
+
 INSTANTIATE_TEST_SUITE_P(Suites, Aead12Both,
                          ::testing::Values(AeadAlg::aes_128_gcm, AeadAlg::aes_256_gcm, AeadAlg::chacha20_poly1305));
 

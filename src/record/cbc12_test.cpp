@@ -194,6 +194,22 @@ TEST_P(CbcSuites, OpensWhatItSealsAtEveryInterestingLength) {
     }
 }
 
+// CBC has no out-of-place seal: seal_from (Protection's default) copies the
+// caller's plaintext into the record, then seals in place.
+TEST_P(CbcSuites, SealFromTheCallersBufferOpens) {
+    auto sender = make(keys(), mode());
+    auto receiver = make(keys(), mode());
+    for (std::size_t n : {0u, 17u, 16384u}) {
+        const Bytes plaintext(n, static_cast<std::uint8_t>(n + 3));
+        Bytes r = record(*sender, ContentType::application_data, Bytes(n, 0xee));   // body not yet written
+        sender->seal_from(r, plaintext);
+        Bytes fragment(r.begin() + 5, r.end());
+        auto opened = open(*receiver, fragment);
+        ASSERT_TRUE(opened) << n << ": " << opened.error().detail;
+        EXPECT_EQ(Bytes(opened->plaintext.begin(), opened->plaintext.end()), plaintext) << n;
+    }
+}
+
 TEST_P(CbcSuites, RejectsAnyFlippedByteOfIvCiphertextOrMacWithOneMessage) {
     auto sender = make(keys(), mode());
     const Bytes r = sealed(*sender, ContentType::application_data, Bytes(40, 0x33));

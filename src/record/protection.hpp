@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <span>
 
@@ -52,6 +53,16 @@ public:
     // once padding is involved: CBC pads 16 consecutive plaintext lengths to
     // the same block boundary. Advances the sequence number.
     virtual void seal(std::span<std::uint8_t> record, std::size_t plaintext_length) = 0;
+
+    // seal_from is seal() with the plaintext still in the caller's buffer:
+    // `record` is laid out as for seal() but its plaintext bytes are not
+    // written yet; `plaintext` (not overlapping `record`) goes there. An AEAD
+    // encrypts straight from `plaintext` into the record, sparing the copy
+    // of every byte sent; the default copies it in, then seals in place.
+    virtual void seal_from(std::span<std::uint8_t> record, std::span<const std::uint8_t> plaintext) {
+        std::memcpy(record.data() + header_length + prefix_length(), plaintext.data(), plaintext.size());
+        seal(record, plaintext.size());
+    }
 
     // open authenticates and decrypts a fragment in place. `type` and
     // `version` are from the record header. It fails with
