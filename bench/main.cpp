@@ -9,7 +9,7 @@
 //   tlspp_bench --instructions[=N] the same rows in instructions executed (callgrind; N iterations per row,
 //                                  default 10): immune to the machine's load (instructions.hpp)
 //   tlspp_bench --loop=WHAT:N      no timing: run WHAT N times, for perf/callgrind/heaptrack, where WHAT is
-//                                  a workload named in workloads.hpp (hs-tlspp-p256, bulk-raw-chacha20,
+//                                  a workload named in workloads.hpp (hs-tlspp-p256, bulk-raw-chacha20, all,
 //                                  floor/p256_sign, ...); add --count=client|server|both to collect only
 //                                  that side under `valgrind --tool=callgrind --collect-atstart=no`
 //   tlspp_bench --alloc-sites      where a tlspp pair's live bytes and allocation calls come from (slow)
@@ -620,6 +620,11 @@ int alloc_sites() {
 // loop runs one workload n times without the benchmark library (for profilers).
 int loop(const std::string& what, long n) {
     g_time_sides = false;
+    if (what == "all") {   // every workload in turn (a smoke test of the benchmark itself)
+        for (const std::string& w : workload_names())
+            if (int rc = loop(w, n)) return rc;
+        return 0;
+    }
     const auto once = workload(what);
     if (!once) {
         std::fprintf(stderr, "bench: unknown --loop workload '%s'; one of:\n", what.c_str());

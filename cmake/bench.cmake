@@ -21,3 +21,11 @@ target_include_directories(tlspp_bench PRIVATE ${PROJECT_SOURCE_DIR}/bench ${PRO
 target_link_libraries(tlspp_bench PRIVATE tlspp_static OpenSSL::SSL OpenSSL::Crypto benchmark::benchmark)
 # Export symbols so --alloc-sites can name the functions in its call stacks.
 set_target_properties(tlspp_bench PROPERTIES ENABLE_EXPORTS ON)
+
+# make check runs every workload once, so the benchmark cannot rot unnoticed
+# (its figures are for `make bench`, never for tests). Not in the sanitizer
+# tree: the workloads keep their shared contexts (SSL_CTX, configs) for the
+# life of the process, which LeakSanitizer would report.
+if(TLSPP_BUILD_TESTS AND NOT TLSPP_SANITIZE)
+  add_test(NAME bench_workloads_run COMMAND tlspp_bench --loop=all:1)
+endif()
