@@ -40,7 +40,9 @@ Core::Core(std::shared_ptr<const ClientConfig> config, std::string server_name, 
         return;
     }
     handshake::Step step = make_step();
-    if (auto ok = std::get<handshake::Client12>(machine_).start(step); !ok) (void)fail(std::move(ok).error());
+    auto ok = std::get<handshake::Client12>(machine_).start(step);
+    step.flush();
+    if (!ok) (void)fail(std::move(ok).error());
 }
 
 Core::Core(std::shared_ptr<const ServerConfig> config, std::shared_ptr<Observer> observer)
@@ -214,6 +216,9 @@ Status Core::dispatch(handshake::Input12 input, const handshake::Message* messag
     // which we refuse with a warning: no progress either.
     const bool step_of_handshake = !handshake_done_ && !(message && message->type == HandshakeType::hello_request);
     Status result = std::visit([&](auto& machine) { return machine.handle(std::move(input), step); }, machine_);
+    // What the handler sent goes to the record layer even if it then failed:
+    // the peer gets those messages and then our alert, as they were sent.
+    step.flush();
     if (!result) return result;
     if (step_of_handshake) progressed_ = true;
     if (step.false_start()) false_start_ = true;

@@ -23,17 +23,19 @@ public:
 };
 
 // report_key emits a KeyEvent; the value is kept only for public values or
-// when the observer asked for secrets.
-inline void report_key(EventSink* sink, std::string name, std::string derivation,
+// when the observer asked for secrets. The texts are views, made strings only
+// when someone listens: most connections have no observer, and a long
+// derivation text would otherwise be an allocation per call.
+inline void report_key(EventSink* sink, std::string_view name, std::string_view derivation,
                        std::span<const std::uint8_t> value, bool secret = true) {
     if (!sink) return;
-    KeyEvent e{std::move(name), std::move(derivation), {}, secret};
+    KeyEvent e{std::string(name), std::string(derivation), {}, secret};
     if (!secret || sink->wants_secrets()) e.value.assign(value.begin(), value.end());
     sink->emit(std::move(e));
 }
 
-inline void report_check(EventSink* sink, std::string what, bool ok, std::string detail = {}) {
-    if (sink) sink->emit(CheckEvent{std::move(what), ok, std::move(detail)});
+inline void report_check(EventSink* sink, std::string_view what, bool ok, std::string_view detail = {}) {
+    if (sink) sink->emit(CheckEvent{std::string(what), ok, std::string(detail)});
 }
 
 }  // namespace tlspp::handshake

@@ -4,10 +4,15 @@ namespace tlspp::handshake {
 
 void send_change_cipher_spec_and_finished(Step& step, const Negotiated12& params, std::span<const std::uint8_t> master,
                                           std::unique_ptr<record::Protection> write, bool from_client) {
+    // ChangeCipherSpec (1 byte, unprotected) and Finished (header + 12 bytes,
+    // under `write`) reach the record layer in separate writes, after what is
+    // still queued: make room for all of it at once.
+    constexpr std::size_t finished_length = 4 + verify_data_length;
+    step.reserve_output(record::RecordLayer::record_bytes(nullptr, 1) +
+                        record::RecordLayer::record_bytes(write.get(), finished_length));
     step.send_change_cipher_spec();
     step.install_write_protection(std::move(write), protection_name(*params.suite, params.encrypt_then_mac));
-    auto verify = finished_data(params, master, from_client, step.transcript().hash());
-    step.send(msg::Finished{crypto::Bytes(verify.view().begin(), verify.view().end())});
+    step.send_finished(finished_data(params, master, from_client, step.transcript().hash()));
 }
 
 session::Session12 session_of(const Negotiated12& params, const crypto::SecretBytes& master, Step& step,

@@ -23,15 +23,16 @@ ByteView bytes_of(std::string_view s) { return {reinterpret_cast<const std::uint
 //   A(0) = seed
 //   A(i) = HMAC_hash(secret, A(i-1))
 //
-// One Hmac is keyed once and reset for each of the 2n HMACs, and A(i) and the
-// last partial block live in two buffers allocated once, wiped on return.
+// One Hmac is keyed once and reset for each of the 2n HMACs. A(i) lives in
+// one buffer allocated once and wiped on return; the last, partial block is
+// computed into that buffer too (A(i) has been fed to the HMAC by then and is
+// not needed again), so a PRF output costs one allocation besides its own.
 void p_hash(HashAlg hash, ByteView secret, std::string_view label, std::initializer_list<ByteView> seed,
             std::span<std::uint8_t> out) {
     if (out.empty()) return;
     const std::size_t h = crypto::hash_length(hash);
     crypto::Hmac mac(hash, secret);
     SecretBytes a(h);
-    SecretBytes partial(h);
 
     // A(1) = HMAC(secret, A(0)), with A(0) = label + seed.
     mac.update(bytes_of(label));
@@ -47,8 +48,8 @@ void p_hash(HashAlg hash, ByteView secret, std::string_view label, std::initiali
         if (n == h) {
             mac.finish(out.subspan(done, h));
         } else {
-            mac.finish(partial.span());
-            std::memcpy(out.data() + done, partial.data(), n);
+            mac.finish(a.span());   // the last block: A(i) is used up
+            std::memcpy(out.data() + done, a.data(), n);
         }
         done += n;
         if (done == out.size()) return;
@@ -60,11 +61,9 @@ void p_hash(HashAlg hash, ByteView secret, std::string_view label, std::initiali
 
 // RFC 5246 §8.1: "master_secret ... [0..47];"
 constexpr std::size_t master_secret_length = 48;
-// RFC 5246 §7.4.9: "verify_data_length ... defaults to 12."
-constexpr std::size_t verify_data_length = 12;
 
-SecretBytes take(std::span<const std::uint8_t>& block, std::size_t n) {
-    SecretBytes part(block.first(n));
+ByteView take(ByteView& block, std::size_t n) {
+    ByteView part = block.first(n);
     block = block.subspan(n);
     return part;
 }
@@ -96,29 +95,53 @@ SecretBytes extended_master_secret12(HashAlg hash, ByteView pre_master, ByteView
 
 // RFC 5246 §6.3: "key_block = PRF(SecurityParameters.master_secret, "key
 // expansion", SecurityParameters.server_random + SecurityParameters.client_random);"
-// partitioned as client_write_MAC_key, server_write_MAC_key,
-// client_write_key, server_write_key, client_write_IV, server_write_IV.
+SecretBytes key_block_bytes12(HashAlg hash, ByteView master, ByteView client_random, ByteView server_random,
+                              std::size_t length) {
+    SecretBytes block(length);
+    p_hash(hash, master, "key expansion", {server_random, client_random}, block.span());
+    return block;
+}
+
+// RFC 5246 §6.3: the key block is "partitioned as follows: client_write_MAC_key,
+// server_write_MAC_key, client_write_key, server_write_key, client_write_IV,
+// server_write_IV".
+KeyBlockView12 split_key_block12(ByteView block, std::size_t mac_key_length, std::size_t key_length,
+                                 std::size_t iv_length) {
+    KeyBlockView12 keys;
+    keys.client_write_mac_key = take(block, mac_key_length);
+    keys.server_write_mac_key = take(block, mac_key_length);
+    keys.client_write_key = take(block, key_length);
+    keys.server_write_key = take(block, key_length);
+    keys.client_write_iv = take(block, iv_length);
+    keys.server_write_iv = take(block, iv_length);
+    return keys;
+}
+
+std::size_t key_block_length12(std::size_t mac_key_length, std::size_t key_length, std::size_t iv_length) {
+    return 2 * (mac_key_length + key_length + iv_length);
+}
+
 KeyBlock12 key_block12(HashAlg hash, ByteView master, ByteView client_random, ByteView server_random,
                        std::size_t mac_key_length, std::size_t key_length, std::size_t iv_length) {
-    SecretBytes block(2 * (mac_key_length + key_length + iv_length));
-    p_hash(hash, master, "key expansion", {server_random, client_random}, block.span());
-    std::span<const std::uint8_t> rest = block.view();
+    const SecretBytes block = key_block_bytes12(hash, master, client_random, server_random,
+                                                key_block_length12(mac_key_length, key_length, iv_length));
+    const KeyBlockView12 parts = split_key_block12(block, mac_key_length, key_length, iv_length);
     KeyBlock12 keys;
-    keys.client_write_mac_key = take(rest, mac_key_length);
-    keys.server_write_mac_key = take(rest, mac_key_length);
-    keys.client_write_key = take(rest, key_length);
-    keys.server_write_key = take(rest, key_length);
-    keys.client_write_iv = take(rest, iv_length);
-    keys.server_write_iv = take(rest, iv_length);
+    keys.client_write_mac_key = SecretBytes(parts.client_write_mac_key);
+    keys.server_write_mac_key = SecretBytes(parts.server_write_mac_key);
+    keys.client_write_key = SecretBytes(parts.client_write_key);
+    keys.server_write_key = SecretBytes(parts.server_write_key);
+    keys.client_write_iv = SecretBytes(parts.client_write_iv);
+    keys.server_write_iv = SecretBytes(parts.server_write_iv);
     return keys;
 }
 
 // RFC 5246 §7.4.9: "verify_data = PRF(master_secret, finished_label,
 // Hash(handshake_messages)) [0..verify_data_length-1];" where finished_label
 // is "client finished" or "server finished".
-SecretBytes verify_data12(HashAlg hash, ByteView master, bool from_client, ByteView transcript_hash) {
-    SecretBytes out(verify_data_length);
-    p_hash(hash, master, from_client ? "client finished" : "server finished", {transcript_hash}, out.span());
+VerifyData12 verify_data12(HashAlg hash, ByteView master, bool from_client, ByteView transcript_hash) {
+    VerifyData12 out{};
+    p_hash(hash, master, from_client ? "client finished" : "server finished", {transcript_hash}, out);
     return out;
 }
 

@@ -48,6 +48,7 @@ Bytes openssl_prf(HashAlg hash, ByteView secret, std::string_view label, ByteVie
 }
 
 std::string hex_of(const SecretBytes& s) { return to_hex(s.view()); }
+std::string hex_of(ByteView s) { return to_hex(s); }
 
 // The P_SHA256 and P_SHA384 vectors posted to the TLS WG list
 // (https://www.ietf.org/mail-archive/web/tls/current/msg03416.html).
@@ -178,6 +179,42 @@ TEST(KeySchedule12, VerifyDataIsTwelveBytesUnderTheSidesLabel) {
         EXPECT_EQ(hex_of(client), to_hex(openssl_prf(hash, master, "client finished", hs.session_hash, 12)));
         EXPECT_EQ(hex_of(server), to_hex(openssl_prf(hash, master, "server finished", hs.session_hash, 12)));
         EXPECT_NE(hex_of(client), hex_of(server));
+    }
+}
+
+// p_hash computes a last, partial block into its A(i) buffer: every length,
+// whole blocks or not, must still match libcrypto's TLS1-PRF.
+TEST(KeySchedule12, PrfOfEveryLengthUpToFiveBlocksMatchesLibcrypto) {
+    std::mt19937 rng(11);
+    for (HashAlg hash : {HashAlg::sha256, HashAlg::sha384}) {
+        auto hs = random_handshake(rng, crypto::hash_length(hash));
+        const Bytes secret(48, 0x5a);
+        for (std::size_t length = 1; length <= 5 * crypto::hash_length(hash); ++length)
+            ASSERT_EQ(hex_of(prf12(hash, secret, "test label", hs.session_hash, length)),
+                      to_hex(openssl_prf(hash, secret, "test label", hs.session_hash, length)))
+                << "length " << length;
+    }
+}
+
+TEST(KeySchedule12, KeyBlockInOneBufferSplitsAsTheSixSecrets) {
+    std::mt19937 rng(12);
+    auto hs = random_handshake(rng, 32);
+    const Bytes master(48, 0x21);
+    for (auto [mac, key, iv] : {std::array<std::size_t, 3>{20, 16, 0}, {0, 32, 4}, {32, 32, 0}}) {
+        const auto owned = key_block12(HashAlg::sha256, master, hs.client_random, hs.server_random, mac, key, iv);
+        EXPECT_EQ(key_block_length12(mac, key, iv), 2 * (mac + key + iv));
+        const auto bytes = key_block_bytes12(HashAlg::sha256, master, hs.client_random, hs.server_random,
+                                             key_block_length12(mac, key, iv));
+        const auto views = split_key_block12(bytes, mac, key, iv);
+        EXPECT_EQ(hex_of(views.client_write_mac_key), hex_of(owned.client_write_mac_key));
+        EXPECT_EQ(hex_of(views.server_write_mac_key), hex_of(owned.server_write_mac_key));
+        EXPECT_EQ(hex_of(views.client_write_key), hex_of(owned.client_write_key));
+        EXPECT_EQ(hex_of(views.server_write_key), hex_of(owned.server_write_key));
+        EXPECT_EQ(hex_of(views.client_write_iv), hex_of(owned.client_write_iv));
+        EXPECT_EQ(hex_of(views.server_write_iv), hex_of(owned.server_write_iv));
+        // The views cover the block exactly, in RFC 5246 §6.3 order.
+        EXPECT_EQ(views.client_write_mac_key.data(), bytes.data());
+        EXPECT_EQ(views.server_write_iv.data() + iv, bytes.data() + bytes.size());
     }
 }
 

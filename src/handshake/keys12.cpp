@@ -29,10 +29,15 @@ Result<Protections12> protections12(const Negotiated12& n, std::span<const std::
     // have no implicit IV in TLS 1.2 (RFC 5246 §6.3: the IVs are "only
     // generated for implicit nonce techniques"), fixed_iv_length is 0.
     const std::size_t mac_key_length = s.mac ? crypto::hash_length(*s.mac) : 0;
-    KeyBlock12 block = key_block12(s.prf_hash, master, n.client_random, n.server_random, mac_key_length,
-                                   s.key_length(), s.fixed_iv_length);
+    // One allocation for the whole key block, wiped when this returns; the
+    // protections copy their keys out of it.
+    const crypto::SecretBytes bytes =
+        key_block_bytes12(s.prf_hash, master, n.client_random, n.server_random,
+                          key_block_length12(mac_key_length, s.key_length(), s.fixed_iv_length));
+    const KeyBlockView12 block = split_key_block12(bytes, mac_key_length, s.key_length(), s.fixed_iv_length);
     if (events) {
-        const std::string from = "key_block = PRF(master_secret, \"key expansion\", server_random + client_random)";
+        const std::string_view from =
+            "key_block = PRF(master_secret, \"key expansion\", server_random + client_random)";
         if (s.mac) {
             report_key(events, "client_write_MAC_key", from, block.client_write_mac_key);
             report_key(events, "server_write_MAC_key", from, block.server_write_mac_key);
@@ -58,8 +63,8 @@ Result<Protections12> protections12(const Negotiated12& n, std::span<const std::
     return Protections12{std::move(*client), std::move(*server)};
 }
 
-crypto::SecretBytes finished_data(const Negotiated12& n, std::span<const std::uint8_t> master, bool from_client,
-                                  std::span<const std::uint8_t> transcript_hash) {
+VerifyData12 finished_data(const Negotiated12& n, std::span<const std::uint8_t> master, bool from_client,
+                           std::span<const std::uint8_t> transcript_hash) {
     return verify_data12(n.suite->prf_hash, master, from_client, transcript_hash);
 }
 

@@ -8,6 +8,7 @@
 
 #include "crypto/secret.hpp"
 #include "handshake/events.hpp"
+#include "handshake/key_schedule12.hpp"
 #include "handshake/suites.hpp"
 #include "record/protection.hpp"
 #include "tlspp/keylog.hpp"
@@ -52,8 +53,8 @@ Result<Protections12> protections12(const Negotiated12& n, std::span<const std::
                                     EventSink* events, const std::shared_ptr<RandomSource>& random);
 
 // finished_data is the verify_data one side sends: PRF(master, label, transcript hash)[0..11].
-crypto::SecretBytes finished_data(const Negotiated12& n, std::span<const std::uint8_t> master, bool from_client,
-                                  std::span<const std::uint8_t> transcript_hash);
+VerifyData12 finished_data(const Negotiated12& n, std::span<const std::uint8_t> master, bool from_client,
+                           std::span<const std::uint8_t> transcript_hash);
 
 // check_finished compares a received Finished in constant time. Fails with
 // decode_error if it is not 12 bytes (RFC 5246 §7.4.9), finished_mismatch if wrong.

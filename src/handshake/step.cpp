@@ -5,12 +5,73 @@
 
 namespace tlspp::handshake {
 
-void Step::send_encoded(std::span<const std::uint8_t> encoded) {
-    transcript_.add(encoded);
-    records_.write(ContentType::handshake, encoded);
+namespace {
+
+// What the first message of a flight reserves: a ClientHello, or a server's
+// ServerHello + Certificate (a two-certificate RSA chain) + ServerKeyExchange
+// fit, so a typical flight is encoded without growing the buffer. It is
+// freed with the Step, after the flight is in the record layer.
+constexpr std::size_t flight_reserve = 2048;
+
+}  // namespace
+
+// Whatever is still queued goes out when the Step ends, so no caller can lose
+// a message by forgetting flush(); the core flushes explicitly as well, to
+// have the messages before any alert it then sends.
+Step::~Step() { flush(); }
+
+std::size_t Step::begin_message() {
+    if (flight_.capacity() == 0) flight_.reserve(flight_reserve);
+    return flight_.size();
+}
+
+void Step::end_message(std::size_t start) {
+    transcript_.add(std::span<const std::uint8_t>(flight_).subspan(start));
+    message_ends_[messages_++] = flight_.size();
+    if (messages_ == message_ends_.size()) flush();
+}
+
+void Step::send_certificate(const std::vector<std::vector<std::uint8_t>>& chain) {
+    const std::size_t start = begin_message();
+    wire::Writer w(flight_);
+    w.value(HandshakeType::certificate);
+    {
+        auto body = w.u24_block();
+        msg::encode_certificate_list(w, chain);
+    }
+    if (events_) report_message(msg::Certificate{chain}, flight_.size() - start);
+    end_message(start);
+}
+
+void Step::send_finished(std::span<const std::uint8_t> verify_data) {
+    const std::size_t start = begin_message();
+    wire::Writer w(flight_);
+    w.value(HandshakeType::finished);
+    w.u24_bytes(verify_data);
+    if (events_)
+        report_message(msg::Finished{msg::Bytes(verify_data.begin(), verify_data.end())}, flight_.size() - start);
+    end_message(start);
+}
+
+void Step::reserve_output(std::size_t n) {
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i < messages_; ++i) {
+        n += records_.output_bytes(message_ends_[i] - begin);
+        begin = message_ends_[i];
+    }
+    records_.reserve_output(n);
+}
+
+void Step::flush() {
+    if (messages_ == 0) return;
+    records_.write_each(ContentType::handshake, flight_,
+                        std::span<const std::size_t>(message_ends_.data(), messages_));
+    flight_.clear();   // keeps its capacity for the rest of this Step
+    messages_ = 0;
 }
 
 void Step::send_change_cipher_spec() {
+    flush();
     static constexpr std::array<std::uint8_t, 1> ccs{1};
     if (events_) report_message(ChangeCipherSpec{}, ccs.size());
     records_.write(ContentType::change_cipher_spec, ccs);
@@ -20,6 +81,7 @@ void Step::send_warning(Alert alert) {
     const std::array<std::uint8_t, 2> body{static_cast<std::uint8_t>(AlertLevel::warning),
                                            static_cast<std::uint8_t>(alert)};
     if (events_) events_->emit(AlertEvent{Direction::sent, AlertLevel::warning, alert});
+    flush();
     records_.write(ContentType::alert, body);
 }
 
@@ -29,6 +91,7 @@ void Step::install_read_protection(std::unique_ptr<record::Protection> p, std::s
 }
 
 void Step::install_write_protection(std::unique_ptr<record::Protection> p, std::string_view what) {
+    flush();   // what was sent before goes out under the old keys
     records_.set_write_protection(std::move(p));
     if (events_) events_->emit(KeyChangeEvent{Direction::sent, std::string(what)});
 }

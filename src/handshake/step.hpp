@@ -3,6 +3,7 @@
 // builds for each input (rustls' "actions out").
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -32,33 +33,63 @@ public:
           events_(events),
           key_log_(key_log) {}
 
-    // send encodes a handshake message, adds it to the transcript and queues it.
+    Step(const Step&) = delete;
+    Step& operator=(const Step&) = delete;
+    ~Step();
+
+    // send encodes a handshake message into the flight, adds it to the
+    // transcript and queues it for the record layer (see flush()).
     template <class M>
     void send(const M& message) {
-        auto encoded = msg::encode_message(message);
-        if (events_) report_message(Input12(message), encoded.size());
-        send_encoded(encoded);
+        const std::size_t start = begin_message();
+        wire::Writer w(flight_);
+        msg::encode_message(w, message);
+        if (events_) report_message(Input12(message), flight_.size() - start);
+        end_message(start);
     }
-    void send_encoded(std::span<const std::uint8_t> encoded);
+    // send_certificate sends a Certificate message with `chain` (leaf first),
+    // encoded straight from the chain rather than from a msg::Certificate copy of it.
+    void send_certificate(const std::vector<std::vector<std::uint8_t>>& chain);
+    // send_finished sends a Finished message with `verify_data`, encoded from
+    // the view rather than from a msg::Finished copy of it.
+    void send_finished(std::span<const std::uint8_t> verify_data);
     void send_change_cipher_spec();
     void send_warning(Alert alert);
+
+    // flush hands the messages sent since the last flush to the record layer,
+    // each in records of its own, growing its output buffer once for all of
+    // them. The messages of a flight are encoded back to back into one
+    // buffer here instead of one vector each, so a flight costs a few
+    // allocations rather than several per message. Step flushes before
+    // anything else reaches the record layer (ChangeCipherSpec, an alert, a
+    // key or record-version change) and when it is destroyed; the core also
+    // flushes after each handler, before any alert of its own.
+    void flush();
 
     // install_*_protection switches keys; `what` names the protection for
     // the observer ("AES-128-GCM").
     void install_read_protection(std::unique_ptr<record::Protection> p, std::string_view what);
     void install_write_protection(std::unique_ptr<record::Protection> p, std::string_view what);
+    // reserve_output makes room in the record layer for the queued messages
+    // and `n` more bytes of records (e.g. ChangeCipherSpec and Finished, which
+    // go out through separate writes under different keys), so all of them
+    // take one allocation rather than one each.
+    void reserve_output(std::size_t n);
 
     // The observer's sink, or null: handlers report keys and checks through it.
     EventSink* events() const { return events_; }
     // The SSLKEYLOGFILE writer, or null.
     KeyLog* key_log() const { return key_log_; }
-    void set_record_version(std::uint16_t v) { records_.set_write_version(v); }
+    void set_record_version(std::uint16_t v) {
+        flush();   // the queued messages go out with the version they were sent under
+        records_.set_write_version(v);
+    }
 
     Transcript& transcript() { return transcript_; }
     // The transcript hash before the message being handled (set by the core
     // for Finished and CertificateVerify, which cover the messages before them).
     std::span<const std::uint8_t> hash_before() const { return hash_before_; }
-    void set_hash_before(crypto::Bytes h) { hash_before_ = std::move(h); }
+    void set_hash_before(const TranscriptHash& h) { hash_before_ = h; }
     // The messages before the one being handled, when the transcript keeps
     // them (TLS 1.2 CertificateVerify signs the messages themselves).
     std::span<const std::uint8_t> messages_before() const { return transcript_.messages().first(messages_before_); }
@@ -78,6 +109,11 @@ public:
 
 private:
     void report_message(const Input12& message, std::size_t length);
+    // begin_message returns where the next message starts in flight_;
+    // end_message adds the message that starts at `start` to the transcript
+    // and records where it ends.
+    std::size_t begin_message();
+    void end_message(std::size_t start);
 
     record::RecordLayer& records_;
     Transcript& transcript_;
@@ -86,7 +122,13 @@ private:
     SessionInfo& info_;
     EventSink* events_;
     KeyLog* key_log_;
-    crypto::Bytes hash_before_;
+    TranscriptHash hash_before_;
+    // The flight: messages sent and not yet flushed, back to back, and where
+    // each ends. A flight has at most 6 messages (a server's Certificate
+    // flight with CertificateRequest is 5); more only flush earlier.
+    std::vector<std::uint8_t> flight_;
+    std::array<std::size_t, 6> message_ends_{};
+    std::size_t messages_ = 0;
     std::size_t messages_before_ = 0;
     bool finished_ = false;
     bool false_start_ = false;

@@ -19,11 +19,12 @@ void Transcript::start_hash(crypto::HashAlg alg) {
     }
 }
 
-crypto::Bytes Transcript::hash() const {
+TranscriptHash Transcript::hash() const {
     // Before the hash is chosen there is nothing a Finished could be checked
     // against; the state machine rejects such a message as unexpected.
-    if (!hash_) return {};
-    return hash_->digest();
+    TranscriptHash h;
+    if (hash_) h.size_ = hash_->digest_to(h.bytes_);
+    return h;
 }
 
 }  // namespace tlspp::handshake

@@ -2,6 +2,7 @@
 // Fed in one place (the connection core) with each message's exact bytes.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -10,6 +11,24 @@
 #include "crypto/hash.hpp"
 
 namespace tlspp::handshake {
+
+// TranscriptHash is a transcript hash held by value: at most SHA-512's 64
+// bytes, so taking one (for each Finished, the session hash, ...) allocates
+// nothing. Empty before the hash is chosen.
+class TranscriptHash {
+public:
+    static constexpr std::size_t max_length = 64;
+
+    std::span<const std::uint8_t> view() const { return {bytes_.data(), size_}; }
+    operator std::span<const std::uint8_t>() const { return view(); }
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+
+private:
+    friend class Transcript;
+    std::array<std::uint8_t, max_length> bytes_{};
+    std::size_t size_ = 0;
+};
 
 class Transcript {
 public:
@@ -29,7 +48,7 @@ public:
     std::span<const std::uint8_t> messages() const { return buffer_; }
 
     // hash returns the hash of every message added so far, or nothing before start_hash.
-    crypto::Bytes hash() const;
+    TranscriptHash hash() const;
 
 private:
     std::optional<crypto::Hash> hash_;

@@ -16,7 +16,8 @@ TEST(Transcript, HashesMessagesBufferedBeforeTheHashWasChosen) {
     t.add(b);
     auto both = a;
     both.insert(both.end(), b.begin(), b.end());
-    EXPECT_EQ(t.hash(), crypto::digest(crypto::HashAlg::sha256, both));
+    const auto h = t.hash();
+    EXPECT_EQ(crypto::Bytes(h.view().begin(), h.view().end()), crypto::digest(crypto::HashAlg::sha256, both));
 }
 
 TEST(Transcript, HasNoHashBeforeOneIsChosen) {
@@ -24,6 +25,16 @@ TEST(Transcript, HasNoHashBeforeOneIsChosen) {
     t.add(test::hex("14000000"));
     EXPECT_FALSE(t.hash_started());
     EXPECT_TRUE(t.hash().empty());
+}
+
+TEST(Transcript, HashIsTheFullLengthOfTheChosenHash) {
+    Transcript t;
+    t.start_hash(crypto::HashAlg::sha384);
+    t.add(test::hex("14000000"));
+    const auto h = t.hash();
+    EXPECT_EQ(h.size(), 48u);
+    EXPECT_EQ(crypto::Bytes(h.view().begin(), h.view().end()),
+              crypto::digest(crypto::HashAlg::sha384, test::hex("14000000")));
 }
 
 TEST(Transcript, KeepsMessagesWhenAsked) {

@@ -24,9 +24,11 @@ Result<Certificate> decode_certificate(ByteView body) {
     return cert;
 }
 
-void encode(wire::Writer& w, const Certificate& m) {
+void encode_certificate_list(wire::Writer& w, const std::vector<Bytes>& chain) {
     auto list = w.u24_block();
-    for (const auto& der : m.chain) w.u24_bytes(der);
+    for (const auto& der : chain) w.u24_bytes(der);
 }
+
+void encode(wire::Writer& w, const Certificate& m) { encode_certificate_list(w, m.chain); }
 
 }  // namespace tlspp::msg

@@ -16,5 +16,8 @@ struct Certificate {
 // valid syntax (a client without a certificate); the state machine decides.
 Result<Certificate> decode_certificate(ByteView body);
 void encode(wire::Writer& w, const Certificate& m);
+// encode_certificate_list writes a Certificate body for `chain` (leaf
+// first) without copying it into a Certificate.
+void encode_certificate_list(wire::Writer& w, const std::vector<Bytes>& chain);
 
 }  // namespace tlspp::msg

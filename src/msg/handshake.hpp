@@ -22,16 +22,20 @@ using Handshake12 = std::variant<HelloRequest, ClientHello, ServerHello, Certifi
 // 1.2 message fails with unexpected_handshake_message (unexpected_message).
 Result<Handshake12> decode_handshake12(HandshakeType type, ByteView body);
 
-// encode_message writes header + body of any message with a static `type`.
+// encode_message appends header + body of any message with a static `type`.
+template <class M>
+void encode_message(wire::Writer& w, const M& m) {
+    w.value(M::type);
+    auto body = w.u24_block();
+    encode(w, m);
+}
+
+// encode_message returns header + body of any message with a static `type`.
 template <class M>
 Bytes encode_message(const M& m) {
     Bytes out;
     wire::Writer w(out);
-    w.value(M::type);
-    {
-        auto body = w.u24_block();
-        encode(w, m);
-    }
+    encode_message(w, m);
     return out;
 }
 

@@ -61,26 +61,45 @@ Result<DheServerParams> decode_dhe_server_params(ByteView body) {
     return params;
 }
 
-Bytes encode_ecdhe_params(NamedGroup group, ByteView public_key) {
-    Bytes out;
-    wire::Writer w(out);
+// RFC 8422 §5.4: "struct { ECParameters curve_params; ECPoint public; } ServerECDHParams;"
+// with curve_type (1), namedcurve (2) and the point <1..2^8-1>.
+std::size_t ecdhe_params_length(ByteView public_key) { return 1 + 2 + 1 + public_key.size(); }
+
+void encode_ecdhe_params(wire::Writer& w, NamedGroup group, ByteView public_key) {
     w.u8(kNamedCurve);
     w.value(group);
     w.u8_bytes(public_key);
+}
+
+Bytes encode_ecdhe_params(NamedGroup group, ByteView public_key) {
+    Bytes out;
+    out.reserve(ecdhe_params_length(public_key));
+    wire::Writer w(out);
+    encode_ecdhe_params(w, group, public_key);
     return out;
+}
+
+// RFC 5246 §7.4.3: three <1..2^16-1> vectors.
+std::size_t dhe_params_length(ByteView p, ByteView g, ByteView ys) { return 6 + p.size() + g.size() + ys.size(); }
+
+void encode_dhe_params(wire::Writer& w, ByteView p, ByteView g, ByteView ys) {
+    w.u16_bytes(p);
+    w.u16_bytes(g);
+    w.u16_bytes(ys);
 }
 
 Bytes encode_dhe_params(ByteView p, ByteView g, ByteView ys) {
     Bytes out;
+    out.reserve(dhe_params_length(p, g, ys));
     wire::Writer w(out);
-    w.u16_bytes(p);
-    w.u16_bytes(g);
-    w.u16_bytes(ys);
+    encode_dhe_params(w, p, g, ys);
     return out;
 }
 
 ServerKeyExchange make_server_key_exchange(ByteView signed_params, SignatureScheme scheme, ByteView signature) {
     ServerKeyExchange m;
+    // params, then DigitallySigned: algorithm (2) and signature<0..2^16-1>.
+    m.body.reserve(signed_params.size() + 2 + 2 + signature.size());
     wire::Writer w(m.body);
     w.bytes(signed_params);
     w.value(scheme);

@@ -37,6 +37,11 @@ Result<DheServerParams> decode_dhe_server_params(ByteView body);
 // encode_server_key_exchange appends scheme and signature to those params.
 Bytes encode_ecdhe_params(NamedGroup group, ByteView public_key);
 Bytes encode_dhe_params(ByteView p, ByteView g, ByteView ys);
+// The same, appended to `w`, and their lengths (to size a buffer first).
+void encode_ecdhe_params(wire::Writer& w, NamedGroup group, ByteView public_key);
+void encode_dhe_params(wire::Writer& w, ByteView p, ByteView g, ByteView ys);
+std::size_t ecdhe_params_length(ByteView public_key);
+std::size_t dhe_params_length(ByteView p, ByteView g, ByteView ys);
 ServerKeyExchange make_server_key_exchange(ByteView signed_params, SignatureScheme scheme, ByteView signature);
 void encode(wire::Writer& w, const ServerKeyExchange& m);
 

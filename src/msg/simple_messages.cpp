@@ -23,6 +23,7 @@ Result<Bytes> read_exact(ByteView body, std::size_t min, std::size_t max, std::s
 
 ClientKeyExchange make_prefixed(ByteView data, void (wire::Writer::*Write)(std::span<const std::uint8_t>)) {
     ClientKeyExchange m;
+    m.body.reserve(2 + data.size());   // at most a 2-byte length prefix: one allocation
     wire::Writer w(m.body);
     (w.*Write)(data);
     return m;

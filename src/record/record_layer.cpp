@@ -47,6 +47,14 @@ std::uint8_t* RecordLayer::Buffer::extend(std::size_t n) {
     return at;
 }
 
+void RecordLayer::Buffer::reserve(std::size_t n) {
+    if (n <= capacity_) return;
+    auto bigger = std::make_unique_for_overwrite<std::uint8_t[]>(n);
+    if (size_ > 0) std::memcpy(bigger.get(), data_.get(), size_);
+    data_ = std::move(bigger);
+    capacity_ = n;
+}
+
 void RecordLayer::Buffer::drop_front(std::size_t n) {
     n = std::min(n, size_);
     if (n < size_) std::memmove(data_.get(), data_.get() + n, size_ - n);
@@ -214,28 +222,30 @@ void RecordLayer::set_read_protection(std::unique_ptr<Protection> protection) {
 
 // ---- outgoing ----
 
-void RecordLayer::write(ContentType type, std::span<const std::uint8_t> data) {
-    if (data.empty()) return;
+std::size_t RecordLayer::record_bytes(const Protection* protection, std::size_t plaintext) {
+    if (!protection) return header_length + plaintext;
+    return header_length + protection->prefix_length() + plaintext + protection->suffix_length(plaintext);
+}
+
+std::size_t RecordLayer::output_bytes(std::size_t plaintext) const {
+    // The suffix may depend on each record's plaintext length (CBC padding,
+    // RFC 5246 §6.2.3.2), so the total is summed record by record: the full
+    // fragments all share one length, the last one may differ.
+    const std::size_t limit = max_fragment_ == 0 || max_fragment_ > max_plaintext ? max_plaintext : max_fragment_;
+    const std::size_t full_records = plaintext / limit;
+    const std::size_t last = plaintext % limit;
+    std::size_t total = full_records * record_bytes(write_.get(), limit);
+    if (last > 0) total += record_bytes(write_.get(), last);
+    return total;
+}
+
+std::uint8_t* RecordLayer::frame(std::uint8_t* record, ContentType type, std::span<const std::uint8_t> data) {
     const std::size_t fragment_limit =
         max_fragment_ == 0 || max_fragment_ > max_plaintext ? max_plaintext : max_fragment_;
     const std::size_t prefix = write_ ? write_->prefix_length() : 0;
-    // The suffix may depend on each record's plaintext length (CBC padding,
-    // RFC 5246 §6.2.3.2), so the total is summed record by record: the full
-    // fragments all share one suffix length, the last one may differ.
-    auto suffix_for = [&](std::size_t n) { return write_ ? write_->suffix_length(n) : 0; };
-    const std::size_t full_records = data.size() / fragment_limit;
-    const std::size_t last = data.size() % fragment_limit;
-    std::size_t total = data.size() + full_records * (header_length + prefix + suffix_for(fragment_limit));
-    if (last > 0) total += header_length + prefix + suffix_for(last);
-
-    make_room(out_, out_start_, out_large_drains_, total, out_start_);
-    // extend() does not zero-fill; within capacity it does not allocate.
-    // Every byte is written below: header, plaintext, then prefix and suffix by seal().
-    std::uint8_t* record = out_.extend(total);
-
     while (!data.empty()) {
         const std::size_t n = std::min(data.size(), fragment_limit);
-        const std::size_t length = prefix + n + suffix_for(n);
+        const std::size_t length = prefix + n + (write_ ? write_->suffix_length(n) : 0);
         record[0] = static_cast<std::uint8_t>(type);
         record[1] = static_cast<std::uint8_t>(write_version_ >> 8);
         record[2] = static_cast<std::uint8_t>(write_version_);
@@ -246,6 +256,41 @@ void RecordLayer::write(ContentType type, std::span<const std::uint8_t> data) {
         record += header_length + length;
         data = data.subspan(n);
     }
+    return record;
+}
+
+void RecordLayer::write(ContentType type, std::span<const std::uint8_t> data) {
+    if (data.empty()) return;
+    const std::size_t total = output_bytes(data.size());
+    make_room(out_, out_start_, out_large_drains_, total, out_start_);
+    // extend() does not zero-fill; within capacity it does not allocate.
+    // Every byte is written by frame(): header, plaintext, then prefix and suffix by seal().
+    frame(out_.extend(total), type, data);
+}
+
+void RecordLayer::write_each(ContentType type, std::span<const std::uint8_t> data, std::span<const std::size_t> ends) {
+    std::size_t total = 0, begin = 0;
+    for (std::size_t end : ends) {
+        total += output_bytes(end - begin);
+        begin = end;
+    }
+    if (total == 0) return;
+    make_room(out_, out_start_, out_large_drains_, total, out_start_);
+    std::uint8_t* record = out_.extend(total);
+    begin = 0;
+    for (std::size_t end : ends) {
+        record = frame(record, type, data.subspan(begin, end - begin));
+        begin = end;
+    }
+}
+
+void RecordLayer::reserve_output(std::size_t n) {
+    make_room(out_, out_start_, out_large_drains_, n, out_start_);
+    // Nothing pending: the buffer is sized for these writes alone. A larger
+    // one kept from an earlier flight (up to small_buffer) is given back, so
+    // that a connection goes idle holding what its last writes needed.
+    if (out_.size() == 0 && out_.capacity() > n) out_.release();
+    out_.reserve(out_.size() + n);
 }
 
 void RecordLayer::set_write_protection(std::unique_ptr<Protection> protection) {

@@ -82,6 +82,23 @@ public:
     // output. An empty `data` writes nothing (except for application_data,
     // where it also writes nothing).
     void write(ContentType type, std::span<const std::uint8_t> data);
+    // write_each writes the pieces data[0, ends[0]), data[ends[0], ends[1]), ...
+    // as write() would, one after another, each in records of its own (a
+    // handshake flight: the explainer shows each message in its own records),
+    // but grows the output buffer once for all of them.
+    void write_each(ContentType type, std::span<const std::uint8_t> data, std::span<const std::size_t> ends);
+    // reserve_output makes room for `n` more bytes of records, so that the
+    // writes that follow (up to n bytes of records) do not grow the buffer one
+    // by one. It does not change what is written. With nothing pending, the
+    // buffer is made exactly n bytes (the last flight of a handshake: the
+    // connection then idles on no more than that).
+    void reserve_output(std::size_t n);
+    // output_bytes is how many bytes write() appends for `plaintext` bytes
+    // under the current write protection.
+    std::size_t output_bytes(std::size_t plaintext) const;
+    // record_bytes is the same for a single record (plaintext ≤ 2^14) under
+    // `protection` (null: unprotected), e.g. keys about to be installed.
+    static std::size_t record_bytes(const Protection* protection, std::size_t plaintext);
     void set_write_protection(std::unique_ptr<Protection> protection);
     bool write_protected() const { return write_ != nullptr; }
     // The version written in record headers: 0x0301 until the version is
@@ -118,6 +135,8 @@ public:
         // extend adds `n` bytes (uninitialised) at the end and returns them;
         // it reallocates only when the capacity is short.
         std::uint8_t* extend(std::size_t n);
+        // reserve makes the capacity at least `n` bytes (exactly n if it grows).
+        void reserve(std::size_t n);
         void drop_front(std::size_t n);   // moves the rest to the front
         void clear() { size_ = 0; }
         void release() {
@@ -140,6 +159,9 @@ private:
                           std::size_t keep_from);
     // The offset in in_ before which nothing is kept or unconsumed.
     std::size_t input_floor() const;
+    // frame writes `data` as records of `type` at `record`, which has room
+    // for output_bytes(data.size()) bytes, and returns the end.
+    std::uint8_t* frame(std::uint8_t* record, ContentType type, std::span<const std::uint8_t> data);
     void drain_input_if_done();
 
     // Incoming: bytes in [in_start_, in_.size()) are not yet consumed.

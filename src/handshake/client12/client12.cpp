@@ -175,7 +175,7 @@ Next on(ExpectServerHello s, const msg::ServerHello& m, Ctx& c) {
     // RFC 5246 §7.4.1.3: the server resumes by echoing the session_id we offered.
     if (s.offered && !s.offered_session_id.empty() && m.session_id == s.offered_session_id)
         return resume(std::move(s), std::move(params), c);
-    return ExpectCertificate{params};
+    return ExpectCertificate{std::move(params)};
 }
 
 Next on(ExpectCertificate s, const msg::Certificate& m, Ctx& c) {
@@ -207,9 +207,9 @@ Next on(ExpectCertificate s, const msg::Certificate& m, Ctx& c) {
     if (s.params.suite->key_exchange == KeyExchange::rsa) {
         ServerShare share;
         share.rsa_key = std::move(chain->leaf_key);
-        return ExpectCertificateRequestOrDone{s.params, std::move(share)};
+        return ExpectCertificateRequestOrDone{std::move(s.params), std::move(share)};
     }
-    return ExpectServerKeyExchange{s.params, std::move(*chain)};
+    return ExpectServerKeyExchange{std::move(s.params), std::move(*chain)};
 }
 
 // SignedParams is what either ServerKeyExchange shape carries.
@@ -269,7 +269,7 @@ Next on(ExpectServerKeyExchange s, const msg::ServerKeyExchange& m, Ctx& c) {
     }
     c.step.info().peer_signature_scheme = kx->scheme;
     if (kx->share.group) c.step.info().group = *kx->share.group;
-    return ExpectCertificateRequestOrDone{s.params, std::move(kx->share)};
+    return ExpectCertificateRequestOrDone{std::move(s.params), std::move(kx->share)};
 }
 
 // ClientCredential is the certificate we answer a CertificateRequest with.
@@ -341,15 +341,14 @@ bool false_start_allowed(const Negotiated12& params, const ClientConfig& config)
 
 // The client's second flight (RFC 5246 §7.3): [Certificate] ClientKeyExchange
 // [CertificateVerify] ChangeCipherSpec Finished.
-Next send_client_flight(const Negotiated12& params, const ServerShare& share, const msg::CertificateRequest* request,
+Next send_client_flight(Negotiated12 params, const ServerShare& share, const msg::CertificateRequest* request,
                         Ctx& c) {
     ClientCredential credential;
     if (request) {
         credential = choose_client_certificate(c.config, *request);
         // RFC 5246 §7.4.6: without a suitable certificate the client sends an empty list.
-        msg::Certificate ours;
-        if (credential.certificate) ours.chain = credential.certificate->impl().chain;
-        c.step.send(ours);
+        static const std::vector<CertificateDer> none;
+        c.step.send_certificate(credential.certificate ? credential.certificate->impl().chain : none);
     }
     auto kx = client_key_exchange(params, share, c);
     if (!kx) return std::move(kx).error();
@@ -375,20 +374,21 @@ Next send_client_flight(const Negotiated12& params, const ServerShare& share, co
     if (!keys) return std::move(keys).error();
     send_change_cipher_spec_and_finished(c.step, params, master, std::move(keys->client_write), true);
     if (false_start_allowed(params, c.config)) c.step.allow_false_start();
-    if (params.ticket) return ExpectNewSessionTicket{params, std::move(master), std::move(keys->server_write), nullptr};
-    return ExpectChangeCipherSpec{params, std::move(master), std::move(keys->server_write), nullptr};
+    if (params.ticket)
+        return ExpectNewSessionTicket{std::move(params), std::move(master), std::move(keys->server_write), nullptr};
+    return ExpectChangeCipherSpec{std::move(params), std::move(master), std::move(keys->server_write), nullptr};
 }
 
 Next on(ExpectCertificateRequestOrDone s, const msg::CertificateRequest& m, Ctx&) {
-    return ExpectServerHelloDone{s.params, std::move(s.share), m};
+    return ExpectServerHelloDone{std::move(s.params), std::move(s.share), m};
 }
 
 Next on(ExpectCertificateRequestOrDone s, const msg::ServerHelloDone&, Ctx& c) {
-    return send_client_flight(s.params, s.share, nullptr, c);
+    return send_client_flight(std::move(s.params), s.share, nullptr, c);
 }
 
 Next on(ExpectServerHelloDone s, const msg::ServerHelloDone&, Ctx& c) {
-    return send_client_flight(s.params, s.share, &s.request, c);
+    return send_client_flight(std::move(s.params), s.share, &s.request, c);
 }
 
 // RFC 5077 §3.3: the ticket (possibly empty: the server changed its mind)
@@ -401,7 +401,7 @@ Next on(ExpectNewSessionTicket s, const msg::NewSessionTicket12& m, Ctx& c) {
 
 Next on(ExpectChangeCipherSpec s, const ChangeCipherSpec&, Ctx& c) {
     c.step.install_read_protection(std::move(s.server_write), protection_name(*s.params.suite, s.params.encrypt_then_mac));
-    return ExpectFinished{s.params, std::move(s.master), std::move(s.client_write)};
+    return ExpectFinished{std::move(s.params), std::move(s.master), std::move(s.client_write)};
 }
 
 // keep_session records the session this connection can be resumed with.

@@ -47,7 +47,7 @@ Next on(ExpectClientCertificate s, const msg::Certificate& m, Ctx& c) {
         // discretion ... respond with a fatal handshake_failure alert".
         if (c.config.client_auth == ClientAuth::required)
             return make_error(Reason::certificate_required, "Certificate: the client sent no certificate");
-        return ExpectClientKeyExchange{s.params, std::move(s.kx), std::nullopt};
+        return ExpectClientKeyExchange{std::move(s.params), std::move(s.kx), std::nullopt};
     }
     SessionInfo& info = c.step.info();
     info.peer_chain.assign(m.chain.begin(), m.chain.end());
@@ -60,7 +60,7 @@ Next on(ExpectClientCertificate s, const msg::Certificate& m, Ctx& c) {
                        : chain.error().detail);
     if (!chain) return std::move(chain).error();
     info.peer_verified = true;
-    return ExpectClientKeyExchange{s.params, std::move(s.kx), std::move(chain->leaf_key)};
+    return ExpectClientKeyExchange{std::move(s.params), std::move(s.kx), std::move(chain->leaf_key)};
 }
 
 // pre_master_from computes the pre-master secret from the client's key exchange.
@@ -100,8 +100,8 @@ Next on(ExpectClientKeyExchange s, const msg::ClientKeyExchange& m, Ctx& c) {
                                                    c.step.key_log());
     auto keys = protections12(s.params, master, events, c.config.random);
     if (!keys) return std::move(keys).error();
-    if (s.client_key) return ExpectCertificateVerify{s.params, std::move(master), std::move(*keys), std::move(*s.client_key)};
-    return ExpectChangeCipherSpec{s.params, std::move(master), std::move(*keys)};
+    if (s.client_key) return ExpectCertificateVerify{std::move(s.params), std::move(master), std::move(*keys), std::move(*s.client_key)};
+    return ExpectChangeCipherSpec{std::move(s.params), std::move(master), std::move(*keys)};
 }
 
 Next on(ExpectCertificateVerify s, const msg::CertificateVerify& m, Ctx& c) {
@@ -121,12 +121,12 @@ Next on(ExpectCertificateVerify s, const msg::CertificateVerify& m, Ctx& c) {
         return e;
     }
     c.step.info().peer_signature_scheme = m.scheme;
-    return ExpectChangeCipherSpec{s.params, std::move(s.master), std::move(s.keys)};
+    return ExpectChangeCipherSpec{std::move(s.params), std::move(s.master), std::move(s.keys)};
 }
 
 Next on(ExpectChangeCipherSpec s, const ChangeCipherSpec&, Ctx& c) {
     c.step.install_read_protection(std::move(s.keys.client_write), protection_name(*s.params.suite, s.params.encrypt_then_mac));
-    return ExpectFinished{s.params, std::move(s.master), std::move(s.keys.server_write)};
+    return ExpectFinished{std::move(s.params), std::move(s.master), std::move(s.keys.server_write)};
 }
 
 // keep_session records the new session: in the cache under the session ID

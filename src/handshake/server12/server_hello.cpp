@@ -55,17 +55,26 @@ Result<crypto::KeyShare> send_server_key_exchange(const Negotiated12& params, co
     if (!share) return std::move(share).error();
     report_key(step.events(), "server_public", "the server's ephemeral (EC)DHE public value", share->public_value(),
                false);
-    crypto::Bytes params_bytes;
+    // The signature covers client_random + server_random + the params, so
+    // the params are encoded straight after the randoms: one buffer, sized
+    // once, is both what is signed and (from byte 64 on) the params sent.
+    constexpr std::size_t randoms = 2 * 32;
+    crypto::Bytes signed_data;
+    wire::Writer w(signed_data);
     if (params.suite->key_exchange == KeyExchange::ecdhe) {
-        params_bytes = msg::encode_ecdhe_params(choice.group, share->public_value());
+        signed_data.reserve(randoms + msg::ecdhe_params_length(share->public_value()));
+        w.bytes(params.client_random);
+        w.bytes(params.server_random);
+        msg::encode_ecdhe_params(w, choice.group, share->public_value());
     } else {
         auto dh = crypto::ffdhe_params(choice.group);
         if (!dh) return std::move(dh).error();
-        params_bytes = msg::encode_dhe_params(dh->p, dh->g, share->public_value());
+        signed_data.reserve(randoms + msg::dhe_params_length(dh->p, dh->g, share->public_value()));
+        w.bytes(params.client_random);
+        w.bytes(params.server_random);
+        msg::encode_dhe_params(w, dh->p, dh->g, share->public_value());
     }
-    crypto::Bytes signed_data(params.client_random.begin(), params.client_random.end());
-    signed_data.insert(signed_data.end(), params.server_random.begin(), params.server_random.end());
-    signed_data.insert(signed_data.end(), params_bytes.begin(), params_bytes.end());
+    const auto params_bytes = std::span<const std::uint8_t>(signed_data).subspan(randoms);
     auto signature = key.sign(choice.scheme, signed_data);
     if (!signature) return std::move(signature).error();
     step.send(msg::make_server_key_exchange(params_bytes, choice.scheme, *signature));
@@ -268,7 +277,7 @@ Result<State> answer_client_hello(const msg::ClientHello& m, const ServerConfig&
     step.send(base_server_hello(m, params, *alpn));
 
     const auto& cert = choice->certificate->impl();
-    step.send(msg::Certificate{cert.chain});
+    step.send_certificate(cert.chain);
 
     ServerKx kx;
     if (suite.key_exchange == KeyExchange::rsa) {
@@ -294,8 +303,8 @@ Result<State> answer_client_hello(const msg::ClientHello& m, const ServerConfig&
     info.extended_master_secret = params.extended_master_secret;
     info.encrypt_then_mac = params.encrypt_then_mac;
     info.secure_renegotiation = secure_renegotiation;
-    if (request_certificate) return ExpectClientCertificate{params, std::move(kx)};
-    return ExpectClientKeyExchange{params, std::move(kx), std::nullopt};
+    if (request_certificate) return ExpectClientCertificate{std::move(params), std::move(kx)};
+    return ExpectClientKeyExchange{std::move(params), std::move(kx), std::nullopt};
 }
 
 }  // namespace tlspp::handshake::server12

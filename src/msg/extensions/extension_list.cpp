@@ -7,8 +7,25 @@
 
 namespace tlspp::msg {
 
+namespace {
+
+// count_extensions counts the extensions in a block by their lengths alone,
+// so the list is allocated once rather than grown one extension at a time.
+// A malformed block counts what it can; the decoder below reports why.
+std::size_t count_extensions(wire::Reader block) {
+    std::size_t n = 0;
+    std::uint16_t type = 0;
+    wire::Reader data;
+    // (Checking for the end first: a failed read builds an error detail.)
+    while (!block.empty() && block.u16(type) && block.u16_block(data, 0, 0xffff)) ++n;
+    return n;
+}
+
+}  // namespace
+
 Result<std::vector<RawExtension>> decode_extension_list(wire::Reader block, std::string_view what) {
     std::vector<RawExtension> out;
+    out.reserve(count_extensions(block));
     // One bit per extension type: the duplicate check stays linear, so a
     // 64 KiB hello of empty extensions costs one pass, not n²/2 comparisons.
     std::bitset<65536> seen;
