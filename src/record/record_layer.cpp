@@ -251,8 +251,12 @@ std::uint8_t* RecordLayer::frame(std::uint8_t* record, ContentType type, std::sp
         record[2] = static_cast<std::uint8_t>(write_version_);
         record[3] = static_cast<std::uint8_t>(length >> 8);
         record[4] = static_cast<std::uint8_t>(length);
-        std::memcpy(record + header_length + prefix, data.data(), n);
-        if (write_) write_->seal(std::span<std::uint8_t>(record, header_length + length), n);
+        // Protected, the plaintext is sealed straight from the caller's bytes
+        // into the record (an AEAD writes the ciphertext there, no copy first).
+        if (write_)
+            write_->seal_from(std::span<std::uint8_t>(record, header_length + length), data.first(n));
+        else
+            std::memcpy(record + header_length, data.data(), n);
         record += header_length + length;
         data = data.subspan(n);
     }
@@ -264,7 +268,7 @@ void RecordLayer::write(ContentType type, std::span<const std::uint8_t> data) {
     const std::size_t total = output_bytes(data.size());
     make_room(out_, out_start_, out_large_drains_, total, out_start_);
     // extend() does not zero-fill; within capacity it does not allocate.
-    // Every byte is written by frame(): header, plaintext, then prefix and suffix by seal().
+    // Every byte is written by frame(): the header, then the body (plaintext, or sealed by seal_from()).
     frame(out_.extend(total), type, data);
 }
 
