@@ -181,8 +181,9 @@ Result<KeyShare> KeyShare::generate(NamedGroup group, RandomSource& random) {
     if (g->kind == Kind::xdh) {
         // RFC 7748 §5: any 32 (56) random bytes are a private key; clamping is
         // part of the scalar multiplication.
-        SecretBytes priv(g->length);
-        random.fill(priv.span());
+        SecretArray<56> priv_buffer;   // X448's length, the longer
+        const std::span<std::uint8_t> priv = priv_buffer.first(g->length);
+        random.fill(priv);
         Ptr<EVP_PKEY> key(EVP_PKEY_new_raw_private_key(g->id, nullptr, priv.data(), priv.size()));
         std::vector<std::uint8_t> pub(g->length);
         std::size_t len = pub.size();

@@ -33,6 +33,10 @@ void SecretBytes::resize(std::size_t n) {
     bytes_.resize(n);
 }
 
+void cleanse(std::span<std::uint8_t> bytes) {
+    if (!bytes.empty()) OPENSSL_cleanse(bytes.data(), bytes.size());
+}
+
 void SecretBytes::wipe() {
     if (!bytes_.empty()) OPENSSL_cleanse(bytes_.data(), bytes_.size());
     bytes_.clear();

@@ -1,6 +1,7 @@
 // crypto/secret.hpp: bytes that are wiped (OPENSSL_cleanse) when destroyed.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -32,6 +33,27 @@ public:
 
 private:
     std::vector<std::uint8_t> bytes_;
+};
+
+// cleanse overwrites `bytes` with zeros in a way the compiler cannot drop
+// (OPENSSL_cleanse).
+void cleanse(std::span<std::uint8_t> bytes);
+
+// SecretArray is a fixed-size secret kept inline (on the stack, say), so a
+// short-lived secret costs no allocation; wiped when destroyed.
+template <std::size_t N>
+class SecretArray {
+public:
+    SecretArray() = default;
+    SecretArray(const SecretArray&) = delete;
+    SecretArray& operator=(const SecretArray&) = delete;
+    ~SecretArray() { cleanse(bytes_); }
+
+    std::span<std::uint8_t> span() { return bytes_; }
+    std::span<std::uint8_t> first(std::size_t n) { return std::span<std::uint8_t>(bytes_).first(n); }
+
+private:
+    std::array<std::uint8_t, N> bytes_{};
 };
 
 // equal_constant_time compares without an early exit (Finished, MACs).

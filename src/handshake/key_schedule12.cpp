@@ -24,38 +24,39 @@ ByteView bytes_of(std::string_view s) { return {reinterpret_cast<const std::uint
 //   A(i) = HMAC_hash(secret, A(i-1))
 //
 // One Hmac is keyed once and reset for each of the 2n HMACs. A(i) lives in
-// one buffer allocated once and wiped on return; the last, partial block is
+// one buffer on the stack, wiped on return; the last, partial block is
 // computed into that buffer too (A(i) has been fed to the HMAC by then and is
-// not needed again), so a PRF output costs one allocation besides its own.
+// not needed again), so a PRF output costs no allocation besides its own.
 void p_hash(HashAlg hash, ByteView secret, std::string_view label, std::initializer_list<ByteView> seed,
             std::span<std::uint8_t> out) {
     if (out.empty()) return;
     const std::size_t h = crypto::hash_length(hash);
     crypto::Hmac mac(hash, secret);
-    SecretBytes a(h);
+    crypto::SecretArray<64> a_buffer;   // the longest hash, SHA-512
+    const std::span<std::uint8_t> a = a_buffer.first(h);
 
     // A(1) = HMAC(secret, A(0)), with A(0) = label + seed.
     mac.update(bytes_of(label));
     for (ByteView part : seed) mac.update(part);
-    mac.finish(a.span());
+    mac.finish(a);
 
     std::size_t done = 0;
     for (;;) {
-        mac.update(a.view());
+        mac.update(a);
         mac.update(bytes_of(label));
         for (ByteView part : seed) mac.update(part);
         const std::size_t n = std::min(h, out.size() - done);
         if (n == h) {
             mac.finish(out.subspan(done, h));
         } else {
-            mac.finish(a.span());   // the last block: A(i) is used up
+            mac.finish(a);   // the last block: A(i) is used up
             std::memcpy(out.data() + done, a.data(), n);
         }
         done += n;
         if (done == out.size()) return;
         // A(i+1) = HMAC(secret, A(i)).
-        mac.update(a.view());
-        mac.finish(a.span());
+        mac.update(a);
+        mac.finish(a);
     }
 }
 

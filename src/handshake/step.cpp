@@ -1,6 +1,8 @@
 #include "handshake/step.hpp"
 
 #include <array>
+#include <cstdlib>
+#include <cstring>
 #include <string>
 
 namespace tlspp::handshake {
@@ -44,13 +46,23 @@ void Step::send_certificate(const std::vector<std::vector<std::uint8_t>>& chain)
 }
 
 void Step::send_finished(std::span<const std::uint8_t> verify_data) {
-    const std::size_t start = begin_message();
-    wire::Writer w(flight_);
-    w.value(HandshakeType::finished);
-    w.u24_bytes(verify_data);
-    if (events_)
-        report_message(msg::Finished{msg::Bytes(verify_data.begin(), verify_data.end())}, flight_.size() - start);
-    end_message(start);
+    // Finished ends its flight (it follows ChangeCipherSpec), so it goes to
+    // the record layer at once, encoded on the stack: a flight buffer for 16
+    // bytes would be an allocation per handshake. verify_data is 12 bytes in
+    // TLS 1.2 (RFC 5246 §7.4.9) and a hash long in TLS 1.3 (RFC 8446 §4.4.4).
+    constexpr std::size_t max_verify_data = 64;
+    if (verify_data.size() > max_verify_data) std::abort();   // a bug in the caller
+    flush();
+    std::array<std::uint8_t, 4 + max_verify_data> buffer;
+    buffer[0] = static_cast<std::uint8_t>(HandshakeType::finished);
+    buffer[1] = 0;
+    buffer[2] = static_cast<std::uint8_t>(verify_data.size() >> 8);
+    buffer[3] = static_cast<std::uint8_t>(verify_data.size());
+    std::memcpy(buffer.data() + 4, verify_data.data(), verify_data.size());
+    const auto message = std::span<const std::uint8_t>(buffer).first(4 + verify_data.size());
+    if (events_) report_message(msg::Finished{msg::Bytes(verify_data.begin(), verify_data.end())}, message.size());
+    transcript_.add(message);
+    records_.write(ContentType::handshake, message);
 }
 
 void Step::reserve_output(std::size_t n) {
