@@ -64,6 +64,15 @@ public:
     // receive moves up to out.size() bytes of received application data into out.
     std::size_t receive(std::span<std::uint8_t> out);
     std::size_t available() const;
+    // received_data and consume_received read received application data
+    // without a copy. received_data is the oldest part not yet consumed (up
+    // to one record's plaintext; empty if none), decrypted in place in the
+    // connection's own buffer. It stays valid until the next call to anything
+    // else on this connection (read_in may move it). consume_received(n)
+    // drops its first n bytes (n ≤ its size). receive() is these two with a
+    // copy into the caller's buffer.
+    std::span<const std::uint8_t> received_data() const;
+    void consume_received(std::size_t n);
 
     // close queues close_notify; nothing more can be sent after it.
     void close();

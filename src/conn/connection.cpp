@@ -17,6 +17,8 @@ void Connection::consume_output(std::size_t n) { core_->consume_output(n); }
 Status Connection::send(std::span<const std::uint8_t> data) { return core_->send(data); }
 std::size_t Connection::receive(std::span<std::uint8_t> out) { return core_->receive(out); }
 std::size_t Connection::available() const { return core_->available(); }
+std::span<const std::uint8_t> Connection::received_data() const { return core_->received_data(); }
+void Connection::consume_received(std::size_t n) { core_->consume_received(n); }
 void Connection::close() { core_->close(); }
 bool Connection::handshake_done() const { return core_->handshake_done(); }
 bool Connection::can_send() const { return core_->can_send(); }

@@ -301,6 +301,11 @@ std::size_t Core::receive(std::span<std::uint8_t> out) {
     return n;
 }
 
+void Core::consume_received(std::size_t n) {
+    // A count past the data is the caller's bug; it consumes what there is.
+    records_.consume_kept(std::min(n, records_.kept_front().size()));
+}
+
 void Core::close() {
     if (sent_close_ || error_) return;
     send_alert(AlertLevel::warning, Alert::close_notify);

@@ -32,6 +32,8 @@ public:
     Status send(std::span<const std::uint8_t> data);
     std::size_t receive(std::span<std::uint8_t> out);
     std::size_t available() const { return records_.kept_bytes(); }
+    std::span<const std::uint8_t> received_data() const { return records_.kept_front(); }
+    void consume_received(std::size_t n);
     void close();
 
     bool handshake_done() const { return handshake_done_; }

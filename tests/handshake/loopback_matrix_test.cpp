@@ -186,6 +186,44 @@ TEST(Loopback, CloseNotifyIsToldApartFromTruncation) {
     EXPECT_EQ(status.error().reason, Reason::truncated_connection);
 }
 
+// received_data/consume_received read what receive() would copy, in place:
+// record by record, in order, partly consumed or whole, and the same bytes
+// receive() gives for the rest.
+TEST(Loopback, ReceivedDataIsReadInPlaceWithoutACopy) {
+    test::LoopbackPair pair(test::client_config(), test::server_config(test::pki().server_p256));
+    ASSERT_TRUE(pair.handshake());
+    EXPECT_TRUE(pair.server.received_data().empty());
+    std::vector<std::uint8_t> sent(40000);   // three records: 16384, 16384, 7232
+    for (std::size_t i = 0; i < sent.size(); ++i) sent[i] = static_cast<std::uint8_t>(i * 31 + i / 256);
+    ASSERT_TRUE(pair.client.send(sent));
+    ASSERT_TRUE(pair.pump());
+    ASSERT_EQ(pair.server.available(), sent.size());
+
+    std::vector<std::uint8_t> got;
+    auto first = pair.server.received_data();
+    ASSERT_EQ(first.size(), 16384u) << "one record's plaintext at a time";
+    EXPECT_EQ(pair.server.received_data().data(), first.data()) << "the same bytes until consumed";
+    got.insert(got.end(), first.begin(), first.begin() + 1000);
+    pair.server.consume_received(1000);
+    auto rest_of_first = pair.server.received_data();
+    ASSERT_EQ(rest_of_first.size(), 16384u - 1000);
+    EXPECT_EQ(rest_of_first.data(), first.data() + 1000) << "in place: the view moves, the bytes do not";
+    got.insert(got.end(), rest_of_first.begin(), rest_of_first.end());
+    pair.server.consume_received(rest_of_first.size());
+    auto second = pair.server.received_data();
+    ASSERT_EQ(second.size(), 16384u);
+    got.insert(got.end(), second.begin(), second.end());
+    pair.server.consume_received(second.size() + 5);   // past the end: only what there is
+    EXPECT_EQ(pair.server.available(), sent.size() - 2 * 16384);
+
+    std::vector<std::uint8_t> tail(sent.size());
+    tail.resize(pair.server.receive(tail));
+    got.insert(got.end(), tail.begin(), tail.end());
+    EXPECT_EQ(got, sent);
+    EXPECT_TRUE(pair.server.received_data().empty());
+    EXPECT_EQ(pair.server.available(), 0u);
+}
+
 TEST(Loopback, SendBeforeHandshakeIsRefused) {
     test::LoopbackPair pair(test::client_config(), test::server_config(test::pki().server_p256));
     const std::uint8_t byte = 1;
