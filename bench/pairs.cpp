@@ -268,6 +268,21 @@ bool tlspp_one_way(tlspp::Connection& from, std::int64_t& from_ns, alloc::Tag fr
 bool TlsppPair::client_to_server(const std::vector<std::uint8_t>& data, std::vector<std::uint8_t>& out) {
     return tlspp_one_way(*client, t.client_ns, alloc::client, *server, t.server_ns, alloc::server, data, out);
 }
+bool TlsppPair::client_to_server_in_place(const std::vector<std::uint8_t>& data) {
+    {
+        SideTimer s(t.client_ns, alloc::client);
+        if (!client->send(data)) return false;
+    }
+    deliver(*client, t.client_ns, alloc::client, *server, t.server_ns, alloc::server);
+    SideTimer s(t.server_ns, alloc::server);
+    std::size_t got = 0;
+    for (auto view = server->received_data(); !view.empty(); view = server->received_data()) {
+        got += view.size();
+        server->consume_received(view.size());
+    }
+    return got == data.size();
+}
+
 bool TlsppPair::server_to_client(const std::vector<std::uint8_t>& data, std::vector<std::uint8_t>& out) {
     return tlspp_one_way(*server, t.server_ns, alloc::server, *client, t.client_ns, alloc::client, data, out);
 }

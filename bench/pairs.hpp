@@ -160,6 +160,9 @@ struct TlsppPair {
     // one record of `data` from client to server (or back), received into `out`.
     bool client_to_server(const std::vector<std::uint8_t>& data, std::vector<std::uint8_t>& out);
     bool server_to_client(const std::vector<std::uint8_t>& data, std::vector<std::uint8_t>& out);
+    // The same client to server, read in place on the server (received_data /
+    // consume_received: no copy out); true if all of `data` arrived.
+    bool client_to_server_in_place(const std::vector<std::uint8_t>& data);
 };
 
 // ---- libssl ----
