@@ -589,7 +589,9 @@ void summary(const Collector& col, const MemAll* mem, const Negotiated& neg) {
     print_table(rows);
     std::printf("\nHandshake times are the thread CPU time of the calls into each side (CLOCK_THREAD_CPUTIME_ID around\n"
                 "each call, less the calibrated cost of reading that clock, %lld ns; medians of the repetitions);\n"
-                "bulk and floor figures are Google Benchmark CPU time.\n", static_cast<long long>(g_timer_overhead_ns));
+                "floor figures are Google Benchmark CPU time; bulk figures, thread CPU time of interleaved\n"
+                "blocks of records.\n",
+                static_cast<long long>(g_timer_overhead_ns));
     std::printf("Ratios compare figures from this same run. Memory figures are requested bytes (operator new and\n"
                 "CRYPTO_malloc), charged to the side whose call allocated them; libssl's BIO pair is excluded.\n");
 }
