@@ -60,7 +60,9 @@ public:
     // encrypts straight from `plaintext` into the record, sparing the copy
     // of every byte sent; the default copies it in, then seals in place.
     virtual void seal_from(std::span<std::uint8_t> record, std::span<const std::uint8_t> plaintext) {
-        std::memcpy(record.data() + header_length + prefix_length(), plaintext.data(), plaintext.size());
+        // memcpy wants valid pointers even for 0 bytes, and an empty span may hold none.
+        if (!plaintext.empty())
+            std::memcpy(record.data() + header_length + prefix_length(), plaintext.data(), plaintext.size());
         seal(record, plaintext.size());
     }
 
