@@ -227,11 +227,15 @@ std::size_t RecordLayer::record_bytes(const Protection* protection, std::size_t 
     return header_length + protection->prefix_length() + plaintext + protection->suffix_length(plaintext);
 }
 
+std::size_t RecordLayer::fragment_limit() const {
+    return max_fragment_ == 0 || max_fragment_ > max_plaintext ? max_plaintext : max_fragment_;
+}
+
 std::size_t RecordLayer::output_bytes(std::size_t plaintext) const {
     // The suffix may depend on each record's plaintext length (CBC padding,
     // RFC 5246 §6.2.3.2), so the total is summed record by record: the full
     // fragments all share one length, the last one may differ.
-    const std::size_t limit = max_fragment_ == 0 || max_fragment_ > max_plaintext ? max_plaintext : max_fragment_;
+    const std::size_t limit = fragment_limit();
     const std::size_t full_records = plaintext / limit;
     const std::size_t last = plaintext % limit;
     std::size_t total = full_records * record_bytes(write_.get(), limit);
@@ -240,12 +244,10 @@ std::size_t RecordLayer::output_bytes(std::size_t plaintext) const {
 }
 
 std::uint8_t* RecordLayer::frame(std::uint8_t* record, ContentType type, std::span<const std::uint8_t> data) {
-    const std::size_t fragment_limit =
-        max_fragment_ == 0 || max_fragment_ > max_plaintext ? max_plaintext : max_fragment_;
-    const std::size_t prefix = write_ ? write_->prefix_length() : 0;
+    const std::size_t limit = fragment_limit();
     while (!data.empty()) {
-        const std::size_t n = std::min(data.size(), fragment_limit);
-        const std::size_t length = prefix + n + (write_ ? write_->suffix_length(n) : 0);
+        const std::size_t n = std::min(data.size(), limit);
+        const std::size_t length = record_bytes(write_.get(), n) - header_length;
         record[0] = static_cast<std::uint8_t>(type);
         record[1] = static_cast<std::uint8_t>(write_version_ >> 8);
         record[2] = static_cast<std::uint8_t>(write_version_);

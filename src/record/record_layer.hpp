@@ -162,6 +162,8 @@ private:
     // frame writes `data` as records of `type` at `record`, which has room
     // for output_bytes(data.size()) bytes, and returns the end.
     std::uint8_t* frame(std::uint8_t* record, ContentType type, std::span<const std::uint8_t> data);
+    // The most plaintext one outgoing record carries (2^14, or less if negotiated).
+    std::size_t fragment_limit() const;
     void drain_input_if_done();
 
     // Incoming: bytes in [in_start_, in_.size()) are not yet consumed.
