@@ -20,12 +20,6 @@
 #include "table.hpp"
 #include "workloads.hpp"
 
-#ifndef RUNNING_ON_VALGRIND   // pairs.hpp includes valgrind/callgrind.h when it is there
-#define RUNNING_ON_VALGRIND 0
-#define CALLGRIND_ZERO_STATS
-#define CALLGRIND_DUMP_STATS_AT(label) (void)(label)
-#endif
-
 extern char** environ;
 
 namespace bench {
