@@ -35,6 +35,7 @@ Core::Core(std::shared_ptr<const ClientConfig> config, std::string server_name, 
       events_(observer ? std::make_unique<ObserverSink>(std::move(observer)) : nullptr),
       reassembler_(limits_) {
     records_.max_empty_records = limits_.max_empty_records;
+    records_.set_observer(events_.get());   // records as the record layer writes and reads them
     if (auto e = invalid(*config)) {
         error_ = std::move(*e);
         return;
@@ -54,6 +55,7 @@ Core::Core(std::shared_ptr<const ServerConfig> config, std::shared_ptr<Observer>
       events_(observer ? std::make_unique<ObserverSink>(std::move(observer)) : nullptr),
       reassembler_(limits_) {
     records_.max_empty_records = limits_.max_empty_records;
+    records_.set_observer(events_.get());   // records as the record layer writes and reads them
     if (auto e = invalid(*config)) error_ = std::move(*e);
 }
 
@@ -100,8 +102,6 @@ Status Core::process_records() {
         if (!next) return fail(std::move(next).error());
         if (!*next) return {};
         const record::PlainRecord& rec = **next;
-        if (events_)
-            emit(RecordEvent{Direction::received, rec.type, rec.data.size(), records_.read_protected()});
         // RFC 5246 Appendix E.1: once the version is agreed, every record carries it.
         if (info_.version && rec.version != static_cast<std::uint16_t>(*info_.version))
             return fail(make_error(Reason::bad_record_version,

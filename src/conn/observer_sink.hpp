@@ -4,10 +4,12 @@
 #include <memory>
 
 #include "handshake/events.hpp"
+#include "record/record_layer.hpp"
 
 namespace tlspp::conn {
 
-class ObserverSink final : public handshake::EventSink {
+// It also hears the record layer's records (record::RecordObserver).
+class ObserverSink final : public handshake::EventSink, public record::RecordObserver {
 public:
     explicit ObserverSink(std::shared_ptr<Observer> observer) : observer_(std::move(observer)) {}
 
@@ -15,6 +17,7 @@ public:
     bool wants_secrets() const override { return observer_->wants_secrets(); }
     void message(Direction direction, const handshake::Input12& message, std::size_t length,
                  bool is_protected) override;
+    void on_record(const RecordEvent& record) override { observer_->on_event(record); }
 
 private:
     std::shared_ptr<Observer> observer_;

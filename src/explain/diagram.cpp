@@ -1,10 +1,12 @@
 // explain/diagram.cpp: SVG and HTML sequence diagrams (diagram.hpp).
 #include "explain/diagram.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "conn/describe.hpp"
 #include "explain/json.hpp"
+#include "explain/localize.hpp"
 #include "explain/text.hpp"
 
 namespace tlspp::explain {
@@ -31,12 +33,6 @@ std::string side_label(Lang lang, Side side) {
     return std::string(phrase(lang, side == Side::client ? "ui.client" : "ui.server"));
 }
 
-std::string message_explanation(Lang lang, const MessageEvent& m, Side from) {
-    std::string_view text = phrase(lang, "msg." + m.name + "." + std::string(side_name(from)));
-    if (text.empty()) text = phrase(lang, "msg." + m.name);
-    return std::string(text);
-}
-
 struct Layout {
     std::string background;   // flight boxes, drawn first
     std::string body;
@@ -51,14 +47,23 @@ Layout lay_out(std::span<const Stamped> events, Side perspective, const DiagramO
     int flight = 0;
     std::optional<Side> last;
     int flight_top = 0;
+    // The key-schedule column runs beside the messages with a cursor of its
+    // own: each entry starts level with the arrow of the message after which
+    // it was derived (or below the entry before it), and takes no room from
+    // the messages, so a flight has no blank stretch where keys are derived.
+    int key_y = 0, anchor_y = y;
+    // A band ends below the last thing drawn in it; the next begins after a gap.
+    constexpr int kBandPadding = 6, kBandGap = 8;
     auto close_flight = [&](int bottom) {
         if (!last) return;
-        std::string fill = flight % 2 ? "#eef3f8" : "#f6f1ea";
+        std::string colour = flight % 2 ? "#eef3f8" : "#f6f1ea";
         l.background += "<rect class=\"flight\" x=\"" + num(kClientX - 60) + "\" y=\"" + num(flight_top) +
                         "\" width=\"" + num(kServerX - kClientX + 120) + "\" height=\"" + num(bottom - flight_top) +
-                        "\" rx=\"6\" fill=\"" + fill + "\"/>\n";
-        l.background += text_el(kClientX - 54, flight_top + 12, "flight " + std::to_string(flight), "flightlabel");
+                        "\" rx=\"6\" fill=\"" + colour + "\"/>\n";
+        l.background += text_el(kClientX - 54, flight_top + 12,
+                                fill(phrase(o.lang, "ui.flight_short"), {{"n", std::to_string(flight)}}), "flightlabel");
     };
+    HandshakeContext context;
     l.data = "[";
     for (const auto& s : events) {
         if (!shown(s, perspective)) continue;
@@ -67,12 +72,17 @@ Layout lay_out(std::span<const Stamped> events, Side perspective, const DiagramO
                 using E = std::decay_t<decltype(e)>;
                 if constexpr (std::is_same_v<E, MessageEvent>) {
                     Side from = sender(s.observer, e.direction);
+                    context.observe(e);
+                    std::string explanation(explanation_of(o.lang, context, e, from));
                     if (last != from) {
-                        close_flight(y - 18);
+                        if (last) {
+                            close_flight(y + kBandPadding);
+                            y += kBandPadding + kBandGap;
+                        }
                         ++flight;
                         last = from;
-                        flight_top = y - 14;
-                        y += 8;
+                        flight_top = y;
+                        y += kBandPadding;
                     }
                     y += 24;
                     int x1 = lane_x(from), x2 = lane_x(other(from));
@@ -82,7 +92,7 @@ Layout lay_out(std::span<const Stamped> events, Side perspective, const DiagramO
                                         (e.is_protected ? ", " + std::string(phrase(o.lang, "ui.protected")) : "") + ")";
                     int i = l.messages++;
                     l.body += "<g class=\"msg\" data-i=\"" + std::to_string(i) + "\" id=\"msg-" + std::to_string(i) +
-                              "\"><title>" + xml_escape(message_explanation(o.lang, e, from)) + "</title>\n";
+                              "\"><title>" + xml_escape(explanation) + "</title>\n";
                     l.body += "<rect class=\"hit\" x=\"" + num(kClientX) + "\" y=\"" + num(y - 20) + "\" width=\"" +
                               num(kServerX - kClientX) + "\" height=\"26\"/>\n";
                     l.body += "<line class=\"" + cls + "\" x1=\"" + num(x1) + "\" y1=\"" + num(y) + "\" x2=\"" +
@@ -93,10 +103,12 @@ Layout lay_out(std::span<const Stamped> events, Side perspective, const DiagramO
                     if (l.messages > 1) l.data += ",";
                     l.data += "{\"name\":" + json_string(e.name) + ",\"from\":" + json_string(side_label(o.lang, from)) +
                               ",\"to\":" + json_string(side_label(o.lang, other(from))) +
-                              ",\"length\":" + std::to_string(e.length) +
+                              ",\"length\":" + std::to_string(e.length) + ",\"length_text\":" +
+                              json_string(fill(phrase(o.lang, "ui.length"), {{"n", std::to_string(e.length)}})) +
                               ",\"protected\":" + (e.is_protected ? "true" : "false") +
-                              ",\"explanation\":" + json_string(message_explanation(o.lang, e, from)) +
-                              ",\"fields\":" + json_fields(e.fields) + "}";
+                              ",\"explanation\":" + json_string(explanation) +
+                              ",\"fields\":" + json_fields(localized_fields(o.lang, e.fields)) + "}";
+                    anchor_y = y;
                     y += 10;
                 } else if constexpr (std::is_same_v<E, KeyChangeEvent>) {
                     Side from = sender(s.observer, e.direction);
@@ -110,18 +122,19 @@ Layout lay_out(std::span<const Stamped> events, Side perspective, const DiagramO
                     l.body += text_el((kClientX + kServerX) / 2.0, y + 14, text, "keychangelabel", "middle");
                     y += 24;
                 } else if constexpr (std::is_same_v<E, KeyEvent>) {
-                    y += 4;
-                    l.body += "<g class=\"key\"><title>" + xml_escape(e.derivation) + "</title>\n";
-                    l.body += text_el(kSideX, y, "◆ " + e.name, "keyname");
-                    l.body += text_el(kSideX + 12, y + 13, abbreviate(e.derivation, 64), "keyderivation");
+                    int ky = std::max(key_y, anchor_y - 6);
+                    l.body += "<g class=\"key\"><title>" + xml_escape(localize(o.lang, "derivation", e.derivation)) + "</title>\n";
+                    l.body += text_el(kSideX, ky, "◆ " + e.name, "keyname");
+                    l.body += text_el(kSideX + 12, ky + 13, abbreviate(localize(o.lang, "derivation", e.derivation), 64),
+                                      "keyderivation");
                     l.body += "</g>\n";
-                    y += 26;
+                    key_y = ky + 28;
                 } else if constexpr (std::is_same_v<E, CheckEvent>) {
                     y += 4;
                     std::string mark = e.ok ? "✓ " : "✗ ";
                     int x = lane_x(s.observer);
                     std::string anchor = s.observer == Side::client ? "start" : "end";
-                    l.body += text_el(x + (s.observer == Side::client ? 8 : -8), y + 6, mark + e.what,
+                    l.body += text_el(x + (s.observer == Side::client ? 8 : -8), y + 6, mark + localize(o.lang, "check", e.what),
                                       e.ok ? "check ok" : "check failed", anchor);
                     y += 14;
                 } else if constexpr (std::is_same_v<E, AlertEvent>) {
@@ -131,10 +144,12 @@ Layout lay_out(std::span<const Stamped> events, Side perspective, const DiagramO
                     l.body += "<line class=\"arrow alert\" x1=\"" + num(x1) + "\" y1=\"" + num(y) + "\" x2=\"" +
                               num(x2) + "\" y2=\"" + num(y) + "\" marker-end=\"url(#head-protected)\"/>\n";
                     l.body += text_el((kClientX + kServerX) / 2.0, y - 6,
-                                      "⚠ alert " + std::string(name(e.description)), "label alert", "middle");
+                                      "⚠ " + fill(phrase(o.lang, "ui.alert_short"),
+                                                  {{"description", std::string(name(e.description))}}),
+                                      "label alert", "middle");
                     y += 10;
                 } else if constexpr (std::is_same_v<E, HandshakeDoneEvent>) {
-                    close_flight(y + 8);
+                    close_flight(y + kBandPadding);
                     last.reset();
                     y += 36;
                     std::string text = fill(phrase(o.lang, e.resumed ? "ui.done.resumed" : "ui.done.full"),
@@ -146,9 +161,9 @@ Layout lay_out(std::span<const Stamped> events, Side perspective, const DiagramO
             },
             s.event);
     }
-    close_flight(y + 8);
+    close_flight(y + kBandPadding);
     l.data += "]";
-    l.height = y + 40;
+    l.height = std::max(y, key_y) + 40;
     return l;
 }
 
@@ -260,7 +275,7 @@ std::string render_html(std::span<const Stamped> events, Side perspective, const
     var m = data[i];
     panel.textContent = '';
     var h = document.createElement('h2');
-    h.textContent = m.name + '  (' + m.from + ' \u2192 ' + m.to + ', ' + m.length + ' B)';
+    h.textContent = m.name + '  (' + m.from + ' \u2192 ' + m.to + ', ' + m.length_text + ')';
     panel.appendChild(h);
     var p = document.createElement('p');
     p.textContent = m.explanation;

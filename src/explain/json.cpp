@@ -68,7 +68,7 @@ std::string render_json(const Stamped& s, std::size_t seq, bool show_secrets) {
             if constexpr (std::is_same_v<E, RecordEvent>) {
                 return ",\"type\":\"record\"" + route(s.observer, e.direction) +
                        ",\"content_type\":" + json_string(name(e.type)) + ",\"length\":" + std::to_string(e.length) +
-                       ",\"protected\":" + boolean(e.is_protected) + (s.derived ? ",\"derived\":true" : "");
+                       ",\"protected\":" + boolean(e.is_protected);
             } else if constexpr (std::is_same_v<E, MessageEvent>) {
                 std::string type = e.type ? std::to_string(static_cast<unsigned>(*e.type)) : "null";
                 return ",\"type\":\"message\"" + route(s.observer, e.direction) + ",\"name\":" + json_string(e.name) +

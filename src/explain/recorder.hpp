@@ -26,16 +26,7 @@ struct Stamped {
     Event event;
     Side observer = Side::client;
     double t_ms = 0;          // since the recorder's first event
-    // derived: a RecordEvent the recorder made itself (see Recorder::add),
-    // not one the connection reported.
-    bool derived = false;
 };
-
-// sent_records gives the records that carry a message, ChangeCipherSpec or
-// alert this endpoint sent: tlspp's record layer writes each of them in
-// records of their own, cut at 2^14 bytes (RFC 5246 §6.2.1). Lengths are of
-// the content, as in the RecordEvents of received records.
-std::vector<RecordEvent> sent_records(ContentType type, std::size_t length, bool is_protected);
 
 // Recorder collects events from one or more connections. observer_for(side)
 // gives the Observer to pass to that side's Connection; both may feed one
@@ -56,27 +47,16 @@ public:
     const std::vector<Stamped>& events() const { return events_; }
     bool show_secrets() const { return show_secrets_; }
 
-    // add stores an event. The core reports RecordEvents for received records
-    // only, so for each message, ChangeCipherSpec and alert an endpoint sends,
-    // add first stores the records that carried it (sent_records, marked
-    // `derived`), with the same time. Should a connection report its sent
-    // records itself, the first such report turns the derivation off for that
-    // endpoint, and a reported record equal to one just derived is not stored twice.
+    // add stores an event, stamped. Records come from the record layer as it
+    // writes and reads them (both directions), so they are stored as they are.
     void add(const Event& event, Side observer);
 
 private:
-    struct SideState {
-        bool reports_sent_records = false;     // the connection gives sent RecordEvents itself
-        bool write_protected = false;          // a KeyChangeEvent(sent) was seen
-        std::vector<RecordEvent> unconfirmed;  // derived for the last message sent, in order
-    };
-    void store(Event event, Side observer, double t, bool derived);
 
     bool show_secrets_;
     bool started_ = false;
     double origin_ = 0;
     std::vector<Stamped> events_;
-    SideState sides_[2];
 };
 
 }  // namespace tlspp::explain

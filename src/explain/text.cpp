@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "conn/describe.hpp"
+#include "explain/localize.hpp"
 #include "tlspp/types.hpp"
 
 namespace tlspp::explain {
@@ -43,9 +44,11 @@ bool is_closing_punctuation(std::string_view ch) {
     return std::find(std::begin(kClosing), std::end(kClosing), ch) != std::end(kClosing);
 }
 
-std::string_view alert_note(Lang lang, Alert alert) {
-    std::string_view own = phrase(lang, "alert." + std::string(name(alert)));
-    return own.empty() ? phrase(lang, "alert") : own;
+// The note under an alert: its own if the table has one, else the level's.
+std::string_view alert_note(Lang lang, const AlertEvent& e) {
+    std::string_view own = phrase(lang, "alert." + std::string(name(e.description)));
+    if (!own.empty()) return own;
+    return phrase(lang, e.level == AlertLevel::fatal ? "alert.level.fatal" : "alert.level.warning");
 }
 
 std::string ms_text(double ms) {
@@ -56,10 +59,10 @@ std::string ms_text(double ms) {
 
 }  // namespace
 
-std::string abbreviate(const std::string& value, std::size_t limit) {
+std::string abbreviate(const std::string& value, std::size_t limit, Lang lang) {
     if (is_hex(value) && value.size() > 48)
-        return value.substr(0, 16) + "…" + value.substr(value.size() - 8) + " (" + std::to_string(value.size() / 2) +
-               " bytes)";
+        return value.substr(0, 16) + "…" + value.substr(value.size() - 8) +
+               fill(phrase(lang, "ui.byte_count"), {{"n", std::to_string(value.size() / 2)}});
     if (value.size() <= limit) return value;
     // Cut at a character boundary.
     std::size_t cut = limit - 1;
@@ -120,6 +123,21 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
     return lines;
 }
 
+std::string_view explanation_of(Lang lang, const HandshakeContext& context, const MessageEvent& m, Side from) {
+    for (const auto& key : message_keys(context, m, from))
+        if (auto text = phrase(lang, key); !text.empty()) return text;
+    return {};
+}
+
+std::string check_line(Lang lang, const CheckEvent& e, std::optional<Side> checker) {
+    std::string verdict = std::string(phrase(lang, e.ok ? "ui.check_ok" : "ui.check_failed"));
+    std::string who;
+    if (checker) who = fill(phrase(lang, "ui.checked_by"), {{"side", side_label(lang, *checker)}});
+    std::string out = localize(lang, "check", e.what) + who + std::string(phrase(lang, "ui.colon")) + verdict;
+    if (!e.detail.empty()) out += " — " + localize(lang, "detail", e.detail);
+    return out;
+}
+
 bool shown(const Stamped& event, Side perspective) {
     if (event.observer == perspective) return true;
     return std::holds_alternative<CheckEvent>(event.event);
@@ -150,12 +168,16 @@ std::string TextRenderer::header() const {
     return paint(title, kBold) + "\n";
 }
 
-std::string TextRenderer::fields(const std::vector<Field>& list, std::string_view message, int depth, bool top) {
+std::string TextRenderer::fields(const std::vector<Field>& list, FieldSpot spot) {
     static constexpr std::string_view kHidden[] = {"serial_number", "length"};   // kept in JSON and HTML
     constexpr std::size_t kMaxChildren = 4;
+    const int depth = static_cast<int>(spot.path.size());
+    const bool top = depth == 0;
     std::string out;
     std::size_t count = 0;
-    for (const auto& f : list) {
+    spot.siblings = list;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const Field& f = list[i];
         if (std::find(std::begin(kHidden), std::end(kHidden), f.name) != std::end(kHidden)) continue;
         bool leaf_list = !list.empty() && std::all_of(list.begin(), list.end(), [&](const Field& x) {
             return x.children.empty() && x.name == list.front().name;
@@ -174,12 +196,14 @@ std::string TextRenderer::fields(const std::vector<Field>& list, std::string_vie
         std::size_t pad = kNameColumn > name.size() + static_cast<std::size_t>(depth * 2)
                               ? kNameColumn - name.size() - static_cast<std::size_t>(depth * 2)
                               : 1;
-        std::string line = indent + paint(name, kDim) + std::string(pad, ' ') + abbreviate(f.value);
-        std::string note;
-        if (top) note = std::string(phrase(options_.lang, "field." + std::string(message) + "." + f.name));
+        std::string line = indent + paint(name, kDim) + std::string(pad, ' ') + value_text(options_.lang, f.value);
+        FieldSpot here = spot;
+        here.path.push_back(f.name);
+        here.index.push_back(i);
+        std::string note(phrase(options_.lang, note_key(context_, here, f)));
         if (!note.empty()) line += "  " + paint("← " + note, kYellow);
         out += line + "\n";
-        if (!f.children.empty()) out += fields(f.children, message, depth + 1, false);
+        if (!f.children.empty()) out += fields(f.children, here);
     }
     return out;
 }
@@ -193,10 +217,9 @@ std::string TextRenderer::message(const MessageEvent& m, const Stamped& s) {
                                                     std::string(from == Side::client ? kGreen : kMagenta)) +
                        "  (" + std::to_string(m.length) + " " + std::string(phrase(lang, "ui.bytes")) + ", " +
                        (m.is_protected ? paint(state, kRed) : state) + ")\n";
-    std::string out = line + fields(m.fields, m.name, 0, true);
-    std::string_view text = phrase(lang, "msg." + m.name + "." + std::string(side_name(from)));
-    if (text.empty()) text = phrase(lang, "msg." + m.name);
-    out += explanation(text, 6);
+    context_.observe(m);
+    std::string out = line + fields(m.fields, FieldSpot{m.name, from, {}, {}, {}});
+    out += explanation(explanation_of(lang, context_, m, from), 6);
     return out;
 }
 
@@ -226,27 +249,27 @@ std::string TextRenderer::render(const Stamped& s) {
                 return head + "    " + paint(text, kDim) + "\n";
             } else if constexpr (std::is_same_v<E, KeyEvent>) {
                 std::string out = "      " + paint("◆ " + e.name, std::string(kBold) + ";" + std::string(kYellow));
-                if (!e.derivation.empty()) out += " = " + e.derivation;
+                if (!e.derivation.empty()) out += " = " + localize(lang, "derivation", e.derivation);
                 out += "\n";
                 if (!e.secret && !e.value.empty()) {
-                    out += "        " + abbreviate(conn::hex(e.value)) + "\n";
+                    out += "        " + abbreviate(conn::hex(e.value), 96, lang) + "\n";
                 } else if (e.secret && options_.show_secrets && !e.value.empty()) {
                     out += "        " + paint(conn::hex(e.value), kRed) + "\n";
                 } else if (e.secret) {
                     out += "        " + paint(std::string(phrase(lang, "ui.secret_hidden")), kDim) + "\n";
                 }
-                if (std::find(explained_keys_.begin(), explained_keys_.end(), e.name) == explained_keys_.end()) {
-                    explained_keys_.push_back(e.name);
-                    out += explanation(phrase(lang, "key." + e.name), 8);
+                std::string note_key = key_note_key(context_, e);
+                if (std::find(explained_keys_.begin(), explained_keys_.end(), note_key) == explained_keys_.end()) {
+                    explained_keys_.push_back(note_key);
+                    out += explanation(phrase(lang, note_key), 8);
                 }
                 return out;
             } else if constexpr (std::is_same_v<E, CheckEvent>) {
                 std::string mark = e.ok ? paint("✓", kGreen) : paint("✗", kRed);
-                std::string verdict = std::string(phrase(lang, e.ok ? "ui.check_ok" : "ui.check_failed"));
-                std::string who = s.observer == perspective_ ? "" : " (" + side_label(lang, s.observer) + ")";
-                std::string out = "      " + mark + " " + e.what + who + ": " + (e.ok ? verdict : paint(verdict, kRed));
-                if (!e.detail.empty()) out += " — " + e.detail;
-                return out + "\n";
+                std::optional<Side> checker;
+                if (s.observer != perspective_) checker = s.observer;
+                std::string text = check_line(lang, e, checker);
+                return "      " + mark + " " + (e.ok ? text : paint(text, kRed)) + "\n";
             } else if constexpr (std::is_same_v<E, KeyChangeEvent>) {
                 Side from = sender(s.observer, e.direction);
                 std::string text = fill(phrase(lang, "ui.encrypted_from_here"),
@@ -268,7 +291,7 @@ std::string TextRenderer::render(const Stamped& s) {
                                          {"description", conn::code_point(name(e.description),
                                                                    static_cast<std::uint16_t>(e.description), 2)}});
                 return flight_header(from) + "  " + time_prefix(s) + paint("⚠ " + text, std::string(kBold) + ";" + std::string(kRed)) +
-                       "\n" + explanation(alert_note(lang, e.description), 6);
+                       "\n" + explanation(alert_note(lang, e), 6);
             } else {
                 static_assert(std::is_same_v<E, HandshakeDoneEvent>);
                 std::string text = fill(phrase(lang, e.resumed ? "ui.done.resumed" : "ui.done.full"),

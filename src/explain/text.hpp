@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 
+#include "explain/annotate.hpp"
 #include "explain/phrases.hpp"
 #include "explain/recorder.hpp"
 
@@ -36,7 +37,8 @@ public:
 
 private:
     std::string message(const MessageEvent& m, const Stamped& s);
-    std::string fields(const std::vector<Field>& fields, std::string_view message, int depth, bool top);
+    // fields lays out a field tree; `spot` locates `list` (its path is the parent's).
+    std::string fields(const std::vector<Field>& list, FieldSpot spot);
     std::string explanation(std::string_view text, std::size_t indent) const;
     std::string paint(std::string_view text, std::string_view code) const;
     std::string time_prefix(const Stamped& s) const;
@@ -46,13 +48,22 @@ private:
     int flight_ = 0;
     std::optional<Side> last_sender_;
     std::vector<std::string> explained_keys_;
+    HandshakeContext context_;
 };
 
 std::string render_text(std::span<const Stamped> events, Side perspective, const TextOptions& options);
 
-// abbreviate shortens a long hex value to "0123456789abcdef…89abcdef (48 bytes)";
-// other values over `limit` characters end in "…".
-std::string abbreviate(const std::string& value, std::size_t limit = 96);
+// abbreviate shortens a long hex value to "0123456789abcdef…89abcdef (48 bytes)"
+// (the unit in `lang`); other values over `limit` characters end in "…".
+std::string abbreviate(const std::string& value, std::size_t limit = 96, Lang lang = Lang::en);
+
+// explanation_of gives the explanation of a message in its context (the
+// first of message_keys that has a phrase), or "".
+std::string_view explanation_of(Lang lang, const HandshakeContext& context, const MessageEvent& m, Side from);
+
+// check_line is a CheckEvent's text after its mark: "certificate chain: ok — trusted, …",
+// in `lang`; `checker` is set when the other endpoint made the check.
+std::string check_line(Lang lang, const CheckEvent& e, std::optional<Side> checker);
 
 // wrap breaks `text` into lines of at most `width` display columns (CJK
 // characters count two; a line may break between any two of them).

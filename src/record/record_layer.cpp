@@ -170,6 +170,7 @@ Result<std::optional<PlainRecord>> RecordLayer::next_incoming() {
         if (!opened) return std::move(opened).error();
         data = opened->plaintext;
     }
+    if (observer_) observer_->on_record(RecordEvent{Direction::received, type, data.size(), read_ != nullptr});
 
     // Empty records are legal for some types, but an endless stream of them
     // costs us work and the peer nothing; cap how many may come in a row.
@@ -259,6 +260,7 @@ std::uint8_t* RecordLayer::frame(std::uint8_t* record, ContentType type, std::sp
             write_->seal_from(std::span<std::uint8_t>(record, header_length + length), data.first(n));
         else
             std::memcpy(record + header_length, data.data(), n);
+        if (observer_) observer_->on_record(RecordEvent{Direction::sent, type, n, write_ != nullptr});
         record += header_length + length;
         data = data.subspan(n);
     }

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "record/protection.hpp"
+#include "tlspp/observer.hpp"
 #include "tlspp/result.hpp"
 #include "tlspp/types.hpp"
 
@@ -40,8 +41,22 @@ struct PlainRecord {
     std::span<const std::uint8_t> data;     // valid until the next call into the RecordLayer
 };
 
+// RecordObserver hears of each record as the layer writes or reads it, so an
+// explainer shows the records that were on the wire: a flight the peer packed
+// into one record, a message split over many (RecordEvent::length is the
+// plaintext length of the record's fragment).
+class RecordObserver {
+public:
+    virtual ~RecordObserver() = default;
+    virtual void on_record(const RecordEvent& record) = 0;
+};
+
 class RecordLayer {
 public:
+    // set_observer reports every record framed or opened from now on to
+    // `observer` (null: none). The observer must outlive the layer or be reset.
+    void set_observer(RecordObserver* observer) { observer_ = observer; }
+
     // ---- incoming ----
     // feed appends received bytes.
     void feed(std::span<const std::uint8_t> bytes);
@@ -189,6 +204,7 @@ private:
     std::unique_ptr<Protection> write_;
     std::uint16_t write_version_ = 0x0303;
     std::size_t max_fragment_ = max_plaintext;
+    RecordObserver* observer_ = nullptr;
 };
 
 }  // namespace tlspp::record
