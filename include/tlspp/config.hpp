@@ -53,6 +53,17 @@ struct ClientConfig {
     std::shared_ptr<Clock> clock = system_clock();
     // DoS bounds on what the server may send (tlspp/limits.hpp).
     Limits limits;
+    // OpenSSL's security levels (SSL_CTX_set_security_level(3)), 0..5: the
+    // bits of security a key or signature must give, 0 / 80 / 112 / 128 /
+    // 192 / 256. RSA, DSA and DH moduli need at least 1024 / 2048 / 3072 /
+    // 7680 / 15360 bits from level 1 to 5, EC keys 160 / 224 / 256 / 384 /
+    // 512; no MD5 from level 1, no SHA-1 from level 2. It applies to every
+    // certificate of the peer's chain (except the trust anchor's own
+    // self-signature; failure: certificate_too_weak, bad_certificate), to our
+    // own certificates (validate()), to the signature schemes offered and
+    // accepted in the handshake, and to finite-field DHE groups. Level 1
+    // admits peers that can only sign with SHA-1; level 0 checks nothing.
+    int security_level = 2;
 
     // validate checks the config is usable (a trust store when verifying,
     // known suites/groups, non-empty lists). bad_config names the problem.
@@ -91,6 +102,9 @@ struct ServerConfig {
     std::shared_ptr<Clock> clock = system_clock();
     // DoS bounds on what a client may send (tlspp/limits.hpp).
     Limits limits;
+    // As ClientConfig::security_level, for client certificates, our own
+    // certificates, signature schemes and DHE groups.
+    int security_level = 2;
 
     Status validate() const;
 };

@@ -72,6 +72,8 @@ enum class Reason : std::uint16_t {
     certificate_unsupported_key,    // unsupported_certificate
     certificate_invalid,            // bad_certificate: anything else about the chain
     certificate_chain_too_long,     // bad_certificate: more certificates than Limits allows
+    // issue 11: the security level (ClientConfig::security_level).
+    certificate_too_weak,           // bad_certificate: a key or signature below the security level
     certificate_required,
     // the peer.
     peer_alert,                     // a fatal alert arrived; Error::alert is the peer's

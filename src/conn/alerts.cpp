@@ -58,7 +58,12 @@ Alert alert_for(Reason reason) noexcept {
     case Reason::certificate_not_yet_valid:      return Alert::certificate_expired;
     case Reason::certificate_name_mismatch:
     case Reason::certificate_invalid:
-    case Reason::certificate_chain_too_long:     return Alert::bad_certificate;
+    case Reason::certificate_chain_too_long:
+    // RFC 5246 §7.2.2: bad_certificate "A certificate was corrupt, contained
+    // signatures that did not verify correctly, etc."; a weak key or hash is
+    // such a certificate, not an unsupported type (OpenSSL's
+    // ssl_verify_alarm_type sends bad_certificate for X509_V_ERR_*_TOO_SMALL/WEAK).
+    case Reason::certificate_too_weak:           return Alert::bad_certificate;
     case Reason::certificate_revoked:            return Alert::certificate_revoked;
     case Reason::certificate_bad_usage:
     case Reason::certificate_unsupported_key:    return Alert::unsupported_certificate;

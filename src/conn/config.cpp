@@ -5,7 +5,9 @@
 #include <string>
 
 #include "crypto/key_exchange.hpp"
+#include "crypto/security_level.hpp"
 #include "handshake/suites.hpp"
+#include "pki/security_level.hpp"
 
 namespace tlspp {
 
@@ -84,11 +86,27 @@ Status check_limits(const Limits& l) {
     return {};
 }
 
+// check_security_level refuses a level outside 0..5 and our own certificates
+// below it: better a clear error when the config is built than a peer's
+// bad_certificate in every handshake (OpenSSL refuses such a certificate in
+// SSL_CTX_use_certificate: "ee key too small", "ca md too weak").
+Status check_security_level(int level, const std::vector<CertifiedKey>& certificates) {
+    if (!crypto::valid_security_level(level))
+        return make_error(Reason::bad_config,
+                          "security_level is " + std::to_string(level) + ", must be 0..5 (OpenSSL's levels)");
+    for (std::size_t i = 0; i < certificates.size(); ++i)
+        if (auto strong = pki::check_own_chain(certificates[i].chain(), level); !strong)
+            return make_error(Reason::bad_config, "certificate " + std::to_string(i + 1) + ": " +
+                                                      strong.error().detail + " (lower security_level to use it)");
+    return {};
+}
+
 }  // namespace
 
 Status ClientConfig::validate() const {
     if (auto ok = check_common(cipher_suites, groups, signature_schemes, alpn, random, clock); !ok) return ok;
     if (auto ok = check_limits(limits); !ok) return ok;
+    if (auto ok = check_security_level(security_level, certificates); !ok) return ok;
     if (verify_peer && !trust)
         return make_error(Reason::bad_config, "verification is on but no trust store is set");
     return {};
@@ -98,6 +116,7 @@ Status ServerConfig::validate() const {
     if (auto ok = check_common(cipher_suites, groups, signature_schemes, alpn, random, clock); !ok) return ok;
     if (auto ok = check_limits(limits); !ok) return ok;
     if (certificates.empty()) return make_error(Reason::bad_config, "a server needs at least one certificate");
+    if (auto ok = check_security_level(security_level, certificates); !ok) return ok;
     if (client_auth != ClientAuth::none && !client_trust)
         return make_error(Reason::bad_config, "client authentication needs a client trust store (client_trust)");
     if ((session_cache || ticket_keys) &&

@@ -54,6 +54,7 @@ std::string_view name(Reason reason) noexcept {
     case Reason::certificate_unsupported_key: return "certificate_unsupported_key";
     case Reason::certificate_invalid: return "certificate_invalid";
     case Reason::certificate_chain_too_long: return "certificate_chain_too_long";
+    case Reason::certificate_too_weak: return "certificate_too_weak";
     case Reason::certificate_required: return "certificate_required";
     case Reason::peer_alert: return "peer_alert";
     case Reason::peer_closed: return "peer_closed";

@@ -8,6 +8,7 @@
 // allocates nor re-runs the key schedule.
 #include "crypto/aead.hpp"
 
+#include <openssl/err.h>
 #include <openssl/evp.h>
 
 #include <climits>
@@ -109,6 +110,7 @@ Result<AeadKey> AeadKey::create(AeadAlg alg, std::span<const std::uint8_t> key, 
     if ((seals && enc == nullptr) || (opens && dec == nullptr)) {
         EVP_CIPHER_CTX_free(enc);
         EVP_CIPHER_CTX_free(dec);
+        ERR_clear_error();
         return make_error(Reason::internal_error, std::string("AEAD ") + cipher_name(alg) + ": key setup failed");
     }
     return AeadKey(alg, enc, dec);
@@ -154,17 +156,25 @@ void AeadKey::seal(std::span<const std::uint8_t, aead_nonce_length> nonce, std::
 
 bool AeadKey::open(std::span<const std::uint8_t, aead_nonce_length> nonce, std::span<const std::uint8_t> aad,
                    std::span<std::uint8_t> data, std::span<const std::uint8_t, aead_tag_length> tag) {
-    if (dec_ == nullptr) return false;   // a seal_only key
-    if (EVP_CipherInit_ex(dec_, nullptr, nullptr, nullptr, nonce.data(), 0) != 1) return false;
+    // Every failure leaves libcrypto's error queue empty: a peer's forged
+    // record must not leave an error for the next libcrypto caller on this
+    // thread to mistake for its own.
+    auto fail = [] {
+        ERR_clear_error();
+        return false;
+    };
+    if (dec_ == nullptr) return fail();   // a seal_only key
+    if (EVP_CipherInit_ex(dec_, nullptr, nullptr, nullptr, nonce.data(), 0) != 1) return fail();
     add_aad(dec_, aad);
     crypt(dec_, data, data);
     // The tag is only read by EVP_CTRL_AEAD_SET_TAG; the const_cast is the API's, not a write.
     if (EVP_CIPHER_CTX_ctrl(dec_, EVP_CTRL_AEAD_SET_TAG, static_cast<int>(aead_tag_length),
                             const_cast<std::uint8_t*>(tag.data())) != 1)
-        return false;
+        return fail();
     std::uint8_t none[16];
     int n = 0;
-    return EVP_CipherFinal_ex(dec_, none, &n) == 1;
+    if (EVP_CipherFinal_ex(dec_, none, &n) != 1) return fail();
+    return true;
 }
 
 }  // namespace tlspp::crypto

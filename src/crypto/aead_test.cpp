@@ -1,6 +1,7 @@
 #include "crypto/aead.hpp"
 
 #include <gtest/gtest.h>
+#include <openssl/err.h>
 
 #include <array>
 #include <string_view>
@@ -96,6 +97,21 @@ TEST_P(AeadVectors, RejectsAFlippedTagBit) {
     auto tag = hex(v.tag);
     tag[15] ^= 0x01;
     EXPECT_FALSE(key->open(nonce_of(v.nonce), hex(v.aad), data, std::span<const std::uint8_t, 16>(tag.data(), 16)));
+}
+
+TEST_P(AeadVectors, AFailedOpenLeavesLibcryptosErrorQueueEmpty) {
+    const auto& v = GetParam();
+    auto key = AeadKey::create(v.alg, hex(v.key));
+    ASSERT_TRUE(key);
+    auto data = hex(v.ciphertext);
+    auto tag = hex(v.tag);
+    tag[0] ^= 1;
+    // Whatever is queued on this thread, a failure path clears it: the next
+    // libcrypto caller must not read an error as its own.
+    ERR_raise(ERR_LIB_USER, ERR_R_INTERNAL_ERROR);
+    EXPECT_FALSE(key->open(nonce_of(v.nonce), hex(v.aad), data, std::span<const std::uint8_t, 16>(tag.data(), 16)));
+    EXPECT_EQ(ERR_peek_error(), 0u);
+    ERR_clear_error();
 }
 
 TEST_P(AeadVectors, RejectsAFlippedCiphertextBitAndChangedAad) {

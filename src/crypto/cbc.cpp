@@ -6,6 +6,7 @@
 // schedule when no key is given) and neither allocates nor re-keys.
 #include "crypto/cbc.hpp"
 
+#include <openssl/err.h>
 #include <openssl/evp.h>
 
 #include <climits>
@@ -53,6 +54,7 @@ Result<CbcKey> CbcKey::create(std::span<const std::uint8_t> key, CbcDirection di
     if (EVP_CipherInit_ex(ctx, cipher_for(key.size()), nullptr, key.data(), nullptr, enc) != 1 ||
         EVP_CIPHER_CTX_set_padding(ctx, 0) != 1) {
         EVP_CIPHER_CTX_free(ctx);
+        ERR_clear_error();   // nothing of this failure is left for the next libcrypto caller
         return make_error(Reason::internal_error, "AES-CBC: key setup failed");
     }
     return CbcKey(ctx, direction);

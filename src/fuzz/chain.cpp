@@ -49,6 +49,7 @@ bool is_certificate_reason(Reason r) {
     case Reason::certificate_name_mismatch:
     case Reason::certificate_revoked:
     case Reason::certificate_bad_usage:
+    case Reason::certificate_too_weak:
     case Reason::certificate_invalid: return true;
     default: return false;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crypto/key_exchange.hpp"
+#include "crypto/security_level.hpp"
 #include "crypto/signature.hpp"
 #include "pki/certified_key.hpp"
 
@@ -32,13 +33,28 @@ std::optional<NamedGroup> choose_ecdhe_group(const ServerConfig& config, const m
     return std::nullopt;
 }
 
+// ffdhe_bits is the size of an RFC 7919 group's prime (§A.1-A.5).
+int ffdhe_bits(NamedGroup g) {
+    switch (g) {
+    case NamedGroup::ffdhe2048: return 2048;
+    case NamedGroup::ffdhe3072: return 3072;
+    case NamedGroup::ffdhe4096: return 4096;
+    default: return 0;
+    }
+}
+
 // RFC 7919 §4: if the client lists FFDHE groups, the server picks one of
 // them or no FFDHE suite at all; if it lists none, the server may choose.
 std::optional<NamedGroup> choose_ffdhe_group(const ServerConfig& config, const msg::ClientHello& hello) {
-    std::vector<NamedGroup> ours;
+    std::vector<NamedGroup> configured;
     for (NamedGroup g : config.groups)
-        if (crypto::is_ffdhe(g)) ours.push_back(g);
-    if (ours.empty()) ours = {NamedGroup::ffdhe2048, NamedGroup::ffdhe3072, NamedGroup::ffdhe4096};
+        if (crypto::is_ffdhe(g)) configured.push_back(g);
+    if (configured.empty()) configured = {NamedGroup::ffdhe2048, NamedGroup::ffdhe3072, NamedGroup::ffdhe4096};
+    // The security level's minimum modulus (3072 bits from level 3).
+    std::vector<NamedGroup> ours;
+    for (NamedGroup g : configured)
+        if (ffdhe_bits(g) >= crypto::min_modulus_bits(config.security_level)) ours.push_back(g);
+    if (ours.empty()) return std::nullopt;
     bool client_lists_ffdhe = false;
     if (hello.supported_groups)
         for (NamedGroup g : *hello.supported_groups) {
@@ -62,15 +78,20 @@ std::optional<SignatureScheme> choose_scheme(const ServerConfig& config, const m
     // had sent the value {sha1,rsa}" ({sha1,ecdsa} for ECDSA keys). That is
     // the only scheme such a client verifies, so it is used whatever our list
     // prefers; an EdDSA key has no SHA-1 form and cannot serve that client.
+    // From security level 2 on SHA-1 is refused, so such a client gets
+    // handshake_failure (no_common_signature_scheme), as from OpenSSL 3.
     if (!hello.signature_algorithms) {
         for (SignatureScheme implied : {SignatureScheme::rsa_pkcs1_sha1, SignatureScheme::ecdsa_sha1})
-            if (crypto::scheme_fits_key(implied, key, ProtocolVersion::tls12)) return implied;
+            if (crypto::scheme_fits_key(implied, key, ProtocolVersion::tls12) &&
+                scheme_allowed(implied, config.security_level))
+                return implied;
         return std::nullopt;
     }
     const auto& theirs = *hello.signature_algorithms;
     for (ProtocolVersion rule : {ProtocolVersion::tls13, ProtocolVersion::tls12})
         for (SignatureScheme s : config.signature_schemes)
-            if (contains(theirs, s) && crypto::scheme_fits_key(s, key, rule)) return s;
+            if (contains(theirs, s) && crypto::scheme_fits_key(s, key, rule) && scheme_allowed(s, config.security_level))
+                return s;
     return std::nullopt;
 }
 
@@ -96,6 +117,10 @@ bool key_fits_suite(crypto::KeyType key, Authentication auth) {
            key == KeyType::ed25519 || key == KeyType::ed448;
 }
 
+bool key_usage_fits(bool may_sign, bool may_encipher, KeyExchange kx) {
+    return kx == KeyExchange::rsa ? may_encipher : may_sign;
+}
+
 Result<ServerChoice12> choose12(const ServerConfig& config, const msg::ClientHello& hello) {
     std::vector<CipherSuite> order;
     if (config.prefer_server_cipher_order) {
@@ -118,9 +143,11 @@ Result<ServerChoice12> choose12(const ServerConfig& config, const msg::ClientHel
         if (!suite) continue;
         if (suite->key_exchange == KeyExchange::rsa) {
             // RSA key transport signs nothing and needs no group: any RSA certificate will do.
+            // A certificate whose keyUsage lacks keyEncipherment cannot serve it.
             for (const CertifiedKey& cert : config.certificates)
-                if (cert.impl().key.type() == crypto::KeyType::rsa) return ServerChoice12{suite, &cert, {}, {}};
-            why = "no RSA certificate for " + std::string(name(code));
+                if (cert.impl().key.type() == crypto::KeyType::rsa && cert.impl().may_encipher)
+                    return ServerChoice12{suite, &cert, {}, {}};
+            why = "no RSA certificate allowing keyEncipherment for " + std::string(name(code));
             continue;
         }
         auto group = suite->key_exchange == KeyExchange::ecdhe ? choose_ecdhe_group(config, hello)
@@ -133,6 +160,9 @@ Result<ServerChoice12> choose12(const ServerConfig& config, const msg::ClientHel
         for (const CertifiedKey& cert : config.certificates) {
             const auto key = cert.impl().key.type();
             if (!key_fits_suite(key, suite->authentication)) continue;
+            // RFC 8446 §4.4.2.2 / RFC 5246 §7.4.2: skip, rather than sign with, a
+            // certificate whose keyUsage lacks digitalSignature.
+            if (!key_usage_fits(cert.impl().may_sign, cert.impl().may_encipher, suite->key_exchange)) continue;
             if (!certificate_curve_offered(key, hello)) {
                 missing = Reason::no_common_group;
                 why = "the client's supported_groups exclude the curve of the " +

@@ -37,4 +37,10 @@ Result<std::string> choose_alpn(const std::vector<std::string>& ours,
 // (RSA suites: RSA keys; ECDSA suites: ECDSA and EdDSA keys, RFC 8422 §5.1.1).
 bool key_fits_suite(crypto::KeyType key, Authentication auth);
 
+// key_usage_fits says whether a leaf whose keyUsage allows signing
+// (digitalSignature) and enciphering (keyEncipherment) as given may serve a
+// suite of key exchange `kx`: RFC 5246 §7.4.2 and RFC 5280 §4.2.1.3,
+// (EC)DHE signs its parameters, RSA key transport encrypts the pre-master.
+bool key_usage_fits(bool may_sign, bool may_encipher, KeyExchange kx);
+
 }  // namespace tlspp::handshake

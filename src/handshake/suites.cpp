@@ -5,6 +5,8 @@
 #include <cctype>
 #include <string>
 
+#include "crypto/security_level.hpp"
+
 namespace tlspp::handshake {
 
 namespace {
@@ -166,6 +168,24 @@ std::optional<crypto::HashAlg> hash_of_scheme(SignatureScheme scheme) {
     case SignatureScheme::ed448: return std::nullopt;
     }
     return std::nullopt;
+}
+
+int scheme_security_bits(SignatureScheme scheme) {
+    if (scheme == SignatureScheme::ed25519) return 128;
+    if (scheme == SignatureScheme::ed448) return 224;
+    const auto hash = hash_of_scheme(scheme);
+    return hash ? crypto::hash_security_bits(*hash) : 0;
+}
+
+bool scheme_allowed(SignatureScheme scheme, int level) {
+    return level <= 0 || scheme_security_bits(scheme) >= crypto::security_bits(level);
+}
+
+std::vector<SignatureScheme> allowed_schemes(const std::vector<SignatureScheme>& schemes, int level) {
+    std::vector<SignatureScheme> out;
+    for (SignatureScheme s : schemes)
+        if (scheme_allowed(s, level)) out.push_back(s);
+    return out;
 }
 
 }  // namespace tlspp::handshake

@@ -5,6 +5,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "crypto/aead.hpp"
 #include "crypto/hash.hpp"
@@ -55,5 +56,18 @@ std::string_view protection_name(const SuiteInfo& suite, bool encrypt_then_mac =
 
 // hash_of_scheme is the hash a signature scheme signs with (none for ed25519).
 std::optional<crypto::HashAlg> hash_of_scheme(SignatureScheme scheme);
+
+// scheme_security_bits is a signature scheme's strength, classified by its
+// hash (crypto::hash_security_bits: SHA-1 80, SHA-224 112, SHA-256 128, ...),
+// so that a scheme added to hash_of_scheme is classified with it; EdDSA per
+// RFC 8032 §8.5 (Ed25519 128, Ed448 224); 0 for a scheme of unknown hash.
+int scheme_security_bits(SignatureScheme scheme);
+
+// scheme_allowed says whether `scheme` may be offered or accepted at
+// security level `level` (ClientConfig::security_level).
+bool scheme_allowed(SignatureScheme scheme, int level);
+
+// allowed_schemes is `schemes` without those `level` refuses, in order.
+std::vector<SignatureScheme> allowed_schemes(const std::vector<SignatureScheme>& schemes, int level);
 
 }  // namespace tlspp::handshake

@@ -4,6 +4,9 @@
 #include "pki/certified_key.hpp"
 
 #include <openssl/crypto.h>
+#include <openssl/err.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 #include <fstream>
 #include <memory>
@@ -34,6 +37,20 @@ bool read_file(const std::string& path, std::string& out) {
     return static_cast<bool>(in.read(out.data(), size));
 }
 
+// note_key_usage reads the leaf's keyUsage into `impl` (no extension: any use).
+void note_key_usage(CertifiedKey::Impl& impl) {
+    const CertificateDer& der = impl.chain.front();
+    const unsigned char* p = der.data();
+    std::unique_ptr<X509, decltype(&X509_free)> leaf(d2i_X509(nullptr, &p, static_cast<long>(der.size())), X509_free);
+    if (!leaf) {   // parsed once already by read_pem_certificates
+        ERR_clear_error();
+        return;
+    }
+    const std::uint32_t usage = X509_get_key_usage(leaf.get());
+    impl.may_sign = (usage & KU_DIGITAL_SIGNATURE) != 0;
+    impl.may_encipher = (usage & KU_KEY_ENCIPHERMENT) != 0;
+}
+
 }  // namespace
 
 Result<CertifiedKey> CertifiedKey::from_pem(std::string_view chain_pem, std::string_view key_pem) {
@@ -50,6 +67,7 @@ Result<CertifiedKey> CertifiedKey::from_pem(std::string_view chain_pem, std::str
                                                   ") does not match the leaf certificate's public key (" +
                                                   std::string(crypto::name(leaf_key->type())) + ")");
     auto impl = std::make_shared<Impl>(Impl{std::move(*chain), std::move(*key), std::move(*leaf_key)});
+    note_key_usage(*impl);
     return CertifiedKeyAccess::make(std::move(impl));
 }
 

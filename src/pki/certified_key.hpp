@@ -16,6 +16,10 @@ struct CertifiedKey::Impl {
     std::vector<CertificateDer> chain;   // leaf first
     crypto::PrivateKey key;
     crypto::PublicKey leaf_key;
+    // What the leaf's keyUsage allows (RFC 5280 §4.2.1.3; both true when it
+    // has none): negotiation skips suites the certificate cannot serve.
+    bool may_sign = true;        // digitalSignature: (EC)DHE suites
+    bool may_encipher = true;    // keyEncipherment: RSA key transport
 };
 
 struct TrustStore::Impl {

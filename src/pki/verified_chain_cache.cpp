@@ -33,14 +33,14 @@ struct VerifiedChainCache::Impl {
     };
     struct Entry {
         Key key;
-        crypto::PublicKey leaf_key;
+        pki::VerifiedChain verified;   // its leaf key and key usage; its dates are the span below
         TimePoint usable_from;    // latest notBefore of the chain
         TimePoint usable_until;   // see the rules in tlspp/trust.hpp
     };
 
     explicit Impl(Options o) : options(o) {}
 
-    std::optional<crypto::PublicKey> find(const Key& key, TimePoint now) {
+    std::optional<pki::VerifiedChain> find(const Key& key, TimePoint now) {
         std::lock_guard lock(mutex);
         auto at = index.find(key);
         if (at == index.end()) {
@@ -57,18 +57,18 @@ struct VerifiedChainCache::Impl {
         }
         lru.splice(lru.begin(), lru, entry);   // most recently used first
         ++stats.hits;
-        return entry->leaf_key;
+        return entry->verified;
     }
 
-    void insert(const Key& key, const crypto::PublicKey& leaf_key, TimePoint from, TimePoint until) {
+    void insert(const Key& key, const pki::VerifiedChain& verified, TimePoint from, TimePoint until) {
         if (options.capacity == 0) return;
         std::lock_guard lock(mutex);
         if (auto at = index.find(key); at != index.end()) {   // another thread verified it meanwhile
-            *at->second = Entry{key, leaf_key, from, until};
+            *at->second = Entry{key, verified, from, until};
             lru.splice(lru.begin(), lru, at->second);
             return;
         }
-        lru.push_front(Entry{key, leaf_key, from, until});
+        lru.push_front(Entry{key, verified, from, until});
         index.emplace(key, lru.begin());
         while (lru.size() > options.capacity) {
             index.erase(lru.back().key);
@@ -118,12 +118,14 @@ void put_u64(crypto::Hash& h, std::uint64_t v) {
 // Every variable-length part is length-prefixed, so no two different inputs
 // share an encoding.
 VerifiedChainCache::Impl::Key key_of(const TrustStore& trust, const std::vector<CertificateDer>& chain,
-                                     std::string_view host, Purpose purpose) {
-    static constexpr std::string_view label = "tlspp verified chain v1";
+                                     std::string_view host, Purpose purpose, int security_level) {
+    static constexpr std::string_view label = "tlspp verified chain v2";
     crypto::Hash h(crypto::HashAlg::sha256);
     h.update({reinterpret_cast<const std::uint8_t*>(label.data()), label.size()});
     put_u64(h, trust.impl().id);
     put_u64(h, purpose == Purpose::server_auth ? 1 : 2);
+    // A chain that passed at level 1 may fail at level 2.
+    put_u64(h, static_cast<std::uint64_t>(security_level));
     put_u64(h, host.size());
     h.update({reinterpret_cast<const std::uint8_t*>(host.data()), host.size()});
     put_u64(h, chain.size());
@@ -165,19 +167,19 @@ TimePoint crl_horizon(const TrustStore& trust) {
 
 Result<VerifiedChain> verify_chain_cached(VerifiedChainCache* cache, const TrustStore& trust,
                                           const std::vector<CertificateDer>& chain, std::string_view host,
-                                          TimePoint now, Purpose purpose, bool* from_cache) {
+                                          TimePoint now, Purpose purpose, int security_level, bool* from_cache) {
     if (from_cache) *from_cache = false;
-    if (!cache || chain.empty()) return verify_chain(trust, chain, host, now, purpose);
+    if (!cache || chain.empty()) return verify_chain(trust, chain, host, now, purpose, security_level);
     VerifiedChainCache::Impl& impl = cache->impl();
-    const auto key = key_of(trust, chain, host, purpose);
-    if (auto leaf_key = impl.find(key, now)) {
+    const auto key = key_of(trust, chain, host, purpose, security_level);
+    if (auto hit = impl.find(key, now)) {
         if (from_cache) *from_cache = true;
-        return VerifiedChain{std::move(*leaf_key)};
+        return std::move(*hit);
     }
-    auto verified = verify_chain(trust, chain, host, now, purpose);
+    auto verified = verify_chain(trust, chain, host, now, purpose, security_level);
     if (!verified) return verified;   // failures are never cached
     const TimePoint until = std::min({now + impl.options.window, verified->valid_until, crl_horizon(trust)});
-    if (verified->valid_from <= now && now < until) impl.insert(key, verified->leaf_key, verified->valid_from, until);
+    if (verified->valid_from <= now && now < until) impl.insert(key, *verified, verified->valid_from, until);
     return verified;
 }
 

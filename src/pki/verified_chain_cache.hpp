@@ -18,6 +18,6 @@ namespace tlspp::pki {
 Result<VerifiedChain> verify_chain_cached(VerifiedChainCache* cache, const TrustStore& trust,
                                           const std::vector<CertificateDer>& chain, std::string_view host,
                                           std::chrono::system_clock::time_point now, Purpose purpose,
-                                          bool* from_cache = nullptr);
+                                          int security_level, bool* from_cache = nullptr);
 
 }  // namespace tlspp::pki

@@ -14,6 +14,7 @@ namespace {
 
 using namespace std::chrono_literals;
 using Clock = std::chrono::system_clock;
+constexpr int kLevel = crypto::default_security_level;
 
 struct Lookup {
     bool ok;
@@ -23,7 +24,7 @@ struct Lookup {
 Lookup look_up(VerifiedChainCache& cache, const TrustStore& trust, const test::Identity& id, std::string_view host,
                Clock::time_point now, Purpose purpose = Purpose::server_auth) {
     bool cached = true;   // verify_chain_cached must clear it on a miss
-    auto chain = verify_chain_cached(&cache, trust, id.chain_der, host, now, purpose, &cached);
+    auto chain = verify_chain_cached(&cache, trust, id.chain_der, host, now, purpose, kLevel, &cached);
     return {chain.ok(), cached};
 }
 
@@ -32,11 +33,11 @@ TEST(VerifiedChainCache, SecondVerificationIsAHitWithTheSameKey) {
     const auto now = Clock::now();
     bool cached = true;
     auto first = verify_chain_cached(&cache, test::pki().trust, test::pki().server_rsa.chain_der, "localhost", now,
-                                     Purpose::server_auth, &cached);
+                                     Purpose::server_auth, kLevel, &cached);
     ASSERT_TRUE(first.ok()) << first.error().message();
     EXPECT_FALSE(cached);
     auto second = verify_chain_cached(&cache, test::pki().trust, test::pki().server_rsa.chain_der, "localhost",
-                                      now + 1s, Purpose::server_auth, &cached);
+                                      now + 1s, Purpose::server_auth, kLevel, &cached);
     ASSERT_TRUE(second.ok());
     EXPECT_TRUE(cached);
     EXPECT_EQ(second->leaf_key.type(), crypto::KeyType::rsa);
@@ -94,16 +95,16 @@ TEST(VerifiedChainCache, FailuresAreNeverCached) {
     for (int i = 0; i < 2; ++i) {
         bool cached = true;
         auto wrong_host = verify_chain_cached(&cache, pki.trust, pki.wrong_host.chain_der, "localhost", now,
-                                              Purpose::server_auth, &cached);
+                                              Purpose::server_auth, kLevel, &cached);
         ASSERT_FALSE(wrong_host.ok());
         EXPECT_EQ(wrong_host.error().reason, Reason::certificate_name_mismatch);
         EXPECT_FALSE(cached);
         auto expired = verify_chain_cached(&cache, pki.trust, pki.expired.chain_der, "localhost", now,
-                                           Purpose::server_auth, &cached);
+                                           Purpose::server_auth, kLevel, &cached);
         ASSERT_FALSE(expired.ok());
         EXPECT_EQ(expired.error().reason, Reason::certificate_expired);
         auto revoked = verify_chain_cached(&cache, pki.trust_with_crl, pki.client_revoked.chain_der, "", now,
-                                           Purpose::client_auth, &cached);
+                                           Purpose::client_auth, kLevel, &cached);
         ASSERT_FALSE(revoked.ok());
         EXPECT_EQ(revoked.error().reason, Reason::certificate_revoked);
     }
@@ -135,15 +136,51 @@ TEST(VerifiedChainCache, EntryNeverOutlivesTheCertificates) {
     EXPECT_TRUE(look_up(cache, pki.trust, pki.server_p256, "localhost", now + std::chrono::hours(24 * 29)).cached);
     bool cached = true;
     auto late = verify_chain_cached(&cache, pki.trust, pki.server_p256.chain_der, "localhost",
-                                    now + std::chrono::hours(24 * 31), Purpose::server_auth, &cached);
+                                    now + std::chrono::hours(24 * 31), Purpose::server_auth, kLevel, &cached);
     ASSERT_FALSE(late.ok());
     EXPECT_EQ(late.error().reason, Reason::certificate_expired);
     EXPECT_FALSE(cached);
     // Nor before notBefore (one day ago): a clock set back is a miss.
     auto early = verify_chain_cached(&cache, pki.trust, pki.server_p256.chain_der, "localhost",
-                                     now - std::chrono::hours(48), Purpose::server_auth, &cached);
+                                     now - std::chrono::hours(48), Purpose::server_auth, kLevel, &cached);
     ASSERT_FALSE(early.ok());
     EXPECT_EQ(early.error().reason, Reason::certificate_not_yet_valid);
+}
+
+TEST(VerifiedChainCache, AReplacedCrlTakesEffectOnTheNextVerification) {
+    // The same CA with a CRL that revokes nothing, then with one that revokes
+    // the leaf: the entry made under the first must not answer for the second.
+    VerifiedChainCache cache({.capacity = 8, .window = std::chrono::hours(24)});
+    const auto now = Clock::now();
+    const auto& pki = test::pki();
+    auto before = TrustStore::from_pem(pki.ca_pem, pki.crl_empty_pem);
+    ASSERT_TRUE(before.ok()) << before.error().message();
+    ASSERT_TRUE(look_up(cache, *before, pki.client_revoked, "", now, Purpose::client_auth).ok);
+    ASSERT_TRUE(look_up(cache, *before, pki.client_revoked, "", now + 1s, Purpose::client_auth).cached);
+    auto after = TrustStore::from_pem(pki.ca_pem, pki.crl_pem);
+    ASSERT_TRUE(after.ok());
+    bool cached = true;
+    auto revoked = verify_chain_cached(&cache, *after, pki.client_revoked.chain_der, "", now + 2s,
+                                       Purpose::client_auth, kLevel, &cached);
+    ASSERT_FALSE(revoked.ok());
+    EXPECT_EQ(revoked.error().reason, Reason::certificate_revoked);
+    EXPECT_FALSE(cached);
+}
+
+TEST(VerifiedChainCache, AnEntryAnswersOnlyForItsSecurityLevel) {
+    // A SHA-1 leaf verified at level 1 must not be a hit at level 2.
+    VerifiedChainCache cache({.capacity = 8, .window = std::chrono::hours(1)});
+    const auto now = Clock::now();
+    const auto& policy = test::policy_pki();
+    bool cached = false;
+    ASSERT_TRUE(verify_chain_cached(&cache, policy.trust, policy.sha1_leaf.chain_der, "localhost", now,
+                                    Purpose::server_auth, 1, &cached)
+                    .ok());
+    auto strict = verify_chain_cached(&cache, policy.trust, policy.sha1_leaf.chain_der, "localhost", now + 1s,
+                                      Purpose::server_auth, 2, &cached);
+    ASSERT_FALSE(strict.ok());
+    EXPECT_EQ(strict.error().reason, Reason::certificate_too_weak);
+    EXPECT_FALSE(cached);
 }
 
 TEST(VerifiedChainCache, LeastRecentlyUsedGoesFirst) {
@@ -171,7 +208,7 @@ TEST(VerifiedChainCache, ZeroCapacityAndNullCacheVerifyEveryTime) {
         EXPECT_FALSE(l.cached);
         bool cached = true;
         EXPECT_TRUE(verify_chain_cached(nullptr, pki.trust, pki.server_rsa.chain_der, "localhost", now,
-                                        Purpose::server_auth, &cached)
+                                        Purpose::server_auth, kLevel, &cached)
                         .ok());
         EXPECT_FALSE(cached);
     }
@@ -195,7 +232,7 @@ TEST(VerifiedChainCache, ConcurrentUseIsSafeAndRight) {
             for (int i = 0; i < per_thread; ++i) {
                 const test::Identity& id = *ids[(i + t) % 3];
                 const char* host = (i / 3) % 2 ? "localhost" : "127.0.0.1";
-                auto chain = verify_chain_cached(&cache, pki.trust, id.chain_der, host, now, Purpose::server_auth);
+                auto chain = verify_chain_cached(&cache, pki.trust, id.chain_der, host, now, Purpose::server_auth, kLevel);
                 const bool should_pass = &id != &pki.wrong_host;
                 if (chain.ok() != should_pass) ++wrong;
                 if (chain.ok() && chain->leaf_key.type() != (&id == &pki.server_rsa ? crypto::KeyType::rsa

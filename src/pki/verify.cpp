@@ -17,6 +17,7 @@
 #include <string>
 
 #include "pki/certified_key.hpp"
+#include "pki/security_level.hpp"
 
 namespace tlspp::pki {
 
@@ -119,6 +120,14 @@ std::string format_ip(const ASN1_OCTET_STRING* ip) {
     return text;
 }
 
+// note_key_usage records what the leaf's keyUsage allows (X509_get_key_usage
+// gives all bits when the extension is absent).
+void note_key_usage(X509* leaf, VerifiedChain& out) {
+    const std::uint32_t usage = X509_get_key_usage(leaf);
+    out.leaf_may_sign = (usage & KU_DIGITAL_SIGNATURE) != 0;
+    out.leaf_may_encipher = (usage & KU_KEY_ENCIPHERMENT) != 0;
+}
+
 std::string string_of(const ASN1_STRING* s) {
     return std::string(reinterpret_cast<const char*>(ASN1_STRING_get0_data(s)),
                        static_cast<std::size_t>(ASN1_STRING_length(s)));
@@ -136,12 +145,16 @@ Result<VerifiedChain> leaf_key_unverified(const std::vector<CertificateDer>& cha
     if (chain.empty()) return make_error(Reason::certificate_invalid, "empty certificate chain");
     auto key = crypto::PublicKey::from_certificate(chain.front());
     if (!key) return std::move(key).error();
-    return VerifiedChain{std::move(*key)};
+    VerifiedChain result{std::move(*key)};
+    // Unverified, but what the certificate says it may do still holds.
+    if (Ptr<X509> leaf = parse(chain.front())) note_key_usage(leaf.get(), result);
+    ERR_clear_error();
+    return result;
 }
 
 Result<VerifiedChain> verify_chain(const TrustStore& trust, const std::vector<CertificateDer>& chain,
                                    std::string_view host, std::chrono::system_clock::time_point now,
-                                   Purpose purpose) {
+                                   Purpose purpose, int security_level) {
     if (chain.empty()) return make_error(Reason::certificate_invalid, "empty certificate chain");
     Ptr<X509> leaf = parse(chain.front());
     if (!leaf) {
@@ -162,8 +175,10 @@ Result<VerifiedChain> verify_chain(const TrustStore& trust, const std::vector<Ce
     }
 
     Ptr<X509_STORE_CTX> ctx(X509_STORE_CTX_new());
-    if (!ctx || X509_STORE_CTX_init(ctx.get(), trust.impl().store, leaf.get(), untrusted.get()) != 1)
+    if (!ctx || X509_STORE_CTX_init(ctx.get(), trust.impl().store, leaf.get(), untrusted.get()) != 1) {
+        ERR_clear_error();
         return make_error(Reason::internal_error, "verify: cannot set up the X.509 context");
+    }
     X509_VERIFY_PARAM* param = X509_STORE_CTX_get0_param(ctx.get());
     // The injected clock, not the system's, decides validity: tests and replays
     // run at a fixed time.
@@ -202,9 +217,15 @@ Result<VerifiedChain> verify_chain(const TrustStore& trust, const std::vector<Ce
     }
     // The key comes from the X509 parsed above: parsing the leaf again would
     // cost as much as the parse itself (≈ 1,500 allocations, docs/performance.md).
+    // After path validation, so an untrusted chain is reported as untrusted
+    // whatever its strength; our own check rather than libcrypto's auth
+    // level, whose errors do not say which certificate and why.
+    if (auto strong = check_verified_chain(X509_STORE_CTX_get0_chain(ctx.get()), security_level); !strong)
+        return std::move(strong).error();
     auto key = crypto::PublicKey::from_raw(X509_get0_pubkey(leaf.get()));
     if (!key) return std::move(key).error();
     VerifiedChain result{std::move(*key)};
+    note_key_usage(leaf.get(), result);
     narrow_to_validity(X509_STORE_CTX_get0_chain(ctx.get()), result);
     return result;
 }

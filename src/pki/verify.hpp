@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crypto/security_level.hpp"
 #include "crypto/signature.hpp"
 #include "tlspp/result.hpp"
 #include "tlspp/trust.hpp"
@@ -24,6 +25,11 @@ struct VerifiedChain {
     // at the extremes by leaf_key_unverified.
     std::chrono::system_clock::time_point valid_from = std::chrono::system_clock::time_point::min();
     std::chrono::system_clock::time_point valid_until = std::chrono::system_clock::time_point::max();
+    // What the leaf's keyUsage extension allows (RFC 5280 §4.2.1.3); both
+    // true when it has none. RFC 5246 §7.4.2: (EC)DHE suites need
+    // digitalSignature, RSA key transport keyEncipherment.
+    bool leaf_may_sign = true;
+    bool leaf_may_encipher = true;
 };
 
 // verify_chain checks `chain` (DER, leaf first, as the peer sent it) against
@@ -43,13 +49,18 @@ struct VerifiedChain {
 // established (no CRL from its issuer, a CRL expired or not yet valid, a bad
 // CRL signature) with certificate_invalid.
 //
+// Every certificate must also meet `security_level` (0-5, OpenSSL's levels,
+// ClientConfig::security_level): a key or a signature below it fails with
+// certificate_too_weak, the detail naming the certificate ("intermediate 1:
+// signature algorithm sha1WithRSAEncryption is too weak ...").
+//
 // For client certificates (Purpose::client_auth) the leaf must allow
 // clientAuth in extendedKeyUsage (when present) and digitalSignature in
 // keyUsage (when present); a server-only certificate fails with
 // certificate_bad_usage. `host` is then usually empty.
 Result<VerifiedChain> verify_chain(const TrustStore& trust, const std::vector<CertificateDer>& chain,
                                    std::string_view host, std::chrono::system_clock::time_point now,
-                                   Purpose purpose);
+                                   Purpose purpose, int security_level = crypto::default_security_level);
 
 // leaf_key_unverified takes the leaf's public key without any checks (for
 // verify_peer = false). Fails with certificate_invalid if it does not parse.

@@ -32,6 +32,30 @@ TEST(Writer, BlockGuardPatchesLengthOnScopeExit) {
     EXPECT_EQ(out, test::hex("0004 aa 02 bbcc"));
 }
 
+// The overflow check must hold in every build: this test is compiled with
+// NDEBUG in the release preset, where an assert would be gone.
+TEST(WriterDeathTest, ABlockLongerThanItsPrefixStopsTheProcessInEveryBuild) {
+    GTEST_FLAG_SET(death_test_style, "threadsafe");
+    auto overflow_u8 = [] {
+        Bytes out;
+        Writer w(out);
+        auto block = w.u8_block();
+        w.bytes(Bytes(256, 0));
+    };
+    EXPECT_DEATH(overflow_u8(), "1-byte length prefix cannot hold a block of 256 bytes");
+    auto overflow_u16 = [] {
+        Bytes out;
+        Writer w(out);
+        w.u16_bytes(Bytes(65536, 0));
+    };
+    EXPECT_DEATH(overflow_u16(), "2-byte length prefix cannot hold a block of 65536 bytes");
+    // The largest that fits is written.
+    Bytes out;
+    Writer w(out);
+    w.u8_bytes(Bytes(255, 0));
+    EXPECT_EQ(out[0], 255);
+}
+
 TEST(Writer, RoundTripsThroughReader) {
     Bytes out;
     Writer w(out);

@@ -3,7 +3,8 @@
 // extensions block at all, as SSLv3-era clients send) is accepted. Our own
 // client always sends the extensions, so these hellos are built by hand and
 // the server's flight is checked message by message, including the
-// ServerKeyExchange signature against the certificate's key.
+// ServerKeyExchange signature against the certificate's key. SHA-1 needs
+// security level 1 (ServerConfig::security_level); the default, 2, refuses it.
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -92,8 +93,40 @@ void check_signed(const Flight& flight, const msg::ClientHello& hello, const tes
     EXPECT_FALSE(key.impl().leaf_key.verify(params->scheme, signed_data, params->signature).ok());
 }
 
-TEST(LegacyClientHello, WithoutSignatureAlgorithmsRsaSignsWithSha1) {
+// sha1_server serves old clients: security level 1 allows the implied SHA-1 schemes.
+std::shared_ptr<ServerConfig> sha1_server(const test::Identity& id) {
+    auto config = test::server_config(id);
+    config->security_level = 1;
+    return config;
+}
+
+TEST(LegacyClientHello, WithoutSignatureAlgorithmsIsRefusedAtTheDefaultLevel) {
+    // Issue 12 item 8: only SHA-1 is left, which level 2 refuses.
+    for (const test::Identity* id : {&test::pki().server_rsa, &test::pki().server_p256}) {
+        ServerConnection server(test::server_config(*id));
+        msg::ClientHello hello = hello_with({CipherSuite::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+                                             CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256});
+        auto status = server.read_in(handshake_record(msg::encode_message(hello)));
+        ASSERT_FALSE(status.ok()) << id->name;
+        EXPECT_EQ(status.error().reason, Reason::no_common_signature_scheme) << status.error().message();
+        EXPECT_EQ(status.error().alert, Alert::handshake_failure);
+    }
+}
+
+TEST(LegacyClientHello, SignatureAlgorithmsWithOnlySha1IsRefusedAtTheDefaultLevel) {
     auto config = test::server_config(test::pki().server_rsa);
+    config->signature_schemes.push_back(SignatureScheme::rsa_pkcs1_sha1);   // configured, yet refused by the level
+    ServerConnection server(config);
+    msg::ClientHello hello = hello_with({CipherSuite::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256});
+    hello.signature_algorithms = std::vector<SignatureScheme>{SignatureScheme::rsa_pkcs1_sha1};
+    auto status = server.read_in(handshake_record(msg::encode_message(hello)));
+    ASSERT_FALSE(status.ok());
+    EXPECT_EQ(status.error().reason, Reason::no_common_signature_scheme) << status.error().message();
+    EXPECT_EQ(status.error().alert, Alert::handshake_failure);
+}
+
+TEST(LegacyClientHello, WithoutSignatureAlgorithmsRsaSignsWithSha1) {
+    auto config = sha1_server(test::pki().server_rsa);
     ServerConnection server(config);
     msg::ClientHello hello = hello_with({CipherSuite::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256});
     hello.supported_groups = std::vector<NamedGroup>{NamedGroup::secp256r1};
@@ -105,7 +138,7 @@ TEST(LegacyClientHello, WithoutSignatureAlgorithmsRsaSignsWithSha1) {
 }
 
 TEST(LegacyClientHello, WithoutSignatureAlgorithmsEcdsaSignsWithSha1) {
-    auto config = test::server_config(test::pki().server_p256);
+    auto config = sha1_server(test::pki().server_p256);
     ServerConnection server(config);
     msg::ClientHello hello = hello_with({CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256});
     hello.supported_groups = std::vector<NamedGroup>{NamedGroup::x25519, NamedGroup::secp256r1};
@@ -125,7 +158,7 @@ TEST(LegacyClientHello, Ed25519CertificateCannotServeAClientWithoutSignatureAlgo
 }
 
 TEST(LegacyClientHello, BareHelloWithoutExtensionsIsServedOnP256) {
-    auto config = test::server_config(test::pki().server_rsa);
+    auto config = sha1_server(test::pki().server_rsa);
     ServerConnection server(config);
     msg::ClientHello hello = hello_with({CipherSuite::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256});
     // No extensions block at all (RFC 5246 §7.4.1.2: its presence is detected

@@ -82,6 +82,24 @@ TEST(VerifiedChainCacheHandshake, EntryExpiresWithTheConfigClock) {
     EXPECT_EQ(client->verified_chains->stats().misses, 2u);
 }
 
+TEST(VerifiedChainCacheHandshake, ALeafThatExpiresFailsTheNextConnection) {
+    // A window far longer than the leaf's life: the entry still ends at the
+    // leaf's notAfter (30 days ahead), so the clock moved past it fails.
+    auto clock = std::make_shared<test::FixedClock>(std::chrono::system_clock::now());
+    auto client = test::client_config();
+    client->clock = clock;
+    client->verified_chains =
+        std::make_shared<VerifiedChainCache>(VerifiedChainCache::Options{.window = std::chrono::hours(24 * 90)});
+    auto server = test::server_config(test::pki().server_p256);
+    EXPECT_FALSE(said_cached(connect(client, server)));
+    clock->advance(std::chrono::hours(24 * 29));
+    EXPECT_TRUE(said_cached(connect(client, server)));
+    clock->advance(std::chrono::hours(24 * 2));
+    const std::string expired = connect(client, server, "localhost", false);
+    EXPECT_FALSE(said_cached(expired)) << expired;
+    EXPECT_NE(expired.find("expired"), std::string::npos) << expired;
+}
+
 TEST(VerifiedChainCacheHandshake, FailedChainIsVerifiedAndRejectedEveryTime) {
     auto client = test::client_config();
     auto server = test::server_config(test::pki().wrong_host);

@@ -43,6 +43,9 @@ struct Spec {
     long to_days = 30;
     bool ca = false;
     bool key_encipherment = false;  // RSA leaves: TLS 1.2 RSA key transport
+    std::string key_usage;      // overrides the keyUsage above ("" keeps it)
+    bool omit_key_usage = false; // no keyUsage extension at all
+    const EVP_MD* md = nullptr; // the issuer's signature hash; nullptr: SHA-256
 };
 
 void add_ext(X509* cert, X509V3_CTX* ctx, int nid, const std::string& value) {
@@ -52,7 +55,7 @@ void add_ext(X509* cert, X509V3_CTX* ctx, int nid, const std::string& value) {
 }
 
 // issue makes a certificate for `key`, signed by `issuer_key` (self-signed when
-// `issuer` is null). Every issuer here is ECDSA P-256, so SHA-256 fits.
+// `issuer` is null), with SHA-256 unless spec.md says otherwise.
 Cert issue(const Key& key, const Spec& spec, const Cert& issuer, const Key& issuer_key) {
     Cert cert(X509_new(), X509_free);
     X509* x = cert.get();
@@ -76,7 +79,12 @@ Cert issue(const Key& key, const Spec& spec, const Cert& issuer, const Key& issu
     X509V3_set_ctx_nodb(&ctx);
     add_ext(x, &ctx, NID_subject_key_identifier, "hash");
     add_ext(x, &ctx, NID_authority_key_identifier, "keyid:always");
-    if (spec.ca) {
+    if (spec.omit_key_usage) {
+        add_ext(x, &ctx, NID_basic_constraints, spec.ca ? "critical,CA:TRUE" : "critical,CA:FALSE");
+    } else if (!spec.key_usage.empty()) {
+        add_ext(x, &ctx, NID_basic_constraints, spec.ca ? "critical,CA:TRUE" : "critical,CA:FALSE");
+        add_ext(x, &ctx, NID_key_usage, spec.key_usage);
+    } else if (spec.ca) {
         add_ext(x, &ctx, NID_basic_constraints, "critical,CA:TRUE");
         add_ext(x, &ctx, NID_key_usage, "critical,keyCertSign,cRLSign");
     } else {
@@ -86,7 +94,7 @@ Cert issue(const Key& key, const Spec& spec, const Cert& issuer, const Key& issu
     }
     if (!spec.eku.empty()) add_ext(x, &ctx, NID_ext_key_usage, spec.eku);
     if (!spec.san.empty()) add_ext(x, &ctx, NID_subject_alt_name, spec.san);
-    if (!X509_sign(x, issuer_key.get(), EVP_sha256())) die("X509_sign");
+    if (!X509_sign(x, issuer_key.get(), spec.md ? spec.md : EVP_sha256())) die("X509_sign");
     return cert;
 }
 
@@ -218,10 +226,71 @@ Pki build() {
     Cert revoked_cert = issue(revoked_key, revoked, ca, ca_key);
     pki.client_revoked = identity("client_revoked", revoked_cert, revoked_key, {});
     pki.crl_pem = crl_of(ca, ca_key, {revoked_cert});
+    pki.crl_empty_pem = crl_of(ca, ca_key, {});
     auto with_crl = TrustStore::from_pem(pki.ca_pem, pki.crl_pem);
     if (!with_crl) die(with_crl.error().detail.c_str());
     pki.trust_with_crl = std::move(*with_crl);
     return pki;
+}
+
+// build_policy makes PolicyPki (test_pki.hpp). The root is RSA, so it can
+// sign with MD5 (there is no ECDSA-with-MD5), and signs itself with SHA-1:
+// every chain that passes at level 2 shows the anchor's own signature is exempt.
+PolicyPki build_policy() {
+    Key root_key = keygen("RSA", nullptr, 2048);
+    Key inter_key = keygen("RSA", nullptr, 2048);
+    Key rsa2048 = keygen("RSA", nullptr, 2048);
+    Key rsa1024 = keygen("RSA", nullptr, 1024);
+    Key rsa512 = keygen("RSA", nullptr, 512);
+    Key p256 = keygen("EC", "P-256");
+    Key p192 = keygen("EC", "P-192");
+
+    Spec root_spec;
+    root_spec.cn = "tlspp policy root CA", root_spec.to_days = 3650, root_spec.ca = true, root_spec.md = EVP_sha1();
+    Cert root = issue(root_key, root_spec, nullptr, root_key);
+    Spec inter_spec = root_spec;
+    inter_spec.cn = "tlspp policy SHA-1 intermediate CA";
+    Cert sha1_inter = issue(inter_key, inter_spec, root, root_key);
+
+    const Spec server{.cn = "localhost", .san = kServerSan, .eku = "serverAuth"};
+    auto with = [&](std::string ku, const EVP_MD* md) {
+        Spec s = server;
+        s.key_usage = std::move(ku), s.md = md;
+        return s;
+    };
+    const std::string both = "critical,digitalSignature,keyEncipherment";
+    Spec client{.cn = "client.tlspp.test", .san = "DNS:client.tlspp.test", .eku = "clientAuth"};
+
+    auto trust = TrustStore::from_pem(pem_of(root));
+    if (!trust) die(trust.error().detail.c_str());
+    PolicyPki p{pem_of(root), std::move(*trust)};
+    p.strong = identity("policy_strong", issue(p256, server, root, root_key), p256, {});
+    p.sha1_leaf = identity("policy_sha1_leaf", issue(p256, with("", EVP_sha1()), root, root_key), p256, {});
+    p.md5_leaf = identity("policy_md5_leaf", issue(p256, with("", EVP_md5()), root, root_key), p256, {});
+    p.sha1_intermediate =
+        identity("policy_sha1_intermediate", issue(p256, server, sha1_inter, inter_key), p256, {sha1_inter});
+    p.rsa1024 = identity("policy_rsa1024", issue(rsa1024, with(both, nullptr), root, root_key), rsa1024, {});
+    p.rsa512 = identity("policy_rsa512", issue(rsa512, with(both, nullptr), root, root_key), rsa512, {});
+    p.p192 = identity("policy_p192", issue(p192, server, root, root_key), p192, {});
+    p.rsa_sign_only =
+        identity("policy_rsa_sign_only", issue(rsa2048, with("critical,digitalSignature", nullptr), root, root_key),
+                 rsa2048, {});
+    p.rsa_encipher_only =
+        identity("policy_rsa_encipher_only", issue(rsa2048, with("critical,keyEncipherment", nullptr), root, root_key),
+                 rsa2048, {});
+    Spec no_key_usage = server;
+    no_key_usage.omit_key_usage = true;
+    p.rsa_no_key_usage =
+        identity("policy_rsa_no_key_usage", issue(rsa2048, no_key_usage, root, root_key), rsa2048, {});
+    p.p256_key_agreement_only =
+        identity("policy_p256_key_agreement_only", issue(p256, with("critical,keyAgreement", nullptr), root, root_key),
+                 p256, {});
+    Spec client_sha1 = client;
+    client_sha1.md = EVP_sha1();
+    p.client_sha1 = identity("policy_client_sha1", issue(p256, client_sha1, root, root_key), p256, {});
+    p.client_rsa1024 = identity("policy_client_rsa1024", issue(rsa1024, client, root, root_key), rsa1024, {});
+    p.client_strong = identity("policy_client_strong", issue(p256, client, root, root_key), p256, {});
+    return p;
 }
 
 bool write(const std::filesystem::path& path, const std::string& text) {
@@ -252,6 +321,11 @@ std::vector<const Identity*> Pki::all() const {
 
 const Pki& pki() {
     static const Pki instance = build();
+    return instance;
+}
+
+const PolicyPki& policy_pki() {
+    static const PolicyPki instance = build_policy();
     return instance;
 }
 

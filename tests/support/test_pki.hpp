@@ -57,6 +57,9 @@ struct Pki {
     // of ca_pem that checks it (TrustStore::from_pem(ca_pem, crl_pem)).
     std::string crl_pem;
     TrustStore trust_with_crl = trust;
+    // crl_empty_pem is a CRL from the same root, with the same dates, that
+    // revokes nothing: the CRL before client_revoked was revoked.
+    std::string crl_empty_pem;
 
     // all lists every Identity above, for loops over certificate types.
     std::vector<const Identity*> all() const;
@@ -64,6 +67,35 @@ struct Pki {
 
 // pki returns the process-wide test PKI, built on first call (thread-safe).
 const Pki& pki();
+
+// PolicyPki holds certificates that break a security level or a key-usage
+// rule (issue 11), under their own root: RSA-2048, self-signed with SHA-1
+// (the trust anchor's own signature is exempt from the level). Server
+// leaves have SAN DNS:localhost and IP:127.0.0.1, EKU serverAuth and, unless
+// said otherwise, keyUsage digitalSignature; all signed with SHA-256 unless
+// said otherwise.
+struct PolicyPki {
+    std::string ca_pem;
+    TrustStore trust;
+
+    Identity strong;               // P-256: passes at the default level
+    Identity sha1_leaf;            // P-256 leaf signed with SHA-1
+    Identity md5_leaf;             // P-256 leaf signed with MD5
+    Identity sha1_intermediate;    // P-256 leaf under an RSA intermediate that the root signed with SHA-1
+    Identity rsa1024;              // RSA-1024 leaf (digitalSignature, keyEncipherment)
+    Identity rsa512;               // RSA-512 leaf (digitalSignature, keyEncipherment)
+    Identity p192;                 // EC P-192 leaf
+    Identity rsa_sign_only;        // RSA-2048, keyUsage digitalSignature only: no RSA key transport
+    Identity rsa_encipher_only;    // RSA-2048, keyUsage keyEncipherment only: no ECDHE/DHE
+    Identity rsa_no_key_usage;     // RSA-2048 without a keyUsage extension: any suite
+    Identity p256_key_agreement_only;   // P-256, keyUsage keyAgreement only: cannot sign
+    Identity client_sha1;          // P-256, EKU clientAuth, signed with SHA-1
+    Identity client_rsa1024;       // RSA-1024, EKU clientAuth
+    Identity client_strong;        // P-256, EKU clientAuth
+};
+
+// policy_pki returns the process-wide PolicyPki, built on first call.
+const PolicyPki& policy_pki();
 
 // write_pki_files writes ca.pem, untrusted_ca.pem, crl.pem and, per Identity,
 // <name>.pem (chain) and <name>.key into `dir` (created if missing), for CLI

@@ -31,6 +31,7 @@ constexpr OptionSpec kOptions[] = {
     {"alpn", "LIST", "offer these application protocols, comma-separated (e.g. h2,http/1.1)"},
     {"ciphers", "LIST", "cipher suites in preference order, IANA or OpenSSL names, ':' or ',' separated"},
     {"groups", "LIST", "key exchange groups in preference order: x25519, P-256, P-384"},
+    {"security-level", "N", "OpenSSL's security level 0-5 for keys, signatures and DHE groups (default 2: RSA >= 2048, no SHA-1; 1 allows SHA-1)"},
     {"insecure", "", "do not verify the server's certificate (the summary says so)"},
     {"cert", "FILE", "client certificate chain (PEM) to send when the server asks for one"},
     {"key", "FILE", "private key of --cert (PEM)"},
@@ -71,6 +72,7 @@ std::shared_ptr<const ClientConfig> make_config(const Args& args, std::string* p
     if (auto v = args.value("ciphers")) config->cipher_suites = parse_suites(*v);
     if (auto v = args.value("groups")) config->groups = parse_groups(*v);
     if (auto v = args.value("alpn")) config->alpn = parse_alpn(*v);
+    if (auto v = args.value("security-level")) config->security_level = parse_security_level(*v);
     config->false_start = args.has("false-start");
     config->encrypt_then_mac = !args.has("no-etm");
     if (args.has("cert") != args.has("key")) throw UsageError("--cert and --key go together");

@@ -46,6 +46,7 @@ constexpr OptionSpec kOptions[] = {
     {"client-ca", "FILE", "CAs that client certificates must chain to (PEM); their names are sent in the request"},
     {"crl", "FILE|DIR", "certificate revocation lists (PEM) checked for client certificates"},
     {"verify-client", "MODE", "ask for a client certificate: optional or require (needs --client-ca)"},
+    {"security-level", "N", "OpenSSL's security level 0-5 for keys, signatures and DHE groups (default 2: RSA >= 2048, no SHA-1; 1 allows SHA-1)"},
     {"keylog", "FILE", "append the session keys to FILE in the SSLKEYLOGFILE format (default: $SSLKEYLOGFILE)"},
     {"timeout", "SECONDS", "limit for a whole handshake, and for a connection to stay silent after it (default 10)"},
     {"max-connections", "N", "connections open at once; one more is closed at once (default 10000; 64 with --explain)"},
@@ -188,6 +189,7 @@ int run_server(std::span<char* const> argv) {
     if (auto v = args.value("ciphers")) config->cipher_suites = parse_suites(*v);
     if (auto v = args.value("groups")) config->groups = parse_groups(*v);
     if (auto v = args.value("alpn")) config->alpn = parse_alpn(*v);
+    if (auto v = args.value("security-level")) config->security_level = parse_security_level(*v);
     config->prefer_server_cipher_order = !args.has("prefer-client-order");
     // Session resumption, on by default: a cache for session IDs and ticket
     // keys shared by every connection of this server.

@@ -188,6 +188,14 @@ unsigned parse_count(std::string_view text, std::string_view option) {
     return value;
 }
 
+int parse_security_level(std::string_view text) {
+    int value = -1;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < 0 || value > 5)
+        throw UsageError("--security-level: expected 0..5 (OpenSSL's levels), got '" + std::string(text) + "'");
+    return value;
+}
+
 Result<std::shared_ptr<KeyLog>> open_key_log(const Args& args) {
     if (auto path = args.value("keylog")) return KeyLog::to_file(*path);
     return KeyLog::from_environment();

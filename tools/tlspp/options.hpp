@@ -78,6 +78,8 @@ std::uint16_t parse_port(std::string_view text, bool allow_zero);
 // parse_seconds accepts a positive decimal number of seconds ("10", "0.5").
 std::chrono::milliseconds parse_seconds(std::string_view text, std::string_view option);
 unsigned parse_count(std::string_view text, std::string_view option);
+// parse_security_level accepts 0..5 (--security-level, ClientConfig::security_level).
+int parse_security_level(std::string_view text);
 
 // open_key_log gives the key log --keylog FILE names, else the one
 // $SSLKEYLOGFILE names (KeyLog::from_environment), else null.

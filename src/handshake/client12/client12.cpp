@@ -20,6 +20,7 @@
 #include <algorithm>
 
 #include "crypto/dhe_client.hpp"
+#include "crypto/security_level.hpp"
 #include "crypto/key_exchange.hpp"
 #include "crypto/rsa_key_transport.hpp"
 #include "pki/certified_key.hpp"
@@ -190,7 +191,7 @@ Next on(ExpectCertificate s, const msg::Certificate& m, Ctx& c) {
         c.config.verify_peer
             ? pki::verify_chain_cached(c.config.verified_chains.get(), *c.config.trust, info.peer_chain,
                                        c.config.verify_host_name ? c.server_name : "", c.step.clock().now(),
-                                       pki::Purpose::server_auth, &cached)
+                                       pki::Purpose::server_auth, c.config.security_level, &cached)
             : pki::leaf_key_unverified(info.peer_chain);
     report_check(c.step.events(), "certificate chain", chain.ok(),
                  chain ? (c.config.verify_peer ? "trusted, valid now, issued for " + c.server_name +
@@ -203,6 +204,14 @@ Next on(ExpectCertificate s, const msg::Certificate& m, Ctx& c) {
         return make_error(Reason::certificate_unsupported_key,
                           "Certificate: a " + std::string(crypto::name(chain->leaf_key.type())) +
                               " key cannot authenticate " + std::string(name(s.params.suite->suite)));
+    // RFC 5246 §7.4.2: "The certificate MUST allow the key to be used for
+    // encryption (the keyEncipherment bit MUST be set if the key usage
+    // extension is present)" for RSA, and signing for (EC)DHE_RSA/ECDSA.
+    if (!key_usage_fits(chain->leaf_may_sign, chain->leaf_may_encipher, s.params.suite->key_exchange))
+        return make_error(Reason::certificate_bad_usage,
+                          std::string("Certificate: the leaf's keyUsage lacks ") +
+                              (s.params.suite->key_exchange == KeyExchange::rsa ? "keyEncipherment" : "digitalSignature") +
+                              ", which " + std::string(name(s.params.suite->suite)) + " needs");
     // RFC 5246 §7.4.3: with RSA key transport there is no ServerKeyExchange.
     if (s.params.suite->key_exchange == KeyExchange::rsa) {
         ServerShare share;
@@ -210,6 +219,12 @@ Next on(ExpectCertificate s, const msg::Certificate& m, Ctx& c) {
         return ExpectCertificateRequestOrDone{std::move(s.params), std::move(share)};
     }
     return ExpectServerKeyExchange{std::move(s.params), std::move(*chain)};
+}
+
+// min_dhe_bits is the smallest DHE prime we accept: 2048 bits, more from
+// security level 3 on (crypto::min_modulus_bits).
+int min_dhe_bits(const ClientConfig& config) {
+    return std::max(2048, crypto::min_modulus_bits(config.security_level));
 }
 
 // SignedParams is what either ServerKeyExchange shape carries.
@@ -235,9 +250,13 @@ Result<SignedParams> decode_key_exchange(const SuiteInfo& suite, const msg::Serv
     }
     auto kx = msg::decode_dhe_server_params(m.body);
     if (!kx) return std::move(kx).error();
-    // The server chooses the group in TLS 1.2 DHE; its size is checked when we
-    // compute our share (dhe_client_agree), and any group of at least 2048 bits
-    // is accepted: the parameters are signed by the server.
+    // The server chooses the group in TLS 1.2 DHE. Its size is bounded here,
+    // before any arithmetic (a huge prime would cost seconds of CPU), by
+    // 2048 bits or the security level's minimum, and 8192 bits. Safety is
+    // known only for the RFC 7919 groups (ffdhe_group_of, by value); testing
+    // any other prime for safety costs more than the handshake, so any
+    // group in bounds is accepted: the parameters are signed by the server.
+    if (auto size = crypto::check_dhe_prime_size(kx->p, min_dhe_bits(config)); !size) return std::move(size).error();
     ServerShare share;
     share.group = crypto::ffdhe_group_of(kx->p, kx->g);
     share.public_key = std::move(kx->ys);
@@ -250,7 +269,7 @@ Next on(ExpectServerKeyExchange s, const msg::ServerKeyExchange& m, Ctx& c) {
     auto kx = decode_key_exchange(*s.params.suite, m, c.config);
     if (!kx) return std::move(kx).error();
     // RFC 5246 §7.4.1.4.1: the server must sign with a pair the client listed.
-    if (!contains(c.config.signature_schemes, kx->scheme) ||
+    if (!contains(c.config.signature_schemes, kx->scheme) || !scheme_allowed(kx->scheme, c.config.security_level) ||
         !crypto::scheme_fits_key(kx->scheme, s.chain.leaf_key.type(), ProtocolVersion::tls12))
         return make_error(Reason::unoffered_signature_scheme,
                           "ServerKeyExchange: signature scheme " +
@@ -288,7 +307,7 @@ ClientCredential choose_client_certificate(const ClientConfig& config, const msg
         const std::uint8_t wanted = key == crypto::KeyType::rsa ? 1 : 64;
         if (!contains(request.certificate_types, wanted)) continue;
         for (SignatureScheme scheme : config.signature_schemes)
-            if (contains(request.signature_schemes, scheme) &&
+            if (contains(request.signature_schemes, scheme) && scheme_allowed(scheme, config.security_level) &&
                 crypto::scheme_fits_key(scheme, key, ProtocolVersion::tls12))
                 return {&cert, scheme};
     }
@@ -313,7 +332,8 @@ Result<ClientKx> client_key_exchange(const Negotiated12& params, const ServerSha
         return ClientKx{msg::make_ecdhe_client_key_exchange(ours->public_value()), ours->public_value(), std::move(*z)};
     }
     case KeyExchange::dhe: {
-        auto ours = crypto::dhe_client_agree(share.dh_p, share.dh_g, share.public_key, c.step.random());
+        auto ours = crypto::dhe_client_agree(share.dh_p, share.dh_g, share.public_key, c.step.random(),
+                                             min_dhe_bits(c.config));
         if (!ours) return std::move(ours).error();
         return ClientKx{msg::make_dhe_client_key_exchange(ours->public_value), ours->public_value,
                         std::move(ours->shared_secret)};

@@ -25,7 +25,8 @@ Status Client12::start(Step& step) {
     if (send_sni) hello.server_name = server_name_;
     hello.supported_groups = config.groups;
     hello.ec_point_formats = crypto::Bytes{0};   // RFC 8422 §5.1.2: uncompressed only
-    hello.signature_algorithms = config.signature_schemes;
+    // Only the schemes the security level allows (SHA-1 from level 2 on).
+    hello.signature_algorithms = allowed_schemes(config.signature_schemes, config.security_level);
     if (!config.alpn.empty()) hello.alpn = config.alpn;
     hello.extended_master_secret = true;          // RFC 7627 §5.1
     // RFC 7366 §2: Encrypt-then-MAC only means something for CBC suites, so

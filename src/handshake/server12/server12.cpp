@@ -54,7 +54,7 @@ Next on(ExpectClientCertificate s, const msg::Certificate& m, Ctx& c) {
     bool cached = false;
     auto chain = pki::verify_chain_cached(c.config.verified_client_chains.get(), *c.config.client_trust,
                                           info.peer_chain, "", c.step.clock().now(), pki::Purpose::client_auth,
-                                          &cached);
+                                          c.config.security_level, &cached);
     report_check(c.step.events(), "client certificate chain", chain.ok(),
                  chain ? std::string("trusted, valid now, for client authentication") + (cached ? " (cached)" : "")
                        : chain.error().detail);
@@ -108,6 +108,7 @@ Next on(ExpectCertificateVerify s, const msg::CertificateVerify& m, Ctx& c) {
     // RFC 5246 §7.4.8: the scheme must be one the CertificateRequest listed.
     if (std::find(c.config.signature_schemes.begin(), c.config.signature_schemes.end(), m.scheme) ==
             c.config.signature_schemes.end() ||
+        !scheme_allowed(m.scheme, c.config.security_level) ||
         !crypto::scheme_fits_key(m.scheme, s.client_key.type(), ProtocolVersion::tls12))
         return make_error(Reason::unoffered_signature_scheme,
                           "CertificateVerify: signature scheme " + std::to_string(static_cast<unsigned>(m.scheme)) +

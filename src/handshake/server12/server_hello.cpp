@@ -86,7 +86,7 @@ Result<crypto::KeyShare> send_server_key_exchange(const Negotiated12& params, co
 msg::CertificateRequest certificate_request(const ServerConfig& config) {
     msg::CertificateRequest request;
     request.certificate_types = {1 /* rsa_sign */, 64 /* ecdsa_sign, RFC 8422 §5.5: also EdDSA */};
-    request.signature_schemes = config.signature_schemes;
+    request.signature_schemes = allowed_schemes(config.signature_schemes, config.security_level);
     request.certificate_authorities = config.client_trust->subject_names();
     return request;
 }
