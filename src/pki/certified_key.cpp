@@ -2,6 +2,7 @@
 // loaded once at configuration time. Every problem is a bad_config that names
 // the file or block at fault, because the person reading it is configuring us.
 #include "pki/certified_key.hpp"
+#include "pki/security_level.hpp"
 
 #include <openssl/crypto.h>
 #include <openssl/err.h>
@@ -68,6 +69,7 @@ Result<CertifiedKey> CertifiedKey::from_pem(std::string_view chain_pem, std::str
                                                   std::string(crypto::name(leaf_key->type())) + ")");
     auto impl = std::make_shared<Impl>(Impl{std::move(*chain), std::move(*key), std::move(*leaf_key)});
     note_key_usage(*impl);
+    impl->strength_bits = pki::own_chain_strength(impl->chain);
     return CertifiedKeyAccess::make(std::move(impl));
 }
 

@@ -20,6 +20,11 @@ struct CertifiedKey::Impl {
     // has none): negotiation skips suites the certificate cannot serve.
     bool may_sign = true;        // digitalSignature: (EC)DHE suites
     bool may_encipher = true;    // keyEncipherment: RSA key transport
+    // The chain's strength in bits of security, computed once at load: the
+    // weakest of its keys and of its signatures (a self-signed root's own
+    // aside). validate() runs for every connection, so it compares this
+    // number with the security level instead of parsing the chain again.
+    int strength_bits = 0;
 };
 
 struct TrustStore::Impl {

@@ -6,6 +6,8 @@
 
 #include <unistd.h>
 
+#include "crypto/security_level.hpp"
+#include "pki/security_level.hpp"
 #include "support/test_pki.hpp"
 
 namespace tlspp {
@@ -64,6 +66,23 @@ TEST(CertifiedKey, TestIdentityHelperGivesTheLeafFirst) {
     EXPECT_EQ(id.chain_der.size(), 2u);
     EXPECT_EQ(id.certified_key().chain().size(), 2u);
     EXPECT_LT(id.leaf_pem().size(), id.chain_pem.size());
+}
+
+// The strength measured at load is what validate() compares with the level
+// for every connection; it must agree with the full check at every level.
+TEST(CertifiedKey, StrengthMeasuredAtLoadAgreesWithTheChainCheckAtEveryLevel) {
+    const auto& p = test::policy_pki();
+    struct Case { const test::Identity* id; int bits; };
+    for (const Case& c : {Case{&p.strong, 128}, Case{&p.sha1_leaf, 80}, Case{&p.rsa1024, 80},
+                          Case{&p.md5_leaf, 39}, Case{&test::pki().server_rsa, 112}}) {
+        auto key = CertifiedKey::from_pem(c.id->chain_pem, c.id->key_pem);
+        ASSERT_TRUE(key) << c.id->name;
+        EXPECT_EQ(key->impl().strength_bits, c.bits) << c.id->name;
+        for (int level = 0; level <= 5; ++level)
+            EXPECT_EQ(key->impl().strength_bits >= crypto::security_bits(level),
+                      static_cast<bool>(pki::check_own_chain(key->chain(), level)))
+                << c.id->name << " at level " << level;
+    }
 }
 
 }  // namespace

@@ -8,7 +8,10 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include <algorithm>
+#include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -103,19 +106,55 @@ Status check_verified_chain(stack_st_X509* chain, int level) {
     return check(certs, level, true);
 }
 
-Status check_own_chain(const std::vector<CertificateDer>& chain, int level) {
-    std::vector<std::unique_ptr<X509, decltype(&X509_free)>> owned;
-    std::vector<X509*> certs;
+namespace {
+
+using OwnedX509 = std::unique_ptr<X509, decltype(&X509_free)>;
+
+// parse_chain parses a chain we send; nullopt when a certificate does not
+// parse, with `bad` saying which.
+std::optional<std::vector<OwnedX509>> parse_chain(const std::vector<CertificateDer>& chain, std::string* bad) {
+    std::vector<OwnedX509> owned;
     for (const CertificateDer& der : chain) {
         const unsigned char* p = der.data();
         owned.emplace_back(d2i_X509(nullptr, &p, static_cast<long>(der.size())), X509_free);
         if (!owned.back()) {
             ERR_clear_error();
-            return make_error(Reason::bad_config, "certificate " + std::to_string(certs.size() + 1) + " does not parse");
+            if (bad) *bad = "certificate " + std::to_string(owned.size()) + " does not parse";
+            return std::nullopt;
         }
-        certs.push_back(owned.back().get());
     }
-    return check(certs, level, false);
+    return owned;
+}
+
+std::vector<X509*> pointers(const std::vector<OwnedX509>& owned) {
+    std::vector<X509*> certs;
+    for (const auto& c : owned) certs.push_back(c.get());
+    return certs;
+}
+
+}  // namespace
+
+Status check_own_chain(const std::vector<CertificateDer>& chain, int level) {
+    std::string bad;
+    auto owned = parse_chain(chain, &bad);
+    if (!owned) return make_error(Reason::bad_config, bad);
+    return check(pointers(*owned), level, false);
+}
+
+int own_chain_strength(const std::vector<CertificateDer>& chain) {
+    auto owned = parse_chain(chain, nullptr);
+    if (!owned) return 0;
+    int weakest = std::numeric_limits<int>::max();
+    for (X509* cert : pointers(*owned)) {
+        EVP_PKEY* key = X509_get0_pubkey(cert);
+        if (!key) {
+            ERR_clear_error();
+            return 0;
+        }
+        weakest = std::min(weakest, EVP_PKEY_get_security_bits(key));
+        if (!self_signed(cert)) weakest = std::min(weakest, signature_bits(cert));
+    }
+    return weakest == std::numeric_limits<int>::max() ? 0 : weakest;
 }
 
 }  // namespace tlspp::pki

@@ -27,4 +27,10 @@ Status check_verified_chain(stack_st_X509* chain, int level);
 // certificate_too_weak.
 Status check_own_chain(const std::vector<CertificateDer>& chain, int level);
 
+// own_chain_strength is the bits of security of a chain we send, by the
+// rules of check_own_chain: the weakest key or signature. check_own_chain
+// passes at `level` exactly when this is at least crypto::security_bits(level).
+// 0 when a certificate does not parse.
+int own_chain_strength(const std::vector<CertificateDer>& chain);
+
 }  // namespace tlspp::pki
