@@ -16,6 +16,7 @@ Alert alert_for(Reason reason) noexcept {
     case Reason::unexpected_record_type:
     case Reason::unexpected_change_cipher_spec:
     case Reason::handshake_spans_key_change:
+    case Reason::malformed_change_cipher_spec:
     case Reason::application_data_before_handshake:
     case Reason::too_many_empty_records:
     case Reason::too_many_records_without_progress:

@@ -187,9 +187,15 @@ Status Core::on_handshake_data(std::span<const std::uint8_t> data) {
 }
 
 Status Core::on_change_cipher_spec(std::span<const std::uint8_t> data) {
-    // RFC 5246 §7.1: the message is a single byte of value 1.
+    // RFC 5246 §7.1: the message is a single byte of value 1. Anything else
+    // is unexpected_message, as OpenSSL 3 answers (SSL_R_BAD_CHANGE_CIPHER_SPEC)
+    // and RFC 8446 §5 requires: "An implementation which receives any other
+    // change_cipher_spec value ... MUST abort the handshake with an
+    // "unexpected_message" alert."
     if (data.size() != 1 || data[0] != 1)
-        return make_error(Reason::invalid_encoding, "ChangeCipherSpec is not the single byte 1");
+        return make_error(Reason::malformed_change_cipher_spec,
+                          "ChangeCipherSpec of " + std::to_string(data.size()) + " byte(s), first " +
+                              std::to_string(data[0]) + ": not the single byte 1");
     // The keys change after this record: no handshake message may straddle it.
     if (!reassembler_.aligned())
         return make_error(Reason::handshake_spans_key_change,

@@ -15,6 +15,7 @@ std::string_view name(Reason reason) noexcept {
     case Reason::unexpected_record_type: return "unexpected_record_type";
     case Reason::unexpected_change_cipher_spec: return "unexpected_change_cipher_spec";
     case Reason::handshake_spans_key_change: return "handshake_spans_key_change";
+    case Reason::malformed_change_cipher_spec: return "malformed_change_cipher_spec";
     case Reason::application_data_before_handshake: return "application_data_before_handshake";
     case Reason::renegotiation_refused: return "renegotiation_refused";
     case Reason::record_overflow: return "record_overflow";
