@@ -55,8 +55,6 @@ enum class Reason : std::uint16_t {
     // illegal_parameter too: more than tlspp/limits.hpp accepts (as OpenSSL and
     // BoringSSL answer an excessive message size).
     excessive_message_size,
-    too_many_extensions,
-    too_many_cipher_suites,
     // unsupported_extension.
     unsolicited_extension,
     // missing_extension (TLS 1.3) / handshake_failure (TLS 1.2).

@@ -40,8 +40,6 @@ std::string_view name(Reason reason) noexcept {
     case Reason::bad_key_share: return "bad_key_share";
     case Reason::illegal_parameter: return "illegal_parameter";
     case Reason::excessive_message_size: return "excessive_message_size";
-    case Reason::too_many_extensions: return "too_many_extensions";
-    case Reason::too_many_cipher_suites: return "too_many_cipher_suites";
     case Reason::unsolicited_extension: return "unsolicited_extension";
     case Reason::missing_extension: return "missing_extension";
     case Reason::finished_mismatch: return "finished_mismatch";
