@@ -24,6 +24,8 @@ enum class Reason : std::uint16_t {
     unexpected_record_type,
     unexpected_change_cipher_spec,
     handshake_spans_key_change,
+    // issue 12: a ChangeCipherSpec whose body is not the single byte 1 (OpenSSL 3, RFC 8446 §5).
+    malformed_change_cipher_spec,
     application_data_before_handshake,
     renegotiation_refused,          // sent as no_renegotiation
     // record layer.
@@ -53,8 +55,6 @@ enum class Reason : std::uint16_t {
     // illegal_parameter too: more than tlspp/limits.hpp accepts (as OpenSSL and
     // BoringSSL answer an excessive message size).
     excessive_message_size,
-    too_many_extensions,
-    too_many_cipher_suites,
     // unsupported_extension.
     unsolicited_extension,
     // missing_extension (TLS 1.3) / handshake_failure (TLS 1.2).

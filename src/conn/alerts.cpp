@@ -16,6 +16,7 @@ Alert alert_for(Reason reason) noexcept {
     case Reason::unexpected_record_type:
     case Reason::unexpected_change_cipher_spec:
     case Reason::handshake_spans_key_change:
+    case Reason::malformed_change_cipher_spec:
     case Reason::application_data_before_handshake:
     case Reason::too_many_empty_records:
     case Reason::too_many_records_without_progress:
@@ -42,11 +43,8 @@ Alert alert_for(Reason reason) noexcept {
     case Reason::missing_uncompressed_point_format:
     case Reason::bad_key_share:
     case Reason::illegal_parameter:
-    // OpenSSL and BoringSSL send illegal_parameter for SSL_R_EXCESSIVE_MESSAGE_SIZE;
-    // a list longer than we accept is the same kind of refusal.
-    case Reason::excessive_message_size:
-    case Reason::too_many_extensions:
-    case Reason::too_many_cipher_suites:         return Alert::illegal_parameter;
+    // OpenSSL and BoringSSL send illegal_parameter for SSL_R_EXCESSIVE_MESSAGE_SIZE.
+    case Reason::excessive_message_size:         return Alert::illegal_parameter;
     // RFC 5246 §7.4.1.4: "...it MUST abort the handshake with an unsupported_extension fatal alert."
     case Reason::unsolicited_extension:          return Alert::unsupported_extension;
     case Reason::missing_extension:              return Alert::missing_extension;

@@ -8,6 +8,7 @@
 #include "crypto/security_level.hpp"
 #include "pki/certified_key.hpp"
 #include "handshake/suites.hpp"
+#include "msg/client_hello.hpp"
 #include "pki/security_level.hpp"
 
 namespace tlspp {
@@ -75,14 +76,14 @@ Status check_limits(const Limits& l) {
     if (l.max_handshake_message_size < min_message || l.max_handshake_message_size > max_length_field)
         return bad("max_handshake_message_size is " + std::to_string(l.max_handshake_message_size) + ", must be " +
                    std::to_string(min_message) + ".." + std::to_string(max_length_field));
+    // RFC 5246 §7.4.1.2: no well-formed ClientHello is longer than this.
+    if (l.max_client_hello_size < min_message || l.max_client_hello_size > msg::max_client_hello_length)
+        return bad("max_client_hello_size is " + std::to_string(l.max_client_hello_size) + ", must be " +
+                   std::to_string(min_message) + ".." + std::to_string(msg::max_client_hello_length));
     if (l.max_buffered_handshake_bytes < min_message + header)
         return bad("max_buffered_handshake_bytes is " + std::to_string(l.max_buffered_handshake_bytes) +
                    ", must be at least " + std::to_string(min_message + header));
     if (l.max_certificate_chain_length == 0) return bad("max_certificate_chain_length must be at least 1");
-    // A ClientHello needs at least one suite; the list may hold 32767 (<2..2^16-2>).
-    if (l.max_client_hello_cipher_suites == 0) return bad("max_client_hello_cipher_suites must be at least 1");
-    // Zero extensions is a valid policy for a server that wants none (a plain
-    // RFC 5246 hello has none), so any value is accepted.
     if (l.max_records_without_progress == 0) return bad("max_records_without_progress must be at least 1");
     return {};
 }

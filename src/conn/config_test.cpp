@@ -33,11 +33,12 @@ TEST(ConfigLimits, TheDefaultsAreValid) {
     EXPECT_TRUE(test::server_config(test::pki().server_p256)->validate());
     const Limits d;
     EXPECT_EQ(d.max_handshake_message_size, 64u * 1024);
-    EXPECT_EQ(d.max_buffered_handshake_bytes, 64u * 1024 + 4);
+    // RFC 5246 §7.4.1.2: the largest well-formed ClientHello, and room to buffer it.
+    EXPECT_EQ(d.max_client_hello_size, 131'396u);
+    EXPECT_EQ(d.max_buffered_handshake_bytes, 131'396u + 4);
     EXPECT_EQ(d.max_certificate_chain_length, 10u);
-    EXPECT_EQ(d.max_client_hello_extensions, 64u);
     EXPECT_EQ(d.max_empty_records, 32u);
-    EXPECT_EQ(d.max_warning_alerts, 16u);
+    EXPECT_EQ(d.max_warning_alerts, 4u);   // the fifth is fatal, as in OpenSSL
 }
 
 TEST(ConfigLimits, RefusesBoundsThatFailEveryHandshake) {
@@ -45,7 +46,8 @@ TEST(ConfigLimits, RefusesBoundsThatFailEveryHandshake) {
     check_refused("max_handshake_message_size", [](Limits& l) { l.max_handshake_message_size = 1 << 24; });
     check_refused("max_buffered_handshake_bytes", [](Limits& l) { l.max_buffered_handshake_bytes = 1027; });
     check_refused("max_certificate_chain_length", [](Limits& l) { l.max_certificate_chain_length = 0; });
-    check_refused("max_client_hello_cipher_suites", [](Limits& l) { l.max_client_hello_cipher_suites = 0; });
+    check_refused("max_client_hello_size", [](Limits& l) { l.max_client_hello_size = 1023; });
+    check_refused("max_client_hello_size", [](Limits& l) { l.max_client_hello_size = 131'397; });
     check_refused("max_records_without_progress", [](Limits& l) { l.max_records_without_progress = 0; });
 }
 
@@ -55,7 +57,7 @@ TEST(ConfigLimits, AcceptsTheSmallestAndLargestUsefulBounds) {
     client->limits.max_buffered_handshake_bytes = 1028;
     client->limits.max_empty_records = 0;       // no empty record at all
     client->limits.max_warning_alerts = 0;      // no warning at all
-    client->limits.max_client_hello_extensions = 0;
+    client->limits.max_client_hello_size = 1024;
     EXPECT_TRUE(client->validate());
     client->limits.max_handshake_message_size = (1 << 24) - 1;
     EXPECT_TRUE(client->validate());

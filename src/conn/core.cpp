@@ -18,10 +18,6 @@ std::optional<Error> invalid(const Config& config) {
     return std::nullopt;
 }
 
-handshake::Input12 to_input(msg::Handshake12&& m) {
-    return std::visit([](auto&& v) -> handshake::Input12 { return std::move(v); }, std::move(m));
-}
-
 }  // namespace
 
 Core::Core(std::shared_ptr<const ClientConfig> config, std::string server_name, std::optional<Session> resume,
@@ -53,7 +49,7 @@ Core::Core(std::shared_ptr<const ServerConfig> config, std::shared_ptr<Observer>
       clock_(config->clock),
       key_log_(config->key_log),
       events_(observer ? std::make_unique<ObserverSink>(std::move(observer)) : nullptr),
-      reassembler_(limits_) {
+      reassembler_(limits_, /*server=*/true) {
     records_.max_empty_records = limits_.max_empty_records;
     records_.set_observer(events_.get());   // records as the record layer writes and reads them
     if (auto e = invalid(*config)) error_ = std::move(*e);
@@ -111,6 +107,9 @@ Status Core::process_records() {
         if (rec.data.empty() && rec.type != ContentType::application_data)
             return fail(make_error(Reason::invalid_encoding,
                                    "empty " + std::string(name(rec.type)) + " record"));
+        // As in OpenSSL (rec_layer_s3.c): a non-empty record other than an
+        // alert ends a run of warnings (Limits::max_warning_alerts).
+        if (rec.type != ContentType::alert && !rec.data.empty()) warnings_ = 0;
         Status step;
         progressed_ = false;
         switch (rec.type) {
@@ -144,31 +143,16 @@ Status Core::count_progress() {
     return {};
 }
 
-Status Core::check_message_limits(const msg::Handshake12& message) const {
-    if (const auto* certificate = std::get_if<msg::Certificate>(&message)) {
-        // Its bytes are bounded by max_handshake_message_size already; the
-        // count bounds the certificates parsed and offered to path building.
-        if (certificate->chain.size() > limits_.max_certificate_chain_length)
-            return make_error(Reason::certificate_chain_too_long,
-                              "Certificate: " + std::to_string(certificate->chain.size()) + " certificates, limit " +
-                                  std::to_string(limits_.max_certificate_chain_length) +
-                                  " (Limits::max_certificate_chain_length)");
-        return {};
-    }
-    // Only a server takes a ClientHello; to a client it is unexpected_message,
-    // which its state machine says.
-    const auto* hello = std::get_if<msg::ClientHello>(&message);
-    if (!hello || !std::holds_alternative<handshake::Server12>(machine_)) return {};
-    if (hello->extensions.size() > limits_.max_client_hello_extensions)
-        return make_error(Reason::too_many_extensions,
-                          "ClientHello: " + std::to_string(hello->extensions.size()) + " extensions, limit " +
-                              std::to_string(limits_.max_client_hello_extensions) +
-                              " (Limits::max_client_hello_extensions)");
-    if (hello->cipher_suites.size() > limits_.max_client_hello_cipher_suites)
-        return make_error(Reason::too_many_cipher_suites,
-                          "ClientHello: " + std::to_string(hello->cipher_suites.size()) + " cipher suites, limit " +
-                              std::to_string(limits_.max_client_hello_cipher_suites) +
-                              " (Limits::max_client_hello_cipher_suites)");
+Status Core::check_message_limits(const handshake::Input12& message) const {
+    const auto* certificate = std::get_if<msg::Certificate>(&message);
+    if (!certificate) return {};
+    // Its bytes are bounded by max_handshake_message_size already; the
+    // count bounds the certificates parsed and offered to path building.
+    if (certificate->chain.size() > limits_.max_certificate_chain_length)
+        return make_error(Reason::certificate_chain_too_long,
+                          "Certificate: " + std::to_string(certificate->chain.size()) + " certificates, limit " +
+                              std::to_string(limits_.max_certificate_chain_length) +
+                              " (Limits::max_certificate_chain_length)");
     return {};
 }
 
@@ -179,17 +163,25 @@ Status Core::on_handshake_data(std::span<const std::uint8_t> data) {
         if (!next) return std::move(next).error();
         if (!*next) return {};
         const handshake::Message& m = **next;
-        auto decoded = msg::decode_handshake12(m.type, m.body);
-        if (!decoded) return std::move(decoded).error();
-        if (auto within = check_message_limits(*decoded); !within) return within;
-        if (auto ok = dispatch(to_input(std::move(*decoded)), &m); !ok) return ok;
+        // The state judges the type before the body is decoded (RFC 5246 §7.4).
+        auto input = std::visit(
+            [&](const auto& machine) { return handshake::read_message(machine, m.type, m.body); }, machine_);
+        if (!input) return std::move(input).error();
+        if (auto within = check_message_limits(*input); !within) return within;
+        if (auto ok = dispatch(std::move(*input), &m); !ok) return ok;
     }
 }
 
 Status Core::on_change_cipher_spec(std::span<const std::uint8_t> data) {
-    // RFC 5246 §7.1: the message is a single byte of value 1.
+    // RFC 5246 §7.1: the message is a single byte of value 1. Anything else
+    // is unexpected_message, as OpenSSL 3 answers (SSL_R_BAD_CHANGE_CIPHER_SPEC)
+    // and RFC 8446 §5 requires: "An implementation which receives any other
+    // change_cipher_spec value ... MUST abort the handshake with an
+    // "unexpected_message" alert."
     if (data.size() != 1 || data[0] != 1)
-        return make_error(Reason::invalid_encoding, "ChangeCipherSpec is not the single byte 1");
+        return make_error(Reason::malformed_change_cipher_spec,
+                          "ChangeCipherSpec of " + std::to_string(data.size()) + " byte(s), first " +
+                              std::to_string(data[0]) + ": not the single byte 1");
     // The keys change after this record: no handshake message may straddle it.
     if (!reassembler_.aligned())
         return make_error(Reason::handshake_spans_key_change,
@@ -243,11 +235,15 @@ Status Core::on_alert(std::span<const std::uint8_t> data) {
         if (!sent_close_) close();
         return {};
     }
-    if (level == AlertLevel::warning && description != Alert::close_notify) {
+    if (level == AlertLevel::warning) {
         // RFC 5246 §7.2: warnings may be ignored; too many in a row is abuse.
+        // With the default of 4 the fifth is fatal, as in OpenSSL since
+        // CVE-2016-8610 (MAX_WARN_ALERT_COUNT). OpenSSL counts close_notify
+        // too; here it is the orderly end, handled above.
         if (++warnings_ > limits_.max_warning_alerts)
-            return make_error(Reason::too_many_warnings, "more than " + std::to_string(limits_.max_warning_alerts) +
-                                                             " consecutive warning alerts (Limits::max_warning_alerts)");
+            return make_error(Reason::too_many_warnings,
+                              std::to_string(warnings_) + " consecutive warning alerts, limit " +
+                                  std::to_string(limits_.max_warning_alerts) + " (Limits::max_warning_alerts)");
         return {};
     }
     Error e;
@@ -264,7 +260,6 @@ Status Core::on_application_data(std::span<const std::uint8_t> data) {
         return make_error(Reason::application_data_before_handshake,
                           "application data before the handshake finished");
     if (data.empty()) return {};   // counted by the record layer (Limits::max_empty_records)
-    warnings_ = 0;
     progressed_ = true;
     // Decrypted in place in the record layer's input buffer, it stays there
     // until receive() copies it into the application's buffer: no copy here.

@@ -53,8 +53,8 @@ private:
     Status on_application_data(std::span<const std::uint8_t> data);
     Status dispatch(handshake::Input12 input, const handshake::Message* message);
     // check_message_limits applies the Limits that bound a decoded message's
-    // lists (certificates, ClientHello extensions and suites).
-    Status check_message_limits(const msg::Handshake12& message) const;
+    // lists (the certificates of a Certificate).
+    Status check_message_limits(const handshake::Input12& message) const;
     // count_progress is called after each record: the DoS guard on records
     // that move nothing forward (Limits::max_records_without_progress).
     Status count_progress();

@@ -15,6 +15,7 @@ std::string_view name(Reason reason) noexcept {
     case Reason::unexpected_record_type: return "unexpected_record_type";
     case Reason::unexpected_change_cipher_spec: return "unexpected_change_cipher_spec";
     case Reason::handshake_spans_key_change: return "handshake_spans_key_change";
+    case Reason::malformed_change_cipher_spec: return "malformed_change_cipher_spec";
     case Reason::application_data_before_handshake: return "application_data_before_handshake";
     case Reason::renegotiation_refused: return "renegotiation_refused";
     case Reason::record_overflow: return "record_overflow";
@@ -39,8 +40,6 @@ std::string_view name(Reason reason) noexcept {
     case Reason::bad_key_share: return "bad_key_share";
     case Reason::illegal_parameter: return "illegal_parameter";
     case Reason::excessive_message_size: return "excessive_message_size";
-    case Reason::too_many_extensions: return "too_many_extensions";
-    case Reason::too_many_cipher_suites: return "too_many_cipher_suites";
     case Reason::unsolicited_extension: return "unsolicited_extension";
     case Reason::missing_extension: return "missing_extension";
     case Reason::finished_mismatch: return "finished_mismatch";

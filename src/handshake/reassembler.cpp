@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <string>
 
+#include "msg/client_hello.hpp"
+
 namespace tlspp::handshake {
 
 namespace {
@@ -30,13 +32,31 @@ std::size_t body_length(const std::uint8_t* header) {
 // RFC 5246 names no alert for a message longer than an implementation takes;
 // OpenSSL and BoringSSL both send illegal_parameter (SSL_R_EXCESSIVE_MESSAGE_SIZE),
 // and so do we: the length is well-formed, its value is refused.
-Error too_long(std::uint8_t type, std::size_t length, std::size_t max) {
+Error too_long(std::uint8_t type, std::size_t length, std::size_t max, const char* field) {
     return make_error(Reason::excessive_message_size, "handshake message type " + std::to_string(type) +
                                                           ": length " + std::to_string(length) + ", limit " +
-                                                          std::to_string(max) + " (Limits::max_handshake_message_size)");
+                                                          std::to_string(max) + " (Limits::" + field + ")");
 }
 
 }  // namespace
+
+Status Reassembler::check_length(const std::uint8_t* header) const {
+    const std::size_t length = body_length(header);
+    if (header[0] != static_cast<std::uint8_t>(HandshakeType::client_hello) || !server_) {
+        if (length > max_) return too_long(header[0], length, max_, "max_handshake_message_size");
+        return {};
+    }
+    // RFC 5246 §7.4.1.2: no ClientHello is longer than its vectors allow, so
+    // a longer one is malformed (trailing bytes at best): decode_error,
+    // refused before its body is buffered.
+    if (length > msg::max_client_hello_length)
+        return make_error(Reason::length_out_of_range,
+                          "ClientHello: length " + std::to_string(length) + ", longer than the " +
+                              std::to_string(msg::max_client_hello_length) +
+                              " bytes a well-formed ClientHello can have (RFC 5246 §7.4.1.2)");
+    if (length > max_client_hello_) return too_long(header[0], length, max_client_hello_, "max_client_hello_size");
+    return {};
+}
 
 Status Reassembler::feed(std::span<const std::uint8_t> record_data) {
     // RFC 5246 §6.2.1: "Implementations MUST NOT send zero-length fragments of
@@ -59,8 +79,8 @@ Status Reassembler::feed(std::span<const std::uint8_t> record_data) {
     // before it is messages (possibly still incomplete) already checked.
     while (scanned_ + header_length <= buf_.size()) {
         const std::uint8_t* header = buf_.data() + scanned_;
+        if (auto ok = check_length(header); !ok) return ok;
         const std::size_t length = body_length(header);
-        if (length > max_) return too_long(header[0], length, max_);
         if (buf_.size() - scanned_ - header_length < length) break;
         scanned_ += header_length + length;
     }
@@ -79,10 +99,10 @@ Result<std::optional<Message>> Reassembler::next() {
     const std::size_t available = buf_.size() - start_;
     if (available < header_length) return std::optional<Message>();
     const std::uint8_t* header = buf_.data() + start_;
-    const std::size_t length = body_length(header);
     // feed() has already refused this, but a caller that kept going after that
     // error must still not be handed an oversized message.
-    if (length > max_) return too_long(header[0], length, max_);
+    if (auto ok = check_length(header); !ok) return std::move(ok).error();
+    const std::size_t length = body_length(header);
     if (available - header_length < length) return std::optional<Message>();
 
     std::span<const std::uint8_t> encoded(header, header_length + length);

@@ -153,6 +153,33 @@ TEST(Reassembler, TheDefaultLimitIs64KiB) {
     EXPECT_NE(s.error().detail.find("max_handshake_message_size"), std::string::npos) << s.error().detail;
 }
 
+// A server's ClientHello may reach the protocol maximum (RFC 5246 §7.4.1.2:
+// 131,396 bytes); every other message keeps max_handshake_message_size.
+TEST(Reassembler, AServersClientHelloCapIsTheProtocolMaximum) {
+    Reassembler ok(Limits{}, /*server=*/true);
+    ASSERT_TRUE(ok.feed(hex("01020144")));   // 131,396
+    Reassembler over(Limits{}, true);
+    auto s = over.feed(hex("01020145"));     // 131,397: no well-formed ClientHello is that long
+    expect_error(s, Reason::length_out_of_range, Alert::decode_error);
+    EXPECT_NE(s.error().detail.find("131396"), std::string::npos) << s.error().detail;
+    Reassembler certificate(Limits{}, true);
+    expect_error(certificate.feed(hex("0b010001")), Reason::excessive_message_size, Alert::illegal_parameter);
+    // A client holds a ClientHello (unexpected anyway) to the general cap.
+    Reassembler client;
+    expect_error(client.feed(hex("01010001")), Reason::excessive_message_size, Alert::illegal_parameter);
+}
+
+TEST(Reassembler, AServersClientHelloCapFollowsItsLimit) {
+    Limits limits;
+    limits.max_client_hello_size = 2000;
+    Reassembler ok(limits, true);
+    ASSERT_TRUE(ok.feed(hex("010007d0")));   // 2000
+    Reassembler r(limits, true);
+    auto s = r.feed(hex("010007d1"));
+    expect_error(s, Reason::excessive_message_size, Alert::illegal_parameter);
+    EXPECT_NE(s.error().detail.find("max_client_hello_size"), std::string::npos) << s.error().detail;
+}
+
 TEST(Reassembler, AcceptsAMessageOfExactlyTheMaximumSize) {
     Reassembler r = with_max_message(4);
     ASSERT_TRUE(r.feed(hex("14000004 01020304")));

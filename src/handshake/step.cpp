@@ -117,17 +117,7 @@ std::string_view input_name(const Input12& input) {
         [](const auto& m) -> std::string_view {
             using M = std::decay_t<decltype(m)>;
             if constexpr (std::is_same_v<M, ChangeCipherSpec>) return "ChangeCipherSpec";
-            else if constexpr (std::is_same_v<M, msg::HelloRequest>) return "HelloRequest";
-            else if constexpr (std::is_same_v<M, msg::ClientHello>) return "ClientHello";
-            else if constexpr (std::is_same_v<M, msg::ServerHello>) return "ServerHello";
-            else if constexpr (std::is_same_v<M, msg::Certificate>) return "Certificate";
-            else if constexpr (std::is_same_v<M, msg::ServerKeyExchange>) return "ServerKeyExchange";
-            else if constexpr (std::is_same_v<M, msg::CertificateRequest>) return "CertificateRequest";
-            else if constexpr (std::is_same_v<M, msg::ServerHelloDone>) return "ServerHelloDone";
-            else if constexpr (std::is_same_v<M, msg::CertificateVerify>) return "CertificateVerify";
-            else if constexpr (std::is_same_v<M, msg::ClientKeyExchange>) return "ClientKeyExchange";
-            else if constexpr (std::is_same_v<M, msg::Finished>) return "Finished";
-            else return "NewSessionTicket";
+            else return msg::message_name(M::type);
         },
         input);
 }
@@ -149,6 +139,15 @@ Error unexpected(const Input12& input, std::string_view state_name) {
     std::string detail = std::string(input_name(input)) + " is not allowed in " + std::string(state_name);
     return make_error(ccs ? Reason::unexpected_change_cipher_spec : Reason::unexpected_handshake_message,
                       std::move(detail));
+}
+
+Error unexpected(HandshakeType type, std::string_view state_name) {
+    std::string what(msg::message_name(type));
+    if (what.empty()) {
+        what = "handshake message type " + std::to_string(static_cast<unsigned>(type));
+        if (auto known = name(type); !known.empty()) what += " (" + std::string(known) + ")";
+    }
+    return make_error(Reason::unexpected_handshake_message, what + " is not allowed in " + std::string(state_name));
 }
 
 }  // namespace tlspp::handshake

@@ -6,8 +6,11 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
+#include <type_traits>
+#include <variant>
 
 #include "handshake/events.hpp"
 #include "handshake/input.hpp"
@@ -134,8 +137,10 @@ private:
     bool false_start_ = false;
 };
 
-// unexpected is the one rejection path for a message a state does not accept.
+// unexpected is the one rejection path for a message a state does not
+// accept: by its decoded input, or by its type alone (see read_message).
 Error unexpected(const Input12& input, std::string_view state_name);
+Error unexpected(HandshakeType type, std::string_view state_name);
 
 // advance is the one dispatcher of every state machine. `on(state, message)`
 // is callable exactly for the (state, message) pairs the machine accepts
@@ -155,6 +160,42 @@ Status advance(State& state, const Input12& input, On&& on, std::string_view sta
     if (!next) return std::move(next).error();
     state = std::move(*next);
     return {};
+}
+
+// handshake_type_of<M> is the handshake type of input M; ChangeCipherSpec has none.
+template <class M>
+constexpr std::optional<HandshakeType> handshake_type_of() {
+    if constexpr (std::is_same_v<M, ChangeCipherSpec>) return std::nullopt;
+    else return M::type;
+}
+
+// state_accepts says whether the current state takes a handshake message of
+// type `type`: whether `On`, the machine's overload set as one callable (the
+// one advance() dispatches through), can be called with that state and a
+// message of that type. So the accepted types are the handlers, stated once.
+template <class On, class State>
+bool state_accepts(const State& state, HandshakeType type) {
+    return std::visit(
+        [type](const auto& current) {
+            using S = std::decay_t<decltype(current)>;
+            return [type]<class... Ms>(const std::variant<Ms...>*) {
+                return ((handshake_type_of<Ms>() == type && std::is_invocable_v<On&, S&&, const Ms&>) || ...);
+            }(static_cast<const Input12*>(nullptr));
+        },
+        state);
+}
+
+// read_message turns a whole handshake message into the machine's input.
+// RFC 5246 §7.4: "Sending handshake messages in an order other than that
+// listed here results in a fatal error (unexpected_message)", whatever the
+// body: the current state judges the type first (Machine::accepts), and only
+// a type it accepts has its body decoded.
+template <class Machine>
+Result<Input12> read_message(const Machine& machine, HandshakeType type, std::span<const std::uint8_t> body) {
+    if (!machine.accepts(type)) return unexpected(type, machine.state_name());
+    auto decoded = msg::decode_handshake12(type, body);
+    if (!decoded) return std::move(decoded).error();
+    return std::visit([](auto&& m) -> Input12 { return std::move(m); }, std::move(*decoded));
 }
 
 }  // namespace tlspp::handshake

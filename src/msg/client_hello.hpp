@@ -38,6 +38,11 @@ struct ClientHello {
     std::vector<RawExtension> extensions;
 };
 
+// The largest well-formed ClientHello body (RFC 5246 §7.4.1.2): version 2,
+// random 32, session_id 1+32, cipher_suites 2+65534, compression_methods
+// 1+255, extensions 2+65535. OpenSSL's CLIENT_HELLO_MAX_LENGTH is the same.
+inline constexpr std::size_t max_client_hello_length = 131'396;
+
 // decode_client_hello parses a ClientHello body. Syntax only: it fails with
 // decode_error for truncation, trailing bytes, a length outside the RFC's
 // range, a duplicate extension or a malformed known extension. Whether the

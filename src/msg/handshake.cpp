@@ -14,20 +14,6 @@ Result<Handshake12> lift(Result<M> decoded) {
     return Handshake12(std::move(*decoded));
 }
 
-struct Namer {
-    std::string_view operator()(const HelloRequest&) const { return "HelloRequest"; }
-    std::string_view operator()(const ClientHello&) const { return "ClientHello"; }
-    std::string_view operator()(const ServerHello&) const { return "ServerHello"; }
-    std::string_view operator()(const Certificate&) const { return "Certificate"; }
-    std::string_view operator()(const ServerKeyExchange&) const { return "ServerKeyExchange"; }
-    std::string_view operator()(const CertificateRequest&) const { return "CertificateRequest"; }
-    std::string_view operator()(const ServerHelloDone&) const { return "ServerHelloDone"; }
-    std::string_view operator()(const CertificateVerify&) const { return "CertificateVerify"; }
-    std::string_view operator()(const ClientKeyExchange&) const { return "ClientKeyExchange"; }
-    std::string_view operator()(const Finished&) const { return "Finished"; }
-    std::string_view operator()(const NewSessionTicket12&) const { return "NewSessionTicket"; }
-};
-
 }  // namespace
 
 Result<Handshake12> decode_handshake12(HandshakeType type, ByteView body) {
@@ -59,6 +45,30 @@ Result<Handshake12> decode_handshake12(HandshakeType type, ByteView body) {
     return wire::decode_error("Handshake", Reason::unexpected_handshake_message, detail + " is not a TLS 1.2 message");
 }
 
-std::string_view message_name(const Handshake12& m) { return std::visit(Namer{}, m); }
+std::string_view message_name(HandshakeType type) {
+    switch (type) {
+    case HandshakeType::hello_request: return "HelloRequest";
+    case HandshakeType::client_hello: return "ClientHello";
+    case HandshakeType::server_hello: return "ServerHello";
+    case HandshakeType::certificate: return "Certificate";
+    case HandshakeType::server_key_exchange: return "ServerKeyExchange";
+    case HandshakeType::certificate_request: return "CertificateRequest";
+    case HandshakeType::server_hello_done: return "ServerHelloDone";
+    case HandshakeType::certificate_verify: return "CertificateVerify";
+    case HandshakeType::client_key_exchange: return "ClientKeyExchange";
+    case HandshakeType::finished: return "Finished";
+    case HandshakeType::new_session_ticket: return "NewSessionTicket";
+    case HandshakeType::end_of_early_data:
+    case HandshakeType::encrypted_extensions:
+    case HandshakeType::certificate_status:
+    case HandshakeType::key_update:
+    case HandshakeType::message_hash: break;
+    }
+    return "";
+}
+
+std::string_view message_name(const Handshake12& m) {
+    return std::visit([](const auto& message) { return message_name(std::decay_t<decltype(message)>::type); }, m);
+}
 
 }  // namespace tlspp::msg

@@ -39,7 +39,9 @@ Bytes encode_message(const M& m) {
     return out;
 }
 
-// message_name gives "ClientHello", "ServerKeyExchange", ... for a variant.
+// message_name gives "ClientHello", "ServerKeyExchange", ... for a variant,
+// or for a TLS 1.2 handshake type ("" for any other type).
 std::string_view message_name(const Handshake12& m);
+std::string_view message_name(HandshakeType type);
 
 }  // namespace tlspp::msg

@@ -290,31 +290,39 @@ struct EventServer::Impl {
             return ended(c);
         }
         progress(c);
+        // read_in succeeds on close_notify and only sets peer_closed(); the
+        // connection has already queued its own close_notify in answer.
         auto fed = c.tls.read_in({received.data(), static_cast<std::size_t>(n)});
         if (c.phase == Phase::handshake) {
             // The bytes that finish the handshake may carry a bad record
             // after it: that is the session's failure, not the handshake's.
             if (!c.tls.handshake_done()) {
-                if (fed) return;
-                if (fed.error().reason == Reason::peer_closed) return ended(c);
-                return handshake_failed(c, fed.error());
+                if (!fed) return handshake_failed(c, fed.error());
+                if (c.tls.peer_closed()) return closed_during_handshake(c);
+                return;
             }
             if (!established(c)) return;
         }
         std::uint64_t id = c.id;
         deliver(c);
         if (!clients.contains(id) || c.phase != Phase::established) return;
-        if (!fed && fed.error().reason == Reason::peer_closed) {
-            reply.clear();
-            c.handler->on_peer_closed(reply);
-            if (!send_reply(c)) return;
-            return begin_close(c, true);
-        }
         if (!fed) {
             // A fatal error after the handshake: the alert is queued; no close_notify.
             log("session with " + c.peer + ": " + fed.error().message());
             return begin_close(c, false);
         }
+        // RFC 5246 §7.2.1: "The other party MUST respond with a close_notify
+        // alert of its own and close down the connection immediately,
+        // discarding any pending writes." Ours is queued; closing sends it.
+        if (c.tls.peer_closed()) return begin_close(c, true);
+    }
+
+    // closed_during_handshake: the client sent close_notify before the
+    // handshake was done. Our close_notify is queued: send it and close
+    // (RFC 5246 §7.2.1), as for a failed handshake.
+    void closed_during_handshake(Client& c) {
+        handshake_failed(c, make_error(Reason::peer_closed, "the client (" + c.peer +
+                                                                ") sent close_notify during the handshake"));
     }
 
     // ended: the client's stream ended (FIN, or close_notify during the handshake).

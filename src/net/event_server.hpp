@@ -47,10 +47,10 @@ public:
     // appends what to send back to `reply`. An error ends the session: it is
     // logged as "session with PEER: ...", and close_notify still goes out
     // (the TLS connection itself is fine).
+    // When the client sends close_notify the session ends with no further
+    // callback: RFC 5246 §7.2.1 has us answer with close_notify at once,
+    // "discarding any pending writes", so there is nothing left to reply.
     virtual Result<Next> on_data(std::span<const std::uint8_t> data, std::string& reply) = 0;
-    // on_peer_closed: the client sent close_notify. What is in `reply` is
-    // still sent (a half-closed client may wait for it), then close_notify.
-    virtual void on_peer_closed(std::string& reply) { (void)reply; }
 };
 
 // Makes the handler for a connection whose handshake just finished.

@@ -15,6 +15,7 @@
 
 #include "net/listener.hpp"
 #include "support/configs.hpp"
+#include "support/raw_tls_client.hpp"
 #include "tlspp/stream.hpp"
 
 namespace tlspp::net {
@@ -242,6 +243,50 @@ TEST(EventServer, ClientGoneMidHandshakeLeavesNothing) {
     EXPECT_NE(log.find("Connection reset by peer"), std::string::npos) << log;
 }
 
+// RFC 5246 §7.2.1: "The other party MUST respond with a close_notify alert of
+// its own and close down the connection immediately". The deadlines are far
+// away, so only the close_notify can end the connection within the bound.
+TEST(EventServer, AnswersCloseNotifyAfterTheHandshakeAndClosesAtOnce) {
+    EventServerOptions options;
+    options.idle_timeout = milliseconds(30'000);
+    options.close_linger = milliseconds(30'000);
+    Server server(options);
+    Fd fd = connect_raw(server.port());
+    ASSERT_TRUE(fd);
+    ClientConnection tls(test::client_config(), "localhost");
+    ASSERT_TRUE(test::handshake_by_hand(fd.get(), tls));
+    tls.close();
+    ASSERT_TRUE(test::send_pending(fd.get(), tls));
+    EXPECT_TRUE(test::read_until_eof(fd.get(), tls, milliseconds(2'000))) << "the server kept the connection open";
+    EXPECT_TRUE(tls.peer_closed()) << "no close_notify came back";
+    fd.reset();
+    EXPECT_TRUE(server.wait_open(0));
+    server.stop();
+    EXPECT_EQ(server.stats().handshakes_done, 1u);
+    EXPECT_EQ(server.stats().idle_timeouts, 0u);
+}
+
+TEST(EventServer, AnswersCloseNotifyDuringTheHandshakeAndClosesAtOnce) {
+    EventServerOptions options;
+    options.handshake_timeout = milliseconds(30'000);
+    options.close_linger = milliseconds(30'000);
+    Server server(options);
+    Fd fd = connect_raw(server.port());
+    ASSERT_TRUE(fd);
+    ClientConnection tls(test::client_config(), "localhost");
+    ASSERT_TRUE(test::send_pending(fd.get(), tls));
+    // close_notify right after the ClientHello, in the clear.
+    ASSERT_EQ(::send(fd.get(), test::plaintext_close_notify, sizeof test::plaintext_close_notify, 0), 7);
+    EXPECT_TRUE(test::read_until_eof(fd.get(), tls, milliseconds(2'000))) << "the server kept the connection open";
+    EXPECT_TRUE(tls.peer_closed()) << "no close_notify came back";
+    fd.reset();
+    EXPECT_TRUE(server.wait_open(0));
+    server.stop();
+    EXPECT_EQ(server.stats().handshakes_done, 0u);
+    EXPECT_EQ(server.stats().handshakes_failed, 1u);
+    EXPECT_NE(server.log().find("close_notify during the handshake"), std::string::npos) << server.log();
+}
+
 TEST(EventServer, RefusesClientsBeyondTheLimit) {
     EventServerOptions options;
     options.max_connections = 2;
@@ -275,19 +320,8 @@ TEST(EventServer, StopsReadingAClientThatDoesNotReadItsOutput) {
     Fd fd = connect_raw(server.port());
     ASSERT_TRUE(fd);
     ClientConnection tls(test::client_config(), "localhost");
-    // The handshake, driven by hand over the blocking socket.
+    ASSERT_TRUE(test::handshake_by_hand(fd.get(), tls));
     std::uint8_t buffer[32 * 1024];
-    while (!tls.handshake_done()) {
-        auto out = tls.pending_output();
-        if (!out.empty()) {
-            ASSERT_EQ(::send(fd.get(), out.data(), out.size(), 0), static_cast<ssize_t>(out.size()));
-            tls.consume_output(out.size());
-        }
-        if (tls.handshake_done()) break;
-        ssize_t n = ::recv(fd.get(), buffer, sizeof buffer, 0);
-        ASSERT_GT(n, 0);
-        ASSERT_TRUE(tls.read_in({buffer, static_cast<std::size_t>(n)}));
-    }
     // Up to 64 MiB, sent until the socket stays full for a second.
     constexpr std::size_t kLimit = 64u << 20;
     std::vector<std::uint8_t> chunk(16 * 1024, 'x');

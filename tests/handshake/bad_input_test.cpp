@@ -428,6 +428,34 @@ TEST(BadInput, ChangeCipherSpecBeforeClientKeyExchangeIsUnexpectedMessage) {
     ++total_cases;
 }
 
+// RFC 5246 §7.1: ChangeCipherSpec is the single byte 1. Any other body is
+// unexpected_message, as OpenSSL 3 answers (SSL_R_BAD_CHANGE_CIPHER_SPEC) and
+// RFC 8446 §5 requires in TLS 1.3: "An implementation which receives any
+// other change_cipher_spec value ... MUST abort the handshake with an
+// "unexpected_message" alert." Both where CCS is due and where it is not.
+TEST(BadInput, MalformedChangeCipherSpecIsUnexpectedMessage) {
+    const auto msgs = test::plaintext_messages(capture().to_server);
+    const std::vector<Bytes> bodies = {{0}, {2}, {0xff}, {1, 1}, {1, 0}, {0, 1}, Bytes(300, 1)};
+    for (bool due : {true, false}) {
+        for (const Bytes& body : bodies) {
+            ServerConnection s(test::server_config(test::pki().server_p256, 2));
+            if (due) ASSERT_TRUE(s.read_in(handshake_records({msgs.at(0), msgs.at(1)})));
+            const std::string what = std::string(due ? "after ClientKeyExchange" : "first") + ", " +
+                                     std::to_string(body.size()) + "-byte body starting " + std::to_string(body[0]);
+            expect_error(s.read_in(record(ContentType::change_cipher_spec, body)), Reason::malformed_change_cipher_spec,
+                         Alert::unexpected_message, what);
+            const Bytes out(s.pending_output().begin(), s.pending_output().end());
+            ASSERT_GE(out.size(), 7u);
+            EXPECT_EQ(Bytes(out.end() - 7, out.end()), (Bytes{21, 3, 3, 0, 2, 2, 10})) << what;
+            ++total_cases;
+        }
+    }
+    // The client too.
+    ClientConnection c(test::client_config(1), "localhost");
+    expect_error(c.read_in(record(ContentType::change_cipher_spec, Bytes{1, 1})), Reason::malformed_change_cipher_spec,
+                 Alert::unexpected_message, "client: 2-byte body");
+}
+
 TEST(BadInput, FatalAlertInsideAHandshakeMessageEndsTheHandshake) {
     ServerConnection s(test::server_config(test::pki().server_p256));
     Bytes in = first_half_of_client_hello();

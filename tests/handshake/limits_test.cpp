@@ -65,25 +65,13 @@ Bytes operator+(Bytes a, const Bytes& b) {
     return a;
 }
 
-// A captured ClientHello with `extra_extensions` unknown empty extensions,
-// `extra_suites` unknown cipher suites, and `padding` bytes in one more
-// unknown extension (when non-zero).
-Bytes client_hello_with(std::size_t extra_extensions, std::size_t extra_suites, std::size_t padding = 0) {
+// A captured ClientHello with `padding` bytes in one more, unknown, extension.
+Bytes client_hello_with(std::size_t padding) {
     const Bytes& original = client_message(0);
     auto hello = msg::decode_client_hello(std::span(original).subspan(4));
     EXPECT_TRUE(hello);
-    for (std::size_t i = 0; i < extra_extensions; ++i)
-        hello->extensions.push_back({static_cast<std::uint16_t>(0x7000 + i), {}});
-    if (padding > 0) hello->extensions.push_back({0x6fff, Bytes(padding, 0xab)});
-    for (std::size_t i = 0; i < extra_suites; ++i) hello->cipher_suites.push_back(static_cast<std::uint16_t>(0xe000 + i));
+    hello->extensions.push_back({0x6fff, Bytes(padding, 0xab)});
     return msg::encode_message(*hello);
-}
-
-std::size_t extension_count(const Bytes& hello_message) {
-    return msg::decode_client_hello(std::span(hello_message).subspan(4))->extensions.size();
-}
-std::size_t suite_count(const Bytes& hello_message) {
-    return msg::decode_client_hello(std::span(hello_message).subspan(4))->cipher_suites.size();
 }
 
 std::shared_ptr<ClientConfig> client_with(const Limits& limits) {
@@ -124,10 +112,15 @@ void expect_pair_refused(const Connection& failing, const Connection& other, Rea
 // ---- max_handshake_message_size ----------------------------------------
 
 TEST(Limits, ServerRefusesAMessageOverTheSizeLimitFromItsHeader) {
+    // A ClientKeyExchange header announcing 64 KiB + 1: refused before any body.
     ServerConnection s(test::server_config(test::pki().server_p256));
-    // A ClientHello header announcing 64 KiB + 1: refused before any body.
-    auto r = s.read_in(record(ContentType::handshake, Bytes{1, 0x01, 0x00, 0x01}));
+    auto r = s.read_in(record(ContentType::handshake, Bytes{16, 0x01, 0x00, 0x01}));
     expect_refused(s, r, Reason::excessive_message_size, Alert::illegal_parameter);
+    // A ClientHello may be longer (client_hello_size_test.cpp), but not
+    // longer than a well-formed one can be (131,396 bytes): decode_error.
+    ServerConnection t(test::server_config(test::pki().server_p256));
+    auto h = t.read_in(record(ContentType::handshake, Bytes{1, 0x02, 0x01, 0x45}));
+    expect_refused(t, h, Reason::length_out_of_range, Alert::decode_error);
 }
 
 TEST(Limits, ClientRefusesAMessageOverTheSizeLimitFromItsHeader) {
@@ -137,13 +130,13 @@ TEST(Limits, ClientRefusesAMessageOverTheSizeLimitFromItsHeader) {
     expect_refused(c, r, Reason::excessive_message_size, Alert::illegal_parameter);
 }
 
-TEST(Limits, MessageSizeLimitIsConfigurableOnTheServer) {
+TEST(Limits, ClientHelloSizeLimitIsConfigurableOnTheServer) {
     // A ClientHello of just over 1 KiB (ALPN names make it long) against a
-    // server that takes 1 KiB messages, then against the default.
+    // server that takes 1 KiB ClientHellos, then against the default.
     auto client = test::client_config(1);
     for (int i = 0; i < 12; ++i) client->alpn.push_back("protocol-name-number-" + std::string(60, char('a' + i)));
     Limits small;
-    small.max_handshake_message_size = 1024;
+    small.max_client_hello_size = 1024;
     test::LoopbackPair refused(client, server_with(small));
     EXPECT_FALSE(refused.handshake());
     expect_pair_refused(refused.server, refused.client, Reason::excessive_message_size, Alert::illegal_parameter);
@@ -185,7 +178,7 @@ TEST(Limits, MessageSizeLimitIsConfigurableOnTheClient) {
 TEST(Limits, ServerRefusesMoreBufferedHandshakeBytesThanItsLimit) {
     // A 2 KiB ClientHello in 700-byte records: the second record leaves 1400
     // bytes of it buffered, over a 1028-byte limit.
-    const Bytes hello = client_hello_with(0, 0, 2000);
+    const Bytes hello = client_hello_with(2000);
     Limits limits;
     limits.max_buffered_handshake_bytes = 1028;
     ServerConnection s(server_with(limits));
@@ -280,56 +273,6 @@ TEST(Limits, ServerRefusesAClientCertificateListLongerThanItsLimit) {
     EXPECT_TRUE(accepted.handshake());
 }
 
-// ---- max_client_hello_extensions / max_client_hello_cipher_suites ------
-
-TEST(Limits, ServerRefusesMoreClientHelloExtensionsThanTheDefault) {
-    const std::size_t base = extension_count(client_message(0));
-    ASSERT_LT(base, 64u);
-    const Bytes at_limit = client_hello_with(64 - base, 0);
-    ASSERT_EQ(extension_count(at_limit), 64u);
-    ServerConnection ok(test::server_config(test::pki().server_p256));
-    EXPECT_TRUE(ok.read_in(record(ContentType::handshake, at_limit)));
-
-    const Bytes over = client_hello_with(65 - base, 0);
-    ServerConnection s(test::server_config(test::pki().server_p256));
-    auto r = s.read_in(record(ContentType::handshake, over));
-    expect_refused(s, r, Reason::too_many_extensions, Alert::illegal_parameter);
-}
-
-TEST(Limits, ServerRefusesMoreCipherSuitesThanTheDefault) {
-    const std::size_t base = suite_count(client_message(0));
-    const Bytes at_limit = client_hello_with(0, 512 - base);
-    ASSERT_EQ(suite_count(at_limit), 512u);
-    ServerConnection ok(test::server_config(test::pki().server_p256));
-    EXPECT_TRUE(ok.read_in(record(ContentType::handshake, at_limit)));
-
-    const Bytes over = client_hello_with(0, 513 - base);
-    ServerConnection s(test::server_config(test::pki().server_p256));
-    auto r = s.read_in(record(ContentType::handshake, over));
-    expect_refused(s, r, Reason::too_many_cipher_suites, Alert::illegal_parameter);
-}
-
-TEST(Limits, ClientHelloLimitsAreConfigurable) {
-    const Bytes hello = client_message(0);
-    Limits few_extensions;
-    few_extensions.max_client_hello_extensions = extension_count(hello) - 1;
-    ServerConnection s(server_with(few_extensions));
-    expect_refused(s, s.read_in(record(ContentType::handshake, hello)), Reason::too_many_extensions,
-                   Alert::illegal_parameter);
-
-    Limits few_suites;
-    few_suites.max_client_hello_cipher_suites = suite_count(hello) - 1;
-    ServerConnection t(server_with(few_suites));
-    expect_refused(t, t.read_in(record(ContentType::handshake, hello)), Reason::too_many_cipher_suites,
-                   Alert::illegal_parameter);
-
-    Limits exact;
-    exact.max_client_hello_extensions = extension_count(hello);
-    exact.max_client_hello_cipher_suites = suite_count(hello);
-    ServerConnection u(server_with(exact));
-    EXPECT_TRUE(u.read_in(record(ContentType::handshake, hello)));
-}
-
 // ---- max_records_without_progress before the handshake is done --------
 
 const unsigned default_no_progress = Limits{}.max_records_without_progress;
@@ -337,7 +280,7 @@ const unsigned default_no_progress = Limits{}.max_records_without_progress;
 TEST(Limits, ServerDropsAClientHelloTrickledOneByteARecord) {
     // 5000 bytes, one record each: the 4097th record still completes nothing.
     ASSERT_EQ(default_no_progress, 4096u);
-    const Bytes hello = client_hello_with(0, 0, 5000 - client_message(0).size());
+    const Bytes hello = client_hello_with(5000 - client_message(0).size());
     ServerConnection s(test::server_config(test::pki().server_p256));
     auto r = s.read_in(fragments(hello, 1));
     expect_refused(s, r, Reason::too_many_records_without_progress, Alert::unexpected_message);
@@ -361,11 +304,50 @@ TEST(Limits, ClientDropsAFloodOfHelloRequestsWhileNegotiating) {
     expect_refused(c, r, Reason::too_many_records_without_progress, Alert::unexpected_message);
 }
 
-TEST(Limits, ServerDropsAFloodOfWarningsBeforeTheHandshake) {
+// OpenSSL since CVE-2016-8610 (MAX_WARN_ALERT_COUNT): the fifth warning
+// alert in a row is fatal, unexpected_message; four are tolerated.
+TEST(Limits, ServerDropsTheFifthConsecutiveWarningBeforeTheHandshake) {
+    ASSERT_EQ(Limits{}.max_warning_alerts, 4u);
     const Bytes warning = record(ContentType::alert, Bytes{1, 90});   // user_canceled
     ServerConnection ok(test::server_config(test::pki().server_p256));
-    EXPECT_TRUE(ok.read_in(repeated(warning, 16)));
+    EXPECT_TRUE(ok.read_in(repeated(warning, 4)));
+    EXPECT_TRUE(ok.read_in(record(ContentType::handshake, client_message(0)))) << "the handshake goes on after four";
     ServerConnection s(test::server_config(test::pki().server_p256));
+    auto r = s.read_in(repeated(warning, 5));
+    expect_refused(s, r, Reason::too_many_warnings, Alert::unexpected_message);
+}
+
+TEST(Limits, ClientDropsTheFifthConsecutiveWarningDuringTheHandshake) {
+    const Bytes warning = record(ContentType::alert, Bytes{1, 90});
+    ClientConnection ok(test::client_config(1), "localhost");
+    EXPECT_TRUE(ok.read_in(fragments(server_message(0), 4096) + repeated(warning, 4)));
+    ClientConnection c(test::client_config(1), "localhost");
+    c.consume_output(c.pending_output().size());
+    auto r = c.read_in(fragments(server_message(0), 4096) + repeated(warning, 5));
+    expect_refused(c, r, Reason::too_many_warnings, Alert::unexpected_message);
+}
+
+// As in OpenSSL, any non-empty record other than an alert ends the run: a
+// handshake fragment between two runs of four makes neither a fifth.
+TEST(Limits, AHandshakeRecordEndsARunOfWarnings) {
+    const Bytes warning = record(ContentType::alert, Bytes{1, 90});
+    const Bytes& hello = client_message(0);
+    const Bytes first = record(ContentType::handshake, Bytes(hello.begin(), hello.begin() + 10));
+    const Bytes rest = record(ContentType::handshake, Bytes(hello.begin() + 10, hello.end()));
+    ServerConnection s(test::server_config(test::pki().server_p256));
+    EXPECT_TRUE(s.read_in(repeated(warning, 4) + first + repeated(warning, 4) + rest));
+    ServerConnection t(test::server_config(test::pki().server_p256));
+    auto r = t.read_in(repeated(warning, 4) + first + repeated(warning, 5));
+    expect_refused(t, r, Reason::too_many_warnings, Alert::unexpected_message);
+}
+
+TEST(Limits, WarningLimitIsConfigurableBeforeTheHandshake) {
+    const Bytes warning = record(ContentType::alert, Bytes{1, 90});
+    Limits sixteen;
+    sixteen.max_warning_alerts = 16;
+    ServerConnection ok(server_with(sixteen));
+    EXPECT_TRUE(ok.read_in(repeated(warning, 16)));
+    ServerConnection s(server_with(sixteen));
     expect_refused(s, s.read_in(repeated(warning, 17)), Reason::too_many_warnings, Alert::unexpected_message);
 }
 
@@ -545,7 +527,7 @@ TEST(Limits, EmptyRecordLimitIsConfigurableAndDataResetsIt) {
 TEST(Limits, ServerDropsAFloodOfWarningAlerts) {
     Established e({}, {});
     auto warning = [&] { return e.from_client(ContentType::alert, user_canceled_warning); };
-    ASSERT_TRUE(feed_each(e.pair.server, many(16, warning)));
+    ASSERT_TRUE(feed_each(e.pair.server, many(Limits{}.max_warning_alerts, warning)));
     expect_failed(e.pair.server.read_in(warning()), Reason::too_many_warnings, Alert::unexpected_message);
     expect_sent_fatal(e.server_output(), Alert::unexpected_message);
 }
@@ -553,7 +535,7 @@ TEST(Limits, ServerDropsAFloodOfWarningAlerts) {
 TEST(Limits, ClientDropsAFloodOfWarningAlerts) {
     Established e({}, {});
     auto warning = [&] { return e.from_server(ContentType::alert, user_canceled_warning); };
-    ASSERT_TRUE(feed_each(e.pair.client, many(16, warning)));
+    ASSERT_TRUE(feed_each(e.pair.client, many(Limits{}.max_warning_alerts, warning)));
     expect_failed(e.pair.client.read_in(warning()), Reason::too_many_warnings, Alert::unexpected_message);
     expect_sent_fatal(e.client_output(), Alert::unexpected_message);
 }

@@ -122,5 +122,123 @@ TEST(UnexpectedMessage, ServerSendsUnexpectedMessageAlertForClientKeyExchangeFir
     EXPECT_FALSE(server.read_in(record));
 }
 
+// ---- the type is judged before the body ---------------------------------
+// RFC 5246 §7.4: a message the state does not accept is unexpected_message
+// whatever its body: the state judges the type first, and only a type it
+// accepts has its body decoded (a decode_error would tell the peer we parsed
+// a message we should not have looked at).
+
+test::Bytes message_of(std::uint8_t type, const test::Bytes& body) {
+    test::Bytes message{type, static_cast<std::uint8_t>(body.size() >> 16), static_cast<std::uint8_t>(body.size() >> 8),
+                        static_cast<std::uint8_t>(body.size())};
+    message.insert(message.end(), body.begin(), body.end());
+    return message;
+}
+
+// Every TLS 1.2 type, the TLS 1.3-only ones, and unassigned ones.
+const std::vector<std::uint8_t>& every_type() {
+    static const std::vector<std::uint8_t> types = {0, 1, 2, 3, 4, 5, 8, 11, 12, 13, 14, 15, 16, 20, 22, 24, 99, 254, 255};
+    return types;
+}
+
+// For each state of a machine, each type the state does not accept, with a
+// garbage body, an empty one and the body of another message (a ClientHello,
+// a ServerHello): unexpected_message naming the state.
+void check_types(bool client, int& cases) {
+    const auto encoded = test::encoded_messages(capture());
+    const auto& hello = encoded.at(client ? "ServerHello" : "ClientHello");
+    const std::vector<test::Bytes> bodies = {{0xff, 0xff, 0xff}, {}, test::Bytes(hello.begin() + 4, hello.end())};
+    const auto accepted = test::accepted_inputs(client);
+    for (const std::string& state : states(client)) {
+        for (std::uint8_t type : every_type()) {
+            const std::string name(msg::message_name(static_cast<HandshakeType>(type)));
+            if (accepted.at(state).count(name)) continue;
+            // RFC 5246 §7.4.1.1: a negotiating client ignores HelloRequest.
+            if (client && type == 0 && state != "client12: connected") continue;
+            for (const auto& body : bodies) {
+                MachinePair pair(test::setup_for(client, state));
+                ASSERT_TRUE(reach(pair, client, state)) << state;
+                const test::Bytes message = message_of(type, body);
+                Status result = client ? pair.client.receive(message) : pair.server.receive(message);
+                ++cases;
+                const std::string what = "type " + std::to_string(type) + " with a " + std::to_string(body.size()) +
+                                         "-byte body in " + state;
+                ASSERT_FALSE(result) << what << " was accepted";
+                EXPECT_EQ(result.error().reason, Reason::unexpected_handshake_message) << what << ": "
+                                                                                        << result.error().message();
+                EXPECT_EQ(result.error().alert, Alert::unexpected_message) << what;
+                EXPECT_NE(result.error().detail.find(state), std::string::npos) << result.error().detail;
+            }
+        }
+    }
+}
+
+TEST(UnexpectedMessage, EveryStateOfTheClientJudgesTheTypeBeforeTheBody) {
+    int cases = 0;
+    check_types(true, cases);
+    std::printf("[ cases    ] client12 type before body: %d\n", cases);
+}
+
+TEST(UnexpectedMessage, EveryStateOfTheServerJudgesTheTypeBeforeTheBody) {
+    int cases = 0;
+    check_types(false, cases);
+    std::printf("[ cases    ] server12 type before body: %d\n", cases);
+}
+
+// An accepted type still has its body decoded: a garbage ClientHello first is decode_error.
+TEST(UnexpectedMessage, AnAcceptedTypeWithAGarbageBodyIsStillADecodeError) {
+    MachinePair pair;
+    Status result = pair.server.receive(message_of(1, {0xff, 0xff, 0xff}));
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().alert, Alert::decode_error) << result.error().message();
+}
+
+test::Bytes handshake_record(std::uint8_t type, const test::Bytes& body) {
+    test::Bytes message{type, static_cast<std::uint8_t>(body.size() >> 16), static_cast<std::uint8_t>(body.size() >> 8),
+                        static_cast<std::uint8_t>(body.size())};
+    message.insert(message.end(), body.begin(), body.end());
+    test::Bytes record{22, 3, 3, static_cast<std::uint8_t>(message.size() >> 8), static_cast<std::uint8_t>(message.size())};
+    record.insert(record.end(), message.begin(), message.end());
+    return record;
+}
+
+void expect_unexpected(Connection& c, const Status& result, const std::string& what) {
+    ASSERT_FALSE(result) << what << " was accepted";
+    EXPECT_EQ(result.error().reason, Reason::unexpected_handshake_message) << what << ": " << result.error().message();
+    EXPECT_EQ(result.error().alert, Alert::unexpected_message) << what;
+    auto out = c.pending_output();   // the last record: a fatal unexpected_message alert
+    ASSERT_GE(out.size(), 7u) << what;
+    EXPECT_EQ(out[out.size() - 7], 21) << what;
+    EXPECT_EQ(out[out.size() - 2], 2) << what;
+    EXPECT_EQ(out[out.size() - 1], 10) << what;
+}
+
+TEST(UnexpectedMessage, ServerJudgesTheTypeOfTheFirstMessageBeforeItsBody) {
+    const auto& hello = test::encoded_messages(capture()).at("ClientHello");
+    const test::Bytes client_hello_body(hello.begin() + 4, hello.end());
+    const test::Bytes garbage{0xff, 0xff, 0xff};
+    for (std::uint8_t type : {0, 2, 3, 4, 8, 11, 12, 13, 14, 15, 16, 20, 22, 24, 99, 254, 255}) {
+        for (const auto* body : {&client_hello_body, &garbage}) {
+            ServerConnection server(test::server_config(test::pki().server_p256));
+            const std::string what = "type " + std::to_string(type) + (body == &garbage ? " (garbage)" : " (ClientHello body)");
+            expect_unexpected(server, server.read_in(handshake_record(type, *body)), what);
+        }
+    }
+}
+
+TEST(UnexpectedMessage, ClientJudgesTheTypeOfTheFirstMessageBeforeItsBody) {
+    const auto encoded = test::encoded_messages(capture());
+    const test::Bytes server_hello_body(encoded.at("ServerHello").begin() + 4, encoded.at("ServerHello").end());
+    const test::Bytes garbage{0xff, 0xff, 0xff};
+    for (std::uint8_t type : {1, 4, 11, 12, 13, 14, 15, 16, 20, 99}) {
+        for (const auto* body : {&server_hello_body, &garbage}) {
+            ClientConnection client(test::client_config(), "localhost");
+            client.consume_output(client.pending_output().size());
+            const std::string what = "type " + std::to_string(type) + (body == &garbage ? " (garbage)" : " (ServerHello body)");
+            expect_unexpected(client, client.read_in(handshake_record(type, *body)), what);
+        }
+    }
+}
+
 }  // namespace
 }  // namespace tlspp

@@ -45,6 +45,28 @@ case_tlspp_server_openssl_client() {
     expect_in "$CASE_DIR/out" "server name \(SNI\): *localhost" "tlspp page"
 }
 
+# RFC 5246 §7.2.1: a client's close_notify after the handshake gets the
+# server's close_notify and the end of the TCP stream at once, well before the
+# server's 10 s idle timeout. The client is Python's ssl module (OpenSSL 3):
+# unwrap() sends close_notify and waits for the server's.
+case_tlspp_server_closes_after_close_notify() {
+  start_tlspp_server ecdsa || return 1
+  timeout "$CLIENT_TIMEOUT" python3 - "$SERVER_PORT" "$CERTS/ca.pem" >"$CASE_DIR/out" 2>"$CASE_DIR/client.err" <<'PY' ||
+import socket, ssl, sys, time
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+ctx.load_verify_locations(sys.argv[2])
+ctx.maximum_version = ssl.TLSVersion.TLSv1_2
+tls = ctx.wrap_socket(socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5), server_hostname="localhost")
+start = time.monotonic()
+raw = tls.unwrap()
+end = raw.recv(1)
+print("close_notify answered; end of stream %r after %.2f s" % (end, time.monotonic() - start))
+sys.exit(0 if end == b"" and time.monotonic() - start < 2 else 1)
+PY
+    { echo "client exit $?: $(tail -n 1 "$CASE_DIR/client.err") $(cat "$CASE_DIR/out")" >&2; return 1; }
+  expect_in "$CASE_DIR/out" "end of stream b''" "client"
+}
+
 # Negative: the client must refuse a server its CA list does not vouch for,
 # and a certificate for another name; exit status 1 with the reason.
 case_tlspp_client_rejects() {
@@ -75,6 +97,7 @@ openssl_suite() {
       run_case "$(tlspp_name)-server.openssl-client.$s.$g" case_tlspp_server_openssl_client "$s" "$g"
     done
   done
+  run_case "$(tlspp_name)-server.closes-after-close-notify" case_tlspp_server_closes_after_close_notify
   run_case "$(tlspp_name)-client.rejects-untrusted" case_tlspp_client_rejects untrusted
   run_case "$(tlspp_name)-client.rejects-wrong-name" case_tlspp_client_rejects wrong-name
 }

@@ -51,8 +51,7 @@ std::string response(std::string_view status, std::string_view content_type, std
 }
 
 // Www collects the request head up to its blank line, answers it once and
-// finishes. A client that closes after part of a head still gets an answer
-// to the part it sent.
+// finishes.
 class Www : public net::SessionHandler {
 public:
     Www(const SessionInfo& info, std::string peer) : info_(info), peer_(std::move(peer)) {}
@@ -66,10 +65,6 @@ public:
         }
         answer(reply);
         return Next::finish;
-    }
-
-    void on_peer_closed(std::string& reply) override {
-        if (!head_.empty()) answer(reply);
     }
 
 private:
@@ -115,11 +110,9 @@ Status serve_session(Stream& stream, net::SessionHandler& handler) {
     for (;;) {
         auto got = stream.read(buffer);
         if (!got) return std::move(got).error();
+        // 0: close_notify, already answered with ours (RFC 5246 §7.2.1).
+        if (*got == 0) return {};
         reply.clear();
-        if (*got == 0) {
-            handler.on_peer_closed(reply);
-            return reply.empty() ? Status{} : stream.write(as_bytes(reply));
-        }
         auto next = handler.on_data({buffer, *got}, reply);
         if (!next) return std::move(next).error();
         if (!reply.empty()) {

@@ -465,6 +465,25 @@ Next on(Connected s, const msg::HelloRequest&, Ctx& c) {
     return s;
 }
 
+// RFC 5246 §7.4.1.1: "This message will be ignored by the client if the
+// client is currently negotiating a session." Every state before Connected
+// takes it and stays as it was.
+template <class S>
+    requires(!std::is_same_v<S, Connected>)
+Next on(S s, const msg::HelloRequest&, Ctx&) {
+    return std::move(s);
+}
+
+// On is the overload set above as one callable: handle() dispatches through
+// it, accepts() asks it which types a state takes.
+struct On {
+    Ctx* ctx;
+    template <class S, class M>
+    auto operator()(S&& state, const M& message) const -> decltype(on(std::move(state), message, *ctx)) {
+        return on(std::move(state), message, *ctx);
+    }
+};
+
 }  // namespace
 
 std::string_view state_name(const State& state) {
@@ -480,14 +499,10 @@ std::string_view state_name(const State& state) {
 }  // namespace client12
 
 Status Client12::handle(Input12 input, Step& step) {
-    // RFC 5246 §7.4.1.1: "This message will be ignored by the client if the
-    // client is currently negotiating a session."
-    if (std::holds_alternative<msg::HelloRequest>(input) && !connected()) return {};
     client12::Ctx ctx{step, *config_, server_name_, session_, new_ticket_};
-    auto on = [&](auto&& state, const auto& message) -> decltype(client12::on(std::move(state), message, ctx)) {
-        return client12::on(std::move(state), message, ctx);
-    };
-    return advance(state_, input, on, state_name());
+    return advance(state_, input, client12::On{&ctx}, state_name());
 }
+
+bool Client12::accepts(HandshakeType type) const { return state_accepts<client12::On>(state_, type); }
 
 }  // namespace tlspp::handshake

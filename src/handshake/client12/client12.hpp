@@ -21,6 +21,9 @@ public:
     // handle advances the machine by one input; any input the current state
     // does not accept fails with unexpected_message naming the state.
     Status handle(Input12 input, Step& step);
+    // accepts says whether the current state takes a handshake message of
+    // this type (before its body is decoded; see read_message).
+    bool accepts(HandshakeType type) const;
 
     std::string_view state_name() const { return client12::state_name(state_); }
     bool connected() const { return std::holds_alternative<client12::Connected>(state_); }

@@ -167,6 +167,16 @@ Next on(Connected s, const msg::ClientHello&, Ctx& c) {
     return s;
 }
 
+// On is the overload set above as one callable: handle() dispatches through
+// it, accepts() asks it which types a state takes.
+struct On {
+    Ctx* ctx;
+    template <class S, class M>
+    auto operator()(S&& state, const M& message) const -> decltype(on(std::move(state), message, *ctx)) {
+        return on(std::move(state), message, *ctx);
+    }
+};
+
 }  // namespace
 
 std::string_view state_name(const State& state) {
@@ -184,10 +194,9 @@ Server12::Server12(std::shared_ptr<const ServerConfig> config) : config_(std::mo
 
 Status Server12::handle(Input12 input, Step& step) {
     server12::Ctx ctx{step, *config_, session_};
-    auto on = [&](auto&& state, const auto& message) -> decltype(server12::on(std::move(state), message, ctx)) {
-        return server12::on(std::move(state), message, ctx);
-    };
-    return advance(state_, input, on, state_name());
+    return advance(state_, input, server12::On{&ctx}, state_name());
 }
+
+bool Server12::accepts(HandshakeType type) const { return state_accepts<server12::On>(state_, type); }
 
 }  // namespace tlspp::handshake
