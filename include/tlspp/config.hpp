@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tlspp/keylog.hpp"
@@ -31,6 +32,10 @@ struct ClientConfig {
     std::optional<TrustStore> trust;                // required unless verify_peer is false
     bool verify_peer = true;                        // false only by explicit choice (--insecure)
     bool verify_host_name = true;                   // check the server name against the certificate
+    // With verify_host_name, a host name may also match the subject's CN, but
+    // only in a certificate without a subjectAltName extension. Off: RFC 6125
+    // §6.4.4 and browsers match subjectAltName only. IP addresses never match a CN.
+    bool subject_cn_fallback = false;
     // Chains that verified, reused by repeat connections (rules: tlspp/trust.hpp).
     // On by default, one cache per config: a hit answers as a full verification
     // would (time and the immutable trust store are its only inputs). nullptr: off.
@@ -57,6 +62,11 @@ struct ClientConfig {
     // validate checks the config is usable (a trust store when verifying,
     // known suites/groups, non-empty lists). bad_config names the problem.
     Status validate() const;
+    // check_server_name checks a connection's server name against this config:
+    // with verify_peer and verify_host_name, an empty name (nothing to check
+    // the certificate against) fails with bad_config, as does a name with a
+    // NUL byte. ClientConnection and Stream::connect call it.
+    Status check_server_name(std::string_view server_name) const;
 };
 
 enum class ClientAuth {

@@ -184,6 +184,19 @@ same_client_random_lines() {
   [ "$ours" = "$theirs" ] || { echo "key logs differ: tlspp '$ours' openssl '$theirs'" >&2; return 1; }
 }
 
+# ---- issue 11: host-name and legacy-peer policy ----------------------------
+# tlspp client --servername '' against a real server: refused before the
+# handshake (bad_config), never "verification: OK".
+case_empty_servername_refused() {
+  start_tlspp_server ecdsa || return 1
+  printf '%s' "$HTTP_GET" | timeout "$CLIENT_TIMEOUT" "$TLSPP" client "localhost:$SERVER_PORT" --servername '' \
+    --ca "$CERTS/ca.pem" --timeout 5 >"$CASE_DIR/out" 2>"$CASE_DIR/client.err" &&
+    { echo "tlspp client connected with an empty server name" >&2; return 1; }
+  expect_in "$CASE_DIR/client.err" "\(bad_config\): the server name is empty" "client error" || return 1
+  grep -q "verification:" "$CASE_DIR/client.err" && { echo "a verification verdict was printed" >&2; return 1; }
+  return 0
+}
+
 features_suite() {
   run_case "mtls.openssl-client" case_mtls_openssl_client
   run_case "mtls.rejects-missing" case_mtls_rejects none certificate_required
@@ -203,6 +216,7 @@ features_suite() {
   run_case "rsa-kx.curl.aes128" case_rsa_curl AES128-GCM-SHA256 TLS_RSA_WITH_AES_128_GCM_SHA256
   run_case "keylog.tlspp-server" case_keylog_tlspp_server
   run_case "keylog.tlspp-client" case_keylog_tlspp_client
+  run_case "policy.empty-servername.tlspp-client" case_empty_servername_refused
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

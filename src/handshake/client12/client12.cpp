@@ -190,11 +190,13 @@ Next on(ExpectCertificate s, const msg::Certificate& m, Ctx& c) {
         c.config.verify_peer
             ? pki::verify_chain_cached(c.config.verified_chains.get(), *c.config.trust, info.peer_chain,
                                        c.config.verify_host_name ? c.server_name : "", c.step.clock().now(),
-                                       pki::Purpose::server_auth, &cached)
+                                       pki::Purpose::server_auth, &cached,
+                                       c.config.subject_cn_fallback ? pki::SubjectCn::without_san : pki::SubjectCn::never)
             : pki::leaf_key_unverified(info.peer_chain);
+    const std::string issued_for =
+        c.config.verify_host_name ? "issued for " + c.server_name : "host name not checked";
     report_check(c.step.events(), "certificate chain", chain.ok(),
-                 chain ? (c.config.verify_peer ? "trusted, valid now, issued for " + c.server_name +
-                                                     (cached ? " (cached)" : "")
+                 chain ? (c.config.verify_peer ? "trusted, valid now, " + issued_for + (cached ? " (cached)" : "")
                                                : "not verified (verification turned off)")
                        : chain.error().detail);
     if (!chain) return std::move(chain).error();
