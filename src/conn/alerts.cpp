@@ -2,6 +2,8 @@
 // -Werror=switch a new Reason without an alert fails to compile.
 #include "tlspp/error.hpp"
 
+#include "wire/escape.hpp"
+
 namespace tlspp {
 
 Alert alert_for(Reason reason) noexcept {
@@ -82,13 +84,15 @@ Error make_error(Reason reason, std::string detail) {
     return Error{reason, alert_for(reason), std::move(detail), false};
 }
 
+// message is for people (a terminal, a log line): the detail may quote what
+// the peer sent (an ALPN name, a certificate subject), so it is escaped here.
 std::string Error::message() const {
     std::string text(name(alert));
     if (alert_from_peer) text = "peer sent " + text;
     text += " (";
     text += name(reason);
     text += ")";
-    if (!detail.empty()) text += ": " + detail;
+    if (!detail.empty()) text += ": " + wire::escape_peer_text(detail);
     return text;
 }
 

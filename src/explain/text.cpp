@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "conn/describe.hpp"
+#include "wire/escape.hpp"
 #include "tlspp/types.hpp"
 
 namespace tlspp::explain {
@@ -174,7 +175,7 @@ std::string TextRenderer::fields(const std::vector<Field>& list, std::string_vie
         std::size_t pad = kNameColumn > name.size() + static_cast<std::size_t>(depth * 2)
                               ? kNameColumn - name.size() - static_cast<std::size_t>(depth * 2)
                               : 1;
-        std::string line = indent + paint(name, kDim) + std::string(pad, ' ') + abbreviate(f.value);
+        std::string line = indent + paint(name, kDim) + std::string(pad, ' ') + abbreviate(wire::escape_peer_text(f.value));
         std::string note;
         if (top) note = std::string(phrase(options_.lang, "field." + std::string(message) + "." + f.name));
         if (!note.empty()) line += "  " + paint("← " + note, kYellow);
@@ -245,7 +246,7 @@ std::string TextRenderer::render(const Stamped& s) {
                 std::string verdict = std::string(phrase(lang, e.ok ? "ui.check_ok" : "ui.check_failed"));
                 std::string who = s.observer == perspective_ ? "" : " (" + side_label(lang, s.observer) + ")";
                 std::string out = "      " + mark + " " + e.what + who + ": " + (e.ok ? verdict : paint(verdict, kRed));
-                if (!e.detail.empty()) out += " — " + e.detail;
+                if (!e.detail.empty()) out += " — " + wire::escape_peer_text(e.detail);
                 return out + "\n";
             } else if constexpr (std::is_same_v<E, KeyChangeEvent>) {
                 Side from = sender(s.observer, e.direction);
