@@ -53,6 +53,10 @@ struct ClientConfig {
     // RFC 7366: offer Encrypt-then-MAC when CBC suites are offered (the CBC
     // suites themselves are off by default; naming them enables them).
     bool encrypt_then_mac = true;
+    // Connect to a server that does not send renegotiation_info (RFC 5746).
+    // Off: like OpenSSL 3 (without SSL_OP_LEGACY_SERVER_CONNECT), such a
+    // server is refused with handshake_failure (insecure_renegotiation).
+    bool allow_legacy_server = false;
     std::shared_ptr<KeyLog> key_log;                // e.g. KeyLog::from_environment() (SSLKEYLOGFILE)
     std::shared_ptr<RandomSource> random = system_random();
     std::shared_ptr<Clock> clock = system_clock();

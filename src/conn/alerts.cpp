@@ -70,6 +70,9 @@ Alert alert_for(Reason reason) noexcept {
     case Reason::peer_alert:                     return Alert::close_notify;  // the peer's alert is kept in Error::alert
     case Reason::peer_closed:                    return Alert::close_notify;
     case Reason::truncated_connection:           return Alert::close_notify;
+    // RFC 6066 §3 names unrecognized_name for a server_name the server does
+    // not recognise; OpenSSL sends it for a NUL byte or more than 255 bytes.
+    case Reason::unrecognized_server_name:       return Alert::unrecognized_name;
     case Reason::insufficient_security:          return Alert::insufficient_security;
     case Reason::bad_config:
     case Reason::internal_error:

@@ -50,7 +50,13 @@ std::vector<std::pair<std::string, std::string>> describe_session(const SessionI
     rows.emplace_back("peer signature", or_code(info.peer_signature_scheme));
     rows.emplace_back("ALPN", info.alpn.empty() ? "(none)" : shown(info.alpn));
     rows.emplace_back("server name (SNI)", info.server_name.empty() ? "(none)" : shown(info.server_name));
-    rows.emplace_back("extended master secret", yes_no(info.extended_master_secret));
+    // RFC 7627 §1: without it the master secret is not bound to the handshake
+    // (the triple handshake attack), so a session without it is worth a warning.
+    rows.emplace_back("extended master secret",
+                      info.extended_master_secret || !info.version
+                          ? yes_no(info.extended_master_secret)
+                          : "no (WARNING: the peer does not support RFC 7627; the keys are not bound to "
+                            "this handshake)");
     // RFC 7366 only applies to CBC suites; an AEAD suite has no MAC order to report.
     if (const auto* suite = info.cipher_suite ? handshake::find_suite(*info.cipher_suite) : nullptr;
         suite && !suite->is_aead())

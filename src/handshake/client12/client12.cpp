@@ -144,6 +144,13 @@ Next on(ExpectServerHello s, const msg::ServerHello& m, Ctx& c) {
         return make_error(Reason::unoffered_compression, "ServerHello: compression method " +
                                                              std::to_string(m.compression_method) + " was not offered");
     if (auto ok = check_solicited(m, s, c.config); !ok) return std::move(ok).error();
+    // RFC 5746 §4.1 lets a client go on with a server that does not support
+    // secure renegotiation; like OpenSSL 3 (final_renegotiate without
+    // SSL_OP_LEGACY_SERVER_CONNECT) tlspp refuses it unless configured to allow it.
+    if (!m.renegotiation_info && !c.config.allow_legacy_server)
+        return make_error(Reason::insecure_renegotiation,
+                          "ServerHello: no renegotiation_info, the server does not support secure renegotiation "
+                          "(RFC 5746); allow_legacy_server (--allow-legacy-server) connects anyway");
     // RFC 5746 §3.4: on the initial handshake the server's renegotiated_connection must be empty.
     if (m.renegotiation_info && !m.renegotiation_info->empty())
         return make_error(Reason::renegotiation_info_mismatch, "ServerHello: renegotiation_info is not empty");
