@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tlspp/keylog.hpp"
@@ -31,6 +32,10 @@ struct ClientConfig {
     std::optional<TrustStore> trust;                // required unless verify_peer is false
     bool verify_peer = true;                        // false only by explicit choice (--insecure)
     bool verify_host_name = true;                   // check the server name against the certificate
+    // With verify_host_name, a host name may also match the subject's CN, but
+    // only in a certificate without a subjectAltName extension. Off: RFC 6125
+    // §6.4.4 and browsers match subjectAltName only. IP addresses never match a CN.
+    bool subject_cn_fallback = false;
     // Chains that verified, reused by repeat connections (rules: tlspp/trust.hpp).
     // On by default, one cache per config: a hit answers as a full verification
     // would (time and the immutable trust store are its only inputs). nullptr: off.
@@ -48,6 +53,10 @@ struct ClientConfig {
     // RFC 7366: offer Encrypt-then-MAC when CBC suites are offered (the CBC
     // suites themselves are off by default; naming them enables them).
     bool encrypt_then_mac = true;
+    // Connect to a server that does not send renegotiation_info (RFC 5746).
+    // Off: like OpenSSL 3 (without SSL_OP_LEGACY_SERVER_CONNECT), such a
+    // server is refused with handshake_failure (insecure_renegotiation).
+    bool allow_legacy_server = false;
     std::shared_ptr<KeyLog> key_log;                // e.g. KeyLog::from_environment() (SSLKEYLOGFILE)
     std::shared_ptr<RandomSource> random = system_random();
     std::shared_ptr<Clock> clock = system_clock();
@@ -68,6 +77,11 @@ struct ClientConfig {
     // validate checks the config is usable (a trust store when verifying,
     // known suites/groups, non-empty lists). bad_config names the problem.
     Status validate() const;
+    // check_server_name checks a connection's server name against this config:
+    // with verify_peer and verify_host_name, an empty name (nothing to check
+    // the certificate against) fails with bad_config, as does a name with a
+    // NUL byte. ClientConnection and Stream::connect call it.
+    Status check_server_name(std::string_view server_name) const;
 };
 
 enum class ClientAuth {

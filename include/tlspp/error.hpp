@@ -79,6 +79,9 @@ enum class Reason : std::uint16_t {
     peer_alert,                     // a fatal alert arrived; Error::alert is the peer's
     peer_closed,                    // close_notify arrived: the orderly end
     truncated_connection,           // the transport ended without close_notify
+    // issue 11 (SNI policy): a ClientHello host_name no server could serve (a
+    // NUL byte, more than 255 bytes, an empty label): unrecognized_name.
+    unrecognized_server_name,
     // local.
     insufficient_security,
     bad_config,

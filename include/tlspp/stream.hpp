@@ -52,7 +52,9 @@ public:
     // ClientConnection that sends `server_name` as SNI and checks it against
     // the certificate. The handshake is not run yet: call handshake(), or let
     // the first read()/write() run it. Fails with io_error naming the call
-    // and address (getaddrinfo, socket, connect) or timeout.
+    // and address (getaddrinfo, socket, connect) or timeout, and, before any
+    // of that, with bad_config when the server name is empty while the host
+    // name is to be verified (ClientConfig::check_server_name).
     static Result<Stream> connect(std::shared_ptr<const ClientConfig> config, const std::string& host,
                                   std::uint16_t port, std::string server_name, StreamOptions options = {});
 

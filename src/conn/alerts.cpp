@@ -2,6 +2,8 @@
 // -Werror=switch a new Reason without an alert fails to compile.
 #include "tlspp/error.hpp"
 
+#include "wire/escape.hpp"
+
 namespace tlspp {
 
 Alert alert_for(Reason reason) noexcept {
@@ -71,6 +73,9 @@ Alert alert_for(Reason reason) noexcept {
     case Reason::peer_alert:                     return Alert::close_notify;  // the peer's alert is kept in Error::alert
     case Reason::peer_closed:                    return Alert::close_notify;
     case Reason::truncated_connection:           return Alert::close_notify;
+    // RFC 6066 §3 names unrecognized_name for a server_name the server does
+    // not recognise; OpenSSL sends it for a NUL byte or more than 255 bytes.
+    case Reason::unrecognized_server_name:       return Alert::unrecognized_name;
     case Reason::insufficient_security:          return Alert::insufficient_security;
     case Reason::bad_config:
     case Reason::internal_error:
@@ -85,13 +90,15 @@ Error make_error(Reason reason, std::string detail) {
     return Error{reason, alert_for(reason), std::move(detail), false};
 }
 
+// message is for people (a terminal, a log line): the detail may quote what
+// the peer sent (an ALPN name, a certificate subject), so it is escaped here.
 std::string Error::message() const {
     std::string text(name(alert));
     if (alert_from_peer) text = "peer sent " + text;
     text += " (";
     text += name(reason);
     text += ")";
-    if (!detail.empty()) text += ": " + detail;
+    if (!detail.empty()) text += ": " + wire::escape_peer_text(detail);
     return text;
 }
 

@@ -118,6 +118,18 @@ Status ClientConfig::validate() const {
     return {};
 }
 
+Status ClientConfig::check_server_name(std::string_view server_name) const {
+    // An empty name would turn the host-name check off without anyone asking
+    // for it, and "verification: OK" would mean "any certificate of any CA".
+    if (verify_peer && verify_host_name && server_name.empty())
+        return make_error(Reason::bad_config,
+                          "the server name is empty but the host name is to be verified (give a name, or turn "
+                          "verify_host_name off)");
+    if (server_name.find('\0') != std::string_view::npos)
+        return make_error(Reason::bad_config, "the server name contains a NUL byte");
+    return {};
+}
+
 Status ServerConfig::validate() const {
     if (auto ok = check_common(cipher_suites, groups, signature_schemes, alpn, random, clock); !ok) return ok;
     if (auto ok = check_limits(limits); !ok) return ok;

@@ -36,6 +36,10 @@ Core::Core(std::shared_ptr<const ClientConfig> config, std::string server_name, 
         error_ = std::move(*e);
         return;
     }
+    if (auto named = config->check_server_name(server_name); !named) {
+        error_ = std::move(named).error();
+        return;
+    }
     handshake::Step step = make_step();
     auto ok = std::get<handshake::Client12>(machine_).start(step);
     step.flush();

@@ -58,6 +58,7 @@ std::string_view name(Reason reason) noexcept {
     case Reason::peer_alert: return "peer_alert";
     case Reason::peer_closed: return "peer_closed";
     case Reason::truncated_connection: return "truncated_connection";
+    case Reason::unrecognized_server_name: return "unrecognized_server_name";
     case Reason::insufficient_security: return "insufficient_security";
     case Reason::bad_config: return "bad_config";
     case Reason::internal_error: return "internal_error";

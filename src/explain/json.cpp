@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "conn/describe.hpp"
+#include "wire/escape.hpp"
 
 namespace tlspp::explain {
 
@@ -28,8 +29,10 @@ std::string route(Side observer, Direction direction) {
 }  // namespace
 
 std::string json_string(std::string_view text) {
+    // Values may be peer text: escape_peer_text makes them valid UTF-8 without
+    // control characters, so every line is valid JSON that is safe to print.
     std::string out = "\"";
-    for (char c : text) {
+    for (char c : wire::escape_peer_text(text)) {
         auto u = static_cast<unsigned char>(c);
         switch (c) {
         case '"': out += "\\\""; break;

@@ -7,6 +7,7 @@
 
 #include "conn/describe.hpp"
 #include "explain/localize.hpp"
+#include "wire/escape.hpp"
 #include "tlspp/types.hpp"
 
 namespace tlspp::explain {
@@ -134,7 +135,7 @@ std::string check_line(Lang lang, const CheckEvent& e, std::optional<Side> check
     std::string who;
     if (checker) who = fill(phrase(lang, "ui.checked_by"), {{"side", side_label(lang, *checker)}});
     std::string out = localize(lang, "check", e.what) + who + std::string(phrase(lang, "ui.colon")) + verdict;
-    if (!e.detail.empty()) out += " — " + localize(lang, "detail", e.detail);
+    if (!e.detail.empty()) out += " — " + localize(lang, "detail", wire::escape_peer_text(e.detail));
     return out;
 }
 
@@ -196,7 +197,7 @@ std::string TextRenderer::fields(const std::vector<Field>& list, FieldSpot spot)
         std::size_t pad = kNameColumn > name.size() + static_cast<std::size_t>(depth * 2)
                               ? kNameColumn - name.size() - static_cast<std::size_t>(depth * 2)
                               : 1;
-        std::string line = indent + paint(name, kDim) + std::string(pad, ' ') + value_text(options_.lang, f.value);
+        std::string line = indent + paint(name, kDim) + std::string(pad, ' ') + value_text(options_.lang, wire::escape_peer_text(f.value));
         FieldSpot here = spot;
         here.path.push_back(f.name);
         here.index.push_back(i);

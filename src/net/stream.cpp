@@ -119,6 +119,7 @@ Stream::~Stream() {
 Result<Stream> Stream::connect(std::shared_ptr<const ClientConfig> config, const std::string& host,
                                std::uint16_t port, std::string server_name, StreamOptions options) {
     if (auto valid = config->validate(); !valid) return std::move(valid).error();
+    if (auto named = config->check_server_name(server_name); !named) return std::move(named).error();
 
     addrinfo hints{};
     hints.ai_family = AF_UNSPEC;

@@ -118,14 +118,16 @@ void put_u64(crypto::Hash& h, std::uint64_t v) {
 // Every variable-length part is length-prefixed, so no two different inputs
 // share an encoding.
 VerifiedChainCache::Impl::Key key_of(const TrustStore& trust, const std::vector<CertificateDer>& chain,
-                                     std::string_view host, Purpose purpose, int security_level) {
-    static constexpr std::string_view label = "tlspp verified chain v2";
+                                     std::string_view host, Purpose purpose, int security_level,
+                                     SubjectCn subject_cn) {
+    static constexpr std::string_view label = "tlspp verified chain v3";
     crypto::Hash h(crypto::HashAlg::sha256);
     h.update({reinterpret_cast<const std::uint8_t*>(label.data()), label.size()});
     put_u64(h, trust.impl().id);
     put_u64(h, purpose == Purpose::server_auth ? 1 : 2);
     // A chain that passed at level 1 may fail at level 2.
     put_u64(h, static_cast<std::uint64_t>(security_level));
+    put_u64(h, subject_cn == SubjectCn::never ? 1 : 2);
     put_u64(h, host.size());
     h.update({reinterpret_cast<const std::uint8_t*>(host.data()), host.size()});
     put_u64(h, chain.size());
@@ -167,16 +169,17 @@ TimePoint crl_horizon(const TrustStore& trust) {
 
 Result<VerifiedChain> verify_chain_cached(VerifiedChainCache* cache, const TrustStore& trust,
                                           const std::vector<CertificateDer>& chain, std::string_view host,
-                                          TimePoint now, Purpose purpose, int security_level, bool* from_cache) {
+                                          TimePoint now, Purpose purpose, int security_level, bool* from_cache,
+                                          SubjectCn subject_cn) {
     if (from_cache) *from_cache = false;
-    if (!cache || chain.empty()) return verify_chain(trust, chain, host, now, purpose, security_level);
+    if (!cache || chain.empty()) return verify_chain(trust, chain, host, now, purpose, security_level, subject_cn);
     VerifiedChainCache::Impl& impl = cache->impl();
-    const auto key = key_of(trust, chain, host, purpose, security_level);
+    const auto key = key_of(trust, chain, host, purpose, security_level, subject_cn);
     if (auto hit = impl.find(key, now)) {
         if (from_cache) *from_cache = true;
         return std::move(*hit);
     }
-    auto verified = verify_chain(trust, chain, host, now, purpose, security_level);
+    auto verified = verify_chain(trust, chain, host, now, purpose, security_level, subject_cn);
     if (!verified) return verified;   // failures are never cached
     const TimePoint until = std::min({now + impl.options.window, verified->valid_until, crl_horizon(trust)});
     if (verified->valid_from <= now && now < until) impl.insert(key, *verified, verified->valid_from, until);

@@ -154,7 +154,7 @@ Result<VerifiedChain> leaf_key_unverified(const std::vector<CertificateDer>& cha
 
 Result<VerifiedChain> verify_chain(const TrustStore& trust, const std::vector<CertificateDer>& chain,
                                    std::string_view host, std::chrono::system_clock::time_point now,
-                                   Purpose purpose, int security_level) {
+                                   Purpose purpose, int security_level, SubjectCn subject_cn) {
     if (chain.empty()) return make_error(Reason::certificate_invalid, "empty certificate chain");
     Ptr<X509> leaf = parse(chain.front());
     if (!leaf) {
@@ -195,7 +195,14 @@ Result<VerifiedChain> verify_chain(const TrustStore& trust, const std::vector<Ce
             ok = X509_VERIFY_PARAM_set1_ip_asc(param, name.c_str());
         } else {
             // RFC 6125 §6.4.3: a wildcard only as the complete left-most label.
-            X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+            // RFC 6125 §6.4.4: no CN-ID when a DNS-ID is present. libcrypto
+            // would still try the CN of a certificate whose subjectAltName
+            // holds no DNS name (only an IP, say), so the CN is never looked at
+            // unless asked for, and then only without a subjectAltName at all.
+            unsigned int flags = X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS;
+            if (subject_cn == SubjectCn::never || X509_get_ext_by_NID(leaf.get(), NID_subject_alt_name, -1) >= 0)
+                flags |= X509_CHECK_FLAG_NEVER_CHECK_SUBJECT;
+            X509_VERIFY_PARAM_set_hostflags(param, flags);
             ok = X509_VERIFY_PARAM_set1_host(param, name.data(), name.size());
         }
         if (ok != 1) {

@@ -17,6 +17,14 @@ namespace tlspp::pki {
 
 enum class Purpose { server_auth, client_auth };
 
+// SubjectCn says whether a host name may match the subject's commonName.
+// RFC 6125 §6.4.4: a client "MUST NOT seek a match for a reference identifier
+// of CN-ID if the presented identifiers include a DNS-ID"; browsers never use
+// it. `never` (the default): subjectAltName only. `without_san`: the CN too,
+// but only in a certificate that has no subjectAltName extension at all.
+// IP literals never match a CN either way.
+enum class SubjectCn { never, without_san };
+
 struct VerifiedChain {
     crypto::PublicKey leaf_key;
     // The time span in which every certificate of the verified chain (trust
@@ -37,7 +45,7 @@ struct VerifiedChain {
 // basic constraints, key usage and extended key usage for `purpose`, and,
 // when `host` is not empty, that the leaf's subjectAltName (DNS, or IP when
 // `host` is an IPv4/IPv6 literal) matches `host` (RFC 6125; wildcards only
-// in the left-most label). Each failure has its own Reason:
+// in the left-most label; the subject CN only as `subject_cn` allows). Each failure has its own Reason:
 // certificate_untrusted (unknown_ca), certificate_expired,
 // certificate_not_yet_valid, certificate_name_mismatch, certificate_revoked,
 // certificate_bad_usage, certificate_invalid; the detail quotes libcrypto's
@@ -60,7 +68,8 @@ struct VerifiedChain {
 // certificate_bad_usage. `host` is then usually empty.
 Result<VerifiedChain> verify_chain(const TrustStore& trust, const std::vector<CertificateDer>& chain,
                                    std::string_view host, std::chrono::system_clock::time_point now,
-                                   Purpose purpose, int security_level = crypto::default_security_level);
+                                   Purpose purpose, int security_level = crypto::default_security_level,
+                                   SubjectCn subject_cn = SubjectCn::never);
 
 // leaf_key_unverified takes the leaf's public key without any checks (for
 // verify_peer = false). Fails with certificate_invalid if it does not parse.

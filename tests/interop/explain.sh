@@ -151,6 +151,67 @@ case_explain_tlspp_server() {
   return 0
 }
 
+# (e4) Peer text is escaped (issue 11 item 4): openssl s_server serves a
+# certificate with a SAN holding ESC [2J (clear screen) and selects the ALPN
+# protocol "x\xff\xfe". tlspp client --explain=json: every line up to the
+# "done" event must be strict UTF-8 JSON; --explain (text) and the summary on
+# stderr must hold no raw control byte and no invalid UTF-8, and show both
+# values escaped.
+case_explain_hostile_peer_text() {
+  local format=$1 alpn=$'x\xff\xfe'
+  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$CASE_DIR/hostile.key" 2>/dev/null &&
+    openssl req -new -key "$CASE_DIR/hostile.key" -subj "/O=tlspp test/CN=localhost" -out "$CASE_DIR/hostile.csr" &&
+    printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" \
+      "extendedKeyUsage=serverAuth" "subjectAltName=DNS:localhost,DNS:"$'\x1b'"[2J" >"$CASE_DIR/hostile.ext" &&
+    openssl x509 -req -in "$CASE_DIR/hostile.csr" -CA "$CERTS/ca.pem" -CAkey "$CERTS/ca.key" -CAcreateserial \
+      -CAserial "$CASE_DIR/ca.srl" -days 2 -sha256 -extfile "$CASE_DIR/hostile.ext" -out "$CASE_DIR/hostile.pem" \
+      2>/dev/null || { echo "cannot make the hostile certificate" >&2; return 1; }
+  start_bg "$CASE_DIR/server.log" openssl s_server -accept 127.0.0.1:0 -www -tls1_2 \
+    -cert "$CASE_DIR/hostile.pem" -key "$CASE_DIR/hostile.key" -alpn "$alpn"
+  wait_for_line "$CASE_DIR/server.log" '^ACCEPT ' "$LAST_PID" || return 1
+  local port; port=$(port_from_line "$CASE_DIR/server.log" '^ACCEPT ')
+  printf '%s' "$HTTP_GET" | timeout "$CLIENT_TIMEOUT" "$TLSPP" client "localhost:$port" --ca "$CERTS/ca.pem" \
+    --timeout 5 --alpn "$alpn" $(explain_args "$format") >"$CASE_DIR/out" 2>"$CASE_DIR/client.err" ||
+    { echo "client exit $?: $(tail -n 1 "$CASE_DIR/client.err")" >&2; return 1; }
+  python3 - "$CASE_DIR/out" "$CASE_DIR/client.err" "$format" <<'PY'
+import json, re, sys
+out, err, fmt = open(sys.argv[1], "rb").read(), open(sys.argv[2], "rb").read(), sys.argv[3]
+raw = re.compile(rb"[\x00-\x09\x0b-\x1f\x7f]")
+def clean(name, data):
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        sys.exit(f"{name}: invalid UTF-8 ({e})")
+    m = raw.search(data)
+    if m:
+        sys.exit(f"{name}: raw control byte {m.group()!r} at {m.start()}")
+    return text
+timeline = []
+for n, line in enumerate(out.split(b"\n"), 1):
+    timeline.append(line)
+    if fmt == "json":
+        try:
+            e = json.loads(line.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as e:
+            sys.exit(f"line {n} is not UTF-8 JSON ({e}): {line[:80]!r}")
+        if e.get("type") == "done":
+            break
+    elif b"handshake complete" in line:
+        break
+else:
+    sys.exit("the timeline does not end")
+text = clean("timeline", b"\n".join(timeline))
+summary = clean("summary (stderr)", err)
+want = ("x\\\\xff\\\\xfe", "\\\\x1b[2J") if fmt == "json" else ("x\\xff\\xfe", "\\x1b[2J")
+for w in want:
+    if w not in text:
+        sys.exit(f"timeline: {w!r} is missing")
+for w in (r"ALPN: +x\\xff\\xfe$", r"names: .*DNS:\\x1b\[2J"):
+    if not re.search(w, summary, re.M):
+        sys.exit(f"summary: nothing matches {w!r}")
+PY
+}
+
 explain_suite() {
   if [ "$TLSPP_STANDIN" = openssl ]; then
     echo "explain: skipped (the explainer is tlspp's own; nothing to stand in for)"
@@ -166,6 +227,8 @@ explain_suite() {
   run_case "explain.tlspp-server.openssl-client.c02f.text.www" case_explain_tlspp_server c02f text www
   run_case "explain.tlspp-server.openssl-client.c02b.json.www" case_explain_tlspp_server c02b json www
   run_case "explain.tlspp-server.tlspp-client.c02f.text.echo" case_explain_tlspp_server c02f text echo
+  run_case "explain.openssl-server.tlspp-client.hostile-peer-text.text" case_explain_hostile_peer_text text
+  run_case "explain.openssl-server.tlspp-client.hostile-peer-text.json" case_explain_hostile_peer_text json
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

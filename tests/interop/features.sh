@@ -184,6 +184,63 @@ same_client_random_lines() {
   [ "$ours" = "$theirs" ] || { echo "key logs differ: tlspp '$ours' openssl '$theirs'" >&2; return 1; }
 }
 
+# ---- issue 11: host-name and legacy-peer policy ----------------------------
+# tlspp client --servername '' against a real server: refused before the
+# handshake (bad_config), never "verification: OK".
+case_empty_servername_refused() {
+  start_tlspp_server ecdsa || return 1
+  printf '%s' "$HTTP_GET" | timeout "$CLIENT_TIMEOUT" "$TLSPP" client "localhost:$SERVER_PORT" --servername '' \
+    --ca "$CERTS/ca.pem" --timeout 5 >"$CASE_DIR/out" 2>"$CASE_DIR/client.err" &&
+    { echo "tlspp client connected with an empty server name" >&2; return 1; }
+  expect_in "$CASE_DIR/client.err" "\(bad_config\): the server name is empty" "client error" || return 1
+  grep -q "verification:" "$CASE_DIR/client.err" && { echo "a verification verdict was printed" >&2; return 1; }
+  return 0
+}
+
+# gnutls-serv without RFC 5746 (%DISABLE_SAFE_RENEGOTIATION drops
+# renegotiation_info) and without RFC 7627 (%NO_SESSION_HASH) ← tlspp client: refused with
+# handshake_failure by default; with --allow-legacy-server it connects and
+# the summary warns that extended_master_secret is missing.
+legacy_gnutls_server_inner() {
+  local allow=$1
+  start_bg "$CASE_DIR/server.log" gnutls-serv --http -p "$GNUTLS_NETNS_PORT" \
+    --x509certfile "$CERTS/ecdsa.pem" --x509keyfile "$CERTS/ecdsa.key" \
+    --priority "NORMAL:-VERS-ALL:+VERS-TLS1.2:%DISABLE_SAFE_RENEGOTIATION:%NO_SESSION_HASH"
+  wait_for_line "$CASE_DIR/server.log" 'listening on IPv4.*done' "$LAST_PID" || return 1
+  local extra=()
+  [ "$allow" = allow ] && extra=(--allow-legacy-server)
+  printf '%s' "$HTTP_GET" | timeout "$CLIENT_TIMEOUT" "$TLSPP" client "localhost:$GNUTLS_NETNS_PORT" \
+    --ca "$CERTS/ca.pem" --timeout 5 "${extra[@]}" >"$CASE_DIR/out" 2>"$CASE_DIR/client.err"
+  local rc=$?
+  if [ "$allow" = allow ]; then
+    [ $rc -eq 0 ] || { echo "client exit $rc: $(tail -n 1 "$CASE_DIR/client.err")" >&2; return 1; }
+    expect_in "$CASE_DIR/client.err" "secure renegotiation: +no" "client summary" &&
+      expect_in "$CASE_DIR/client.err" "extended master secret: +no \(WARNING" "client summary" &&
+      expect_in "$CASE_DIR/out" "Ciphersuite</TD>" "gnutls page"
+  else
+    [ $rc -ne 0 ] || { echo "tlspp client connected to a server without renegotiation_info" >&2; return 1; }
+    expect_in "$CASE_DIR/client.err" "handshake_failure \(insecure_renegotiation\)" "client error"
+  fi
+}
+export -f legacy_gnutls_server_inner
+
+case_legacy_gnutls_server() {
+  in_netns legacy_gnutls_server_inner "$@"
+}
+
+# openssl s_client -servername with an empty label ← tlspp server: the
+# handshake fails with unrecognized_name (s_client cannot send a NUL byte or
+# more than 255 bytes; the unit tests cover those).
+case_sni_empty_label_openssl_client() {
+  local name=$1
+  start_tlspp_server ecdsa || return 1
+  printf '%s' "$HTTP_GET" | timeout "$CLIENT_TIMEOUT" openssl s_client -connect "127.0.0.1:$SERVER_PORT" -tls1_2 \
+    -servername "$name" -CAfile "$CERTS/ca.pem" >"$CASE_DIR/out" 2>"$CASE_DIR/client.err" </dev/null
+  expect_in "$CASE_DIR/client.err" "unrecognized name.*SSL alert number 112" "s_client" || return 1
+  sleep 0.2
+  expect_in "$CASE_DIR/server.log" "failed: unrecognized_name \(unrecognized_server_name\)" "server log"
+}
+
 features_suite() {
   run_case "mtls.openssl-client" case_mtls_openssl_client
   run_case "mtls.rejects-missing" case_mtls_rejects none certificate_required
@@ -203,6 +260,11 @@ features_suite() {
   run_case "rsa-kx.curl.aes128" case_rsa_curl AES128-GCM-SHA256 TLS_RSA_WITH_AES_128_GCM_SHA256
   run_case "keylog.tlspp-server" case_keylog_tlspp_server
   run_case "keylog.tlspp-client" case_keylog_tlspp_client
+  run_case "policy.empty-servername.tlspp-client" case_empty_servername_refused
+  run_case "policy.legacy-server.gnutls-server.refused" case_legacy_gnutls_server refuse
+  run_case "policy.legacy-server.gnutls-server.allowed" case_legacy_gnutls_server allow
+  run_case "policy.sni-double-dot.openssl-client" case_sni_empty_label_openssl_client local..host
+  run_case "policy.sni-trailing-dot.openssl-client" case_sni_empty_label_openssl_client localhost.
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

@@ -174,6 +174,16 @@ Identity identity(std::string name, const Cert& leaf, const Key& key, std::vecto
 
 const std::string kServerSan = "DNS:localhost,IP:127.0.0.1";
 
+// The root's certificate and key, kept by build() for issue_server_leaf.
+struct Root {
+    Cert cert;
+    Key key;
+};
+Root& root() {
+    static Root r;
+    return r;
+}
+
 Pki build() {
     auto ca_spec = [](std::string cn) {
         Spec spec;
@@ -205,6 +215,7 @@ Pki build() {
     Spec client_rsa = client;
     client_rsa.key_encipherment = true;
 
+    root() = Root{ca, ca_key};
     auto trust = TrustStore::from_pem(pem_of(ca));
     if (!trust) die(trust.error().detail.c_str());
     Pki pki(pem_of(ca), std::move(*trust));
@@ -327,6 +338,13 @@ const Pki& pki() {
 const PolicyPki& policy_pki() {
     static const PolicyPki instance = build_policy();
     return instance;
+}
+
+Identity issue_server_leaf(const std::string& name, const std::string& cn, const std::string& san) {
+    (void)pki();   // builds the root
+    Key key = keygen("EC", "P-256");
+    const Spec spec{.cn = cn, .san = san, .eku = "serverAuth"};
+    return identity(name, issue(key, spec, root().cert, root().key), key, {});
 }
 
 bool write_pki_files(const std::string& dir) {

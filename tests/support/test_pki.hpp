@@ -97,6 +97,12 @@ struct PolicyPki {
 // policy_pki returns the process-wide PolicyPki, built on first call.
 const PolicyPki& policy_pki();
 
+// issue_server_leaf makes, at call time, a fresh P-256 server certificate
+// (EKU serverAuth) issued by pki()'s root, with subject CN `cn` and the
+// subjectAltName `san` in OpenSSL's config syntax ("DNS:a,IP:::1"), or no
+// subjectAltName extension at all when `san` is empty. For host-name tests.
+Identity issue_server_leaf(const std::string& name, const std::string& cn, const std::string& san);
+
 // write_pki_files writes ca.pem, untrusted_ca.pem, crl.pem and, per Identity,
 // <name>.pem (chain) and <name>.key into `dir` (created if missing), for CLI
 // and interop tests. Returns false if a file cannot be written.

@@ -37,6 +37,7 @@ constexpr OptionSpec kOptions[] = {
     {"key", "FILE", "private key of --cert (PEM)"},
     {"false-start", "", "send data right after our Finished when the suite allows it (RFC 7918; needs --alpn)"},
     {"no-etm", "", "do not offer Encrypt-then-MAC with CBC suites (RFC 7366): MAC-then-encrypt records"},
+    {"allow-legacy-server", "", "connect to a server without secure renegotiation (no RFC 5746 renegotiation_info)"},
     {"keylog", "FILE", "append the session keys to FILE in the SSLKEYLOGFILE format (default: $SSLKEYLOGFILE)"},
     {"timeout", "SECONDS", "limit for connect and handshake, and idle wait after stdin ends (default 10)"},
     {"sess-in", "FILE", "offer the session saved in FILE (by --sess-out) for resumption"},
@@ -75,6 +76,7 @@ std::shared_ptr<const ClientConfig> make_config(const Args& args, std::string* p
     if (auto v = args.value("security-level")) config->security_level = parse_security_level(*v);
     config->false_start = args.has("false-start");
     config->encrypt_then_mac = !args.has("no-etm");
+    config->allow_legacy_server = args.has("allow-legacy-server");
     if (args.has("cert") != args.has("key")) throw UsageError("--cert and --key go together");
     if (auto cert = args.value("cert")) {
         auto certified = CertifiedKey::from_pem_files(*cert, *args.value("key"));

@@ -5,6 +5,7 @@
 
 #include "handshake/suites.hpp"
 #include "pki/verify.hpp"
+#include "wire/escape.hpp"
 
 namespace tlspp::cli {
 
@@ -27,6 +28,10 @@ std::string or_code(const std::optional<Enum>& value) {
 
 std::string yes_no(bool b) { return b ? "yes" : "no"; }
 
+// Peer text (ALPN, SNI, certificate names) leaves here for a terminal or the
+// --www page: escaped once, here (wire/escape.hpp).
+std::string shown(const std::string& peer_text) { return wire::escape_peer_text(peer_text); }
+
 }  // namespace
 
 std::string suite_label(CipherSuite suite) {
@@ -43,9 +48,15 @@ std::vector<std::pair<std::string, std::string>> describe_session(const SessionI
     rows.emplace_back("cipher suite", info.cipher_suite ? suite_label(*info.cipher_suite) : "(none)");
     rows.emplace_back("key exchange group", or_code(info.group));
     rows.emplace_back("peer signature", or_code(info.peer_signature_scheme));
-    rows.emplace_back("ALPN", info.alpn.empty() ? "(none)" : info.alpn);
-    rows.emplace_back("server name (SNI)", info.server_name.empty() ? "(none)" : info.server_name);
-    rows.emplace_back("extended master secret", yes_no(info.extended_master_secret));
+    rows.emplace_back("ALPN", info.alpn.empty() ? "(none)" : shown(info.alpn));
+    rows.emplace_back("server name (SNI)", info.server_name.empty() ? "(none)" : shown(info.server_name));
+    // RFC 7627 §1: without it the master secret is not bound to the handshake
+    // (the triple handshake attack), so a session without it is worth a warning.
+    rows.emplace_back("extended master secret",
+                      info.extended_master_secret || !info.version
+                          ? yes_no(info.extended_master_secret)
+                          : "no (WARNING: the peer does not support RFC 7627; the keys are not bound to "
+                            "this handshake)");
     // RFC 7366 only applies to CBC suites; an AEAD suite has no MAC order to report.
     if (const auto* suite = info.cipher_suite ? handshake::find_suite(*info.cipher_suite) : nullptr;
         suite && !suite->is_aead())
@@ -64,12 +75,12 @@ std::vector<std::string> describe_chain(const SessionInfo& info) {
             lines.push_back(prefix + "(unparseable certificate: " + summary.error().message() + ")");
             continue;
         }
-        lines.push_back(prefix + "subject: " + summary->subject);
-        lines.push_back("    issuer:  " + summary->issuer);
+        lines.push_back(prefix + "subject: " + shown(summary->subject));
+        lines.push_back("    issuer:  " + shown(summary->issuer));
         lines.push_back("    valid:   " + summary->not_before + " to " + summary->not_after);
         if (!summary->subject_alt_names.empty()) {
             std::string names;
-            for (const auto& n : summary->subject_alt_names) names += (names.empty() ? "" : ", ") + n;
+            for (const auto& n : summary->subject_alt_names) names += (names.empty() ? "" : ", ") + shown(n);
             lines.push_back("    names:   " + names);
         }
         lines.push_back("    key:     " + summary->key);

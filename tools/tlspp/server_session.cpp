@@ -6,6 +6,7 @@
 
 #include "describe.hpp"
 #include "explain/diagram.hpp"
+#include "wire/escape.hpp"
 
 namespace tlspp::cli {
 
@@ -24,7 +25,7 @@ std::string session_page(const SessionInfo& info, const std::string& peer, std::
     std::string page =
         "<!DOCTYPE html>\n<html><head><title>tlspp server</title></head><body>\n"
         "<h1>tlspp server</h1>\n<pre>\n";
-    page += "request:                 " + explain::xml_escape(request_line) + "\n";
+    page += "request:                 " + explain::xml_escape(wire::escape_peer_text(request_line)) + "\n";
     page += "client:                  " + explain::xml_escape(peer) + "\n";
     for (const auto& [label, value] : describe_session(info)) {
         std::string padded = label + ":";

@@ -145,6 +145,13 @@ Next on(ExpectServerHello s, const msg::ServerHello& m, Ctx& c) {
         return make_error(Reason::unoffered_compression, "ServerHello: compression method " +
                                                              std::to_string(m.compression_method) + " was not offered");
     if (auto ok = check_solicited(m, s, c.config); !ok) return std::move(ok).error();
+    // RFC 5746 §4.1 lets a client go on with a server that does not support
+    // secure renegotiation; like OpenSSL 3 (final_renegotiate without
+    // SSL_OP_LEGACY_SERVER_CONNECT) tlspp refuses it unless configured to allow it.
+    if (!m.renegotiation_info && !c.config.allow_legacy_server)
+        return make_error(Reason::insecure_renegotiation,
+                          "ServerHello: no renegotiation_info, the server does not support secure renegotiation "
+                          "(RFC 5746); allow_legacy_server (--allow-legacy-server) connects anyway");
     // RFC 5746 §3.4: on the initial handshake the server's renegotiated_connection must be empty.
     if (m.renegotiation_info && !m.renegotiation_info->empty())
         return make_error(Reason::renegotiation_info_mismatch, "ServerHello: renegotiation_info is not empty");
@@ -191,11 +198,13 @@ Next on(ExpectCertificate s, const msg::Certificate& m, Ctx& c) {
         c.config.verify_peer
             ? pki::verify_chain_cached(c.config.verified_chains.get(), *c.config.trust, info.peer_chain,
                                        c.config.verify_host_name ? c.server_name : "", c.step.clock().now(),
-                                       pki::Purpose::server_auth, c.config.security_level, &cached)
+                                       pki::Purpose::server_auth, c.config.security_level, &cached,
+                                       c.config.subject_cn_fallback ? pki::SubjectCn::without_san : pki::SubjectCn::never)
             : pki::leaf_key_unverified(info.peer_chain);
+    const std::string issued_for =
+        c.config.verify_host_name ? "issued for " + c.server_name : "host name not checked";
     report_check(c.step.events(), "certificate chain", chain.ok(),
-                 chain ? (c.config.verify_peer ? "trusted, valid now, issued for " + c.server_name +
-                                                     (cached ? " (cached)" : "")
+                 chain ? (c.config.verify_peer ? "trusted, valid now, " + issued_for + (cached ? " (cached)" : "")
                                                : "not verified (verification turned off)")
                        : chain.error().detail);
     if (!chain) return std::move(chain).error();
