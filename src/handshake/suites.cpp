@@ -14,7 +14,7 @@ using crypto::HashAlg;
 
 // The _SHA and _SHA256 CBC suites use the SHA-256 PRF in TLS 1.2 (RFC 5246 §5);
 // the _SHA384 ones SHA-384 (RFC 5289 §3.2).
-constexpr std::array<SuiteInfo, 25> suites{{
+constexpr std::array<SuiteInfo, 27> suites{{
     {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, KeyExchange::ecdhe, Authentication::ecdsa, Cipher::aes_128_gcm, std::nullopt,
      HashAlg::sha256, 4, "ECDHE-ECDSA-AES128-GCM-SHA256"},
     {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, KeyExchange::ecdhe, Authentication::ecdsa, Cipher::aes_256_gcm, std::nullopt,
@@ -57,6 +57,10 @@ constexpr std::array<SuiteInfo, 25> suites{{
      HashAlg::sha256, 0, "DHE-RSA-AES128-SHA"},
     {CipherSuite::TLS_DHE_RSA_WITH_AES_256_CBC_SHA, KeyExchange::dhe, Authentication::rsa, Cipher::aes_256_cbc, HashAlg::sha1,
      HashAlg::sha256, 0, "DHE-RSA-AES256-SHA"},
+    {CipherSuite::TLS_DHE_RSA_WITH_AES_128_CBC_SHA256, KeyExchange::dhe, Authentication::rsa, Cipher::aes_128_cbc, HashAlg::sha256,
+     HashAlg::sha256, 0, "DHE-RSA-AES128-SHA256"},
+    {CipherSuite::TLS_DHE_RSA_WITH_AES_256_CBC_SHA256, KeyExchange::dhe, Authentication::rsa, Cipher::aes_256_cbc, HashAlg::sha256,
+     HashAlg::sha256, 0, "DHE-RSA-AES256-SHA256"},
     {CipherSuite::TLS_RSA_WITH_AES_128_CBC_SHA, KeyExchange::rsa, Authentication::rsa, Cipher::aes_128_cbc, HashAlg::sha1,
      HashAlg::sha256, 0, "AES128-SHA"},
     {CipherSuite::TLS_RSA_WITH_AES_256_CBC_SHA, KeyExchange::rsa, Authentication::rsa, Cipher::aes_256_cbc, HashAlg::sha1,
