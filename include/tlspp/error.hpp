@@ -59,6 +59,9 @@ enum class Reason : std::uint16_t {
     unsolicited_extension,
     // missing_extension (TLS 1.3) / handshake_failure (TLS 1.2).
     missing_extension,
+    // resumption: a hello that breaks the rules for the session it resumes.
+    extended_master_secret_mismatch,    // handshake_failure (RFC 7627 §5.3)
+    session_cipher_suite_not_offered,   // illegal_parameter (RFC 5246 §7.4.1.2)
     // decrypt_error: a check over the transcript failed.
     finished_mismatch,
     bad_signature,

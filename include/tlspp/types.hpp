@@ -95,6 +95,8 @@ enum class CipherSuite : std::uint16_t {
     TLS_DHE_RSA_WITH_AES_256_CBC_SHA = 0x0039,
     TLS_RSA_WITH_AES_128_CBC_SHA256 = 0x003c,
     TLS_RSA_WITH_AES_256_CBC_SHA256 = 0x003d,
+    TLS_DHE_RSA_WITH_AES_128_CBC_SHA256 = 0x0067,
+    TLS_DHE_RSA_WITH_AES_256_CBC_SHA256 = 0x006b,
     TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA = 0xc009,
     TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA = 0xc00a,
     TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA = 0xc013,
@@ -120,10 +122,13 @@ enum class NamedGroup : std::uint16_t {
 };
 
 // IANA TLS SignatureScheme (RFC 8446 §4.2.3); in TLS 1.2 the two bytes are
-// the (hash, signature) pair of RFC 5246 §7.4.1.4.1.
+// the (hash, signature) pair of RFC 5246 §7.4.1.4.1. The SHA-224 pairs exist
+// only in TLS 1.2 (IANA lists them as "rsa_pkcs1_sha224" and "ecdsa_sha224").
 enum class SignatureScheme : std::uint16_t {
     rsa_pkcs1_sha1 = 0x0201,
     ecdsa_sha1 = 0x0203,
+    rsa_pkcs1_sha224 = 0x0301,
+    ecdsa_sha224 = 0x0303,
     rsa_pkcs1_sha256 = 0x0401,
     rsa_pkcs1_sha384 = 0x0501,
     rsa_pkcs1_sha512 = 0x0601,

@@ -50,6 +50,11 @@ Alert alert_for(Reason reason) noexcept {
     // RFC 5246 §7.4.1.4: "...it MUST abort the handshake with an unsupported_extension fatal alert."
     case Reason::unsolicited_extension:          return Alert::unsupported_extension;
     case Reason::missing_extension:              return Alert::missing_extension;
+    // RFC 7627 §5.3: the server "MUST abort the abbreviated handshake", the
+    // client "MUST abort the handshake"; handshake_failure, as OpenSSL and BoringSSL send.
+    case Reason::extended_master_secret_mismatch: return Alert::handshake_failure;
+    // RFC 5246 §7.4.1.2 names no alert; OpenSSL sends illegal_parameter (SSL_R_REQUIRED_CIPHER_MISSING).
+    case Reason::session_cipher_suite_not_offered: return Alert::illegal_parameter;
     case Reason::finished_mismatch:
     case Reason::bad_signature:                  return Alert::decrypt_error;
     case Reason::certificate_untrusted:          return Alert::unknown_ca;

@@ -31,13 +31,19 @@ std::vector<NamedGroup> default_groups() {
 }
 
 std::vector<SignatureScheme> default_signature_schemes() {
-    // No SHA-1: RFC 9155 deprecates it for TLS 1.2 signatures.
+    // No SHA-1: RFC 9155 deprecates it for TLS 1.2 signatures. In TLS 1.2 an
+    // ECDSA scheme names a hash, not a curve (RFC 5246 §7.4.1.4.1), so
+    // ecdsa_secp521r1_sha512 serves a P-256 key for a client that offers only
+    // that. The SHA-224 pairs (TLS 1.2 only, 112-bit, like RSA-2048) come
+    // last, offered and accepted but never preferred: OpenSSL 3.0's default
+    // list ends with ecdsa_sha224, rsa_pkcs1_sha224 the same way.
     return {
         SignatureScheme::ecdsa_secp256r1_sha256, SignatureScheme::ecdsa_secp384r1_sha384,
-        SignatureScheme::ed25519,                SignatureScheme::rsa_pss_rsae_sha256,
-        SignatureScheme::rsa_pss_rsae_sha384,    SignatureScheme::rsa_pss_rsae_sha512,
-        SignatureScheme::rsa_pkcs1_sha256,       SignatureScheme::rsa_pkcs1_sha384,
-        SignatureScheme::rsa_pkcs1_sha512,
+        SignatureScheme::ecdsa_secp521r1_sha512, SignatureScheme::ed25519,
+        SignatureScheme::rsa_pss_rsae_sha256,    SignatureScheme::rsa_pss_rsae_sha384,
+        SignatureScheme::rsa_pss_rsae_sha512,    SignatureScheme::rsa_pkcs1_sha256,
+        SignatureScheme::rsa_pkcs1_sha384,       SignatureScheme::rsa_pkcs1_sha512,
+        SignatureScheme::ecdsa_sha224,           SignatureScheme::rsa_pkcs1_sha224,
     };
 }
 

@@ -42,6 +42,8 @@ std::string_view name(Reason reason) noexcept {
     case Reason::excessive_message_size: return "excessive_message_size";
     case Reason::unsolicited_extension: return "unsolicited_extension";
     case Reason::missing_extension: return "missing_extension";
+    case Reason::extended_master_secret_mismatch: return "extended_master_secret_mismatch";
+    case Reason::session_cipher_suite_not_offered: return "session_cipher_suite_not_offered";
     case Reason::finished_mismatch: return "finished_mismatch";
     case Reason::bad_signature: return "bad_signature";
     case Reason::certificate_untrusted: return "certificate_untrusted";

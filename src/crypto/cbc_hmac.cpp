@@ -225,8 +225,9 @@ Result<RecordMac> RecordMac::create(HashAlg alg, ByteView key) {
     case HashAlg::sha1: key_states<Sha1>(alg, key, m.inner_.data(), m.outer_.data()); break;
     case HashAlg::sha256: key_states<Sha256>(alg, key, m.inner_.data(), m.outer_.data()); break;
     case HashAlg::sha384: key_states<Sha384>(alg, key, m.inner_.data(), m.outer_.data()); break;
+    case HashAlg::sha224:
     case HashAlg::sha512:
-        return make_error(Reason::internal_error, "record MAC: HMAC-SHA512 is not a TLS 1.2 CBC MAC");
+        return make_error(Reason::internal_error, "record MAC: HMAC-SHA224/512 is not a TLS 1.2 CBC MAC");
     }
     return m;
 }
@@ -247,7 +248,8 @@ void RecordMac::compute(ByteView header, ByteView data, std::size_t data_length,
         mac<Sha256>(inner_.data(), outer_.data(), header, data, data_length, min_length, out.data());
         break;
     case HashAlg::sha384:
-    case HashAlg::sha512:   // create() refuses SHA-512
+    case HashAlg::sha224:   // create() refuses SHA-224
+    case HashAlg::sha512:   // and SHA-512
         mac<Sha384>(inner_.data(), outer_.data(), header, data, data_length, min_length, out.data());
         break;
     }

@@ -26,6 +26,7 @@ void check(bool ok) {
 std::size_t hash_length(HashAlg alg) {
     switch (alg) {
     case HashAlg::sha1: return 20;
+    case HashAlg::sha224: return 28;
     case HashAlg::sha256: return 32;
     case HashAlg::sha384: return 48;
     case HashAlg::sha512: return 64;
@@ -56,6 +57,7 @@ std::size_t block_size(HashAlg alg) { return alg == HashAlg::sha384 || alg == Ha
 void sha_init(HashAlg alg, unsigned char* state) {
     switch (alg) {
     case HashAlg::sha1: check(SHA1_Init(reinterpret_cast<SHA_CTX*>(state)) == 1); return;
+    case HashAlg::sha224: check(SHA224_Init(reinterpret_cast<SHA256_CTX*>(state)) == 1); return;
     case HashAlg::sha256: check(SHA256_Init(reinterpret_cast<SHA256_CTX*>(state)) == 1); return;
     case HashAlg::sha384: check(SHA384_Init(reinterpret_cast<SHA512_CTX*>(state)) == 1); return;
     case HashAlg::sha512: check(SHA512_Init(reinterpret_cast<SHA512_CTX*>(state)) == 1); return;
@@ -65,6 +67,7 @@ void sha_init(HashAlg alg, unsigned char* state) {
 void sha_update(HashAlg alg, unsigned char* state, const std::uint8_t* data, std::size_t n) {
     switch (alg) {
     case HashAlg::sha1: check(SHA1_Update(reinterpret_cast<SHA_CTX*>(state), data, n) == 1); return;
+    case HashAlg::sha224: check(SHA224_Update(reinterpret_cast<SHA256_CTX*>(state), data, n) == 1); return;
     case HashAlg::sha256: check(SHA256_Update(reinterpret_cast<SHA256_CTX*>(state), data, n) == 1); return;
     case HashAlg::sha384: check(SHA384_Update(reinterpret_cast<SHA512_CTX*>(state), data, n) == 1); return;
     case HashAlg::sha512: check(SHA512_Update(reinterpret_cast<SHA512_CTX*>(state), data, n) == 1); return;
@@ -74,6 +77,7 @@ void sha_update(HashAlg alg, unsigned char* state, const std::uint8_t* data, std
 void sha_final(HashAlg alg, unsigned char* state, std::uint8_t* out) {
     switch (alg) {
     case HashAlg::sha1: check(SHA1_Final(out, reinterpret_cast<SHA_CTX*>(state)) == 1); return;
+    case HashAlg::sha224: check(SHA224_Final(out, reinterpret_cast<SHA256_CTX*>(state)) == 1); return;
     case HashAlg::sha256: check(SHA256_Final(out, reinterpret_cast<SHA256_CTX*>(state)) == 1); return;
     case HashAlg::sha384: check(SHA384_Final(out, reinterpret_cast<SHA512_CTX*>(state)) == 1); return;
     case HashAlg::sha512: check(SHA512_Final(out, reinterpret_cast<SHA512_CTX*>(state)) == 1); return;

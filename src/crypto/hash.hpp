@@ -10,9 +10,10 @@ namespace tlspp::crypto {
 using Bytes = std::vector<std::uint8_t>;
 using ByteView = std::span<const std::uint8_t>;
 
-enum class HashAlg { sha1, sha256, sha384, sha512 };
+// SHA-224 only for the TLS 1.2 signature schemes that name it (rsa_pkcs1_sha224, ecdsa_sha224).
+enum class HashAlg { sha1, sha224, sha256, sha384, sha512 };
 
-std::size_t hash_length(HashAlg alg);  // 20, 32, 48, 64
+std::size_t hash_length(HashAlg alg);  // 20, 28, 32, 48, 64
 
 // Room for the largest low-level SHA state (SHA512_CTX, also SHA-384's);
 // hash.cpp checks it.

@@ -20,6 +20,8 @@ ByteView text(std::string_view s) { return {reinterpret_cast<const std::uint8_t*
 // FIPS 180-2 Appendix B.1 / C.1 / D.1: the one-block message "abc".
 TEST(Hash, DigestsAbcAsFips180Says) {
     EXPECT_EQ(to_hex(digest(HashAlg::sha1, text("abc"))), "a9993e364706816aba3e25717850c26c9cd0d89d");
+    // FIPS 180-2 Change Notice 1, Appendix B.1 (SHA-224).
+    EXPECT_EQ(to_hex(digest(HashAlg::sha224, text("abc"))), "23097d223405d8228642a477bda255b32aadbce4bda0b3f7e36c9da7");
     EXPECT_EQ(to_hex(digest(HashAlg::sha256, text("abc"))),
               "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     EXPECT_EQ(to_hex(digest(HashAlg::sha384, text("abc"))),
@@ -32,6 +34,7 @@ TEST(Hash, DigestsAbcAsFips180Says) {
 
 TEST(Hash, ReportsDigestLengths) {
     EXPECT_EQ(hash_length(HashAlg::sha1), 20u);
+    EXPECT_EQ(hash_length(HashAlg::sha224), 28u);
     EXPECT_EQ(hash_length(HashAlg::sha256), 32u);
     EXPECT_EQ(hash_length(HashAlg::sha384), 48u);
     EXPECT_EQ(hash_length(HashAlg::sha512), 64u);

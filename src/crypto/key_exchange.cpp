@@ -13,6 +13,7 @@
 #include <openssl/obj_mac.h>
 #include <openssl/param_build.h>
 
+#include <array>
 #include <memory>
 #include <string>
 #include <utility>
@@ -45,6 +46,12 @@ constexpr GroupInfo kGroups[] = {
     {NamedGroup::ffdhe3072, Kind::ffdhe, "ffdhe3072", 0, 384, 275},
     {NamedGroup::ffdhe4096, Kind::ffdhe, "ffdhe4096", 0, 512, 325},
 };
+
+constexpr auto kGroupCodes = [] {
+    std::array<NamedGroup, std::size(kGroups)> codes{};
+    for (std::size_t i = 0; i < codes.size(); ++i) codes[i] = kGroups[i].group;
+    return codes;
+}();
 
 const GroupInfo* find_group(NamedGroup group) {
     for (const auto& g : kGroups)
@@ -120,6 +127,14 @@ bool ffdhe_parameters(const GroupInfo& g, Ptr<BIGNUM>& p, Ptr<BIGNUM>& gen) {
 }  // namespace
 
 bool group_supported(NamedGroup group) { return find_group(group) != nullptr; }
+
+std::span<const NamedGroup> supported_groups() { return kGroupCodes; }
+
+std::string_view group_label(NamedGroup group) {
+    const GroupInfo* g = find_group(group);
+    if (g && g->kind == Kind::nist) return g->ossl_name;
+    return name(group);
+}
 
 bool is_ffdhe(NamedGroup group) {
     const GroupInfo* g = find_group(group);

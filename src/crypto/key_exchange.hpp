@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "crypto/secret.hpp"
@@ -18,6 +19,14 @@ namespace tlspp::crypto {
 
 bool group_supported(NamedGroup group);
 bool is_ffdhe(NamedGroup group);
+
+// supported_groups lists every group of the group table (key_exchange.cpp),
+// in its order: x25519, x448, the NIST curves, the RFC 7919 groups.
+std::span<const NamedGroup> supported_groups();
+
+// group_label is the name people use: "P-256" for the NIST curves (FIPS
+// 186-4; IANA says "secp256r1"), the IANA name for the others ("x25519").
+std::string_view group_label(NamedGroup group);
 
 // FfdheParams are an RFC 7919 group's prime and generator, big-endian
 // without leading zeros, as ServerDHParams carries them (RFC 5246 §7.4.3).

@@ -14,6 +14,7 @@
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 
+#include <array>
 #include <cstring>
 #include <mutex>
 #include <utility>
@@ -51,38 +52,83 @@ KeyType key_type(const EVP_PKEY* key) {
 
 enum class Family { rsa_pkcs1, rsa_pss, ecdsa, eddsa, other };
 
+// The one table of signature schemes: what each code point means. Every
+// question about a scheme (does it fit a key, in which version, which hash,
+// is it known at all) is answered from here; names are in wire/names.cpp
+// like every other code point's.
+struct SchemeRow {
+    SignatureScheme scheme;
+    Family family;
+    HashAlg hash;       // what is hashed (meaningless for EdDSA, which hashes internally)
+    KeyType curve;      // ECDSA: the curve TLS 1.3 ties the scheme to; EdDSA: the key type
+};
+
+constexpr KeyType any = KeyType::unknown;
+constexpr SchemeRow kSchemes[] = {
+    {SignatureScheme::ecdsa_secp256r1_sha256, Family::ecdsa, HashAlg::sha256, KeyType::ecdsa_p256},
+    {SignatureScheme::ecdsa_secp384r1_sha384, Family::ecdsa, HashAlg::sha384, KeyType::ecdsa_p384},
+    {SignatureScheme::ecdsa_secp521r1_sha512, Family::ecdsa, HashAlg::sha512, KeyType::ecdsa_p521},
+    {SignatureScheme::ed25519, Family::eddsa, HashAlg::sha512, KeyType::ed25519},
+    {SignatureScheme::ed448, Family::eddsa, HashAlg::sha512, KeyType::ed448},
+    {SignatureScheme::rsa_pss_rsae_sha256, Family::rsa_pss, HashAlg::sha256, any},
+    {SignatureScheme::rsa_pss_rsae_sha384, Family::rsa_pss, HashAlg::sha384, any},
+    {SignatureScheme::rsa_pss_rsae_sha512, Family::rsa_pss, HashAlg::sha512, any},
+    // rsa_pss_pss_* need an RSASSA-PSS (id-RSASSA-PSS) key, which tlspp does not load.
+    {SignatureScheme::rsa_pss_pss_sha256, Family::other, HashAlg::sha256, any},
+    {SignatureScheme::rsa_pss_pss_sha384, Family::other, HashAlg::sha384, any},
+    {SignatureScheme::rsa_pss_pss_sha512, Family::other, HashAlg::sha512, any},
+    {SignatureScheme::rsa_pkcs1_sha256, Family::rsa_pkcs1, HashAlg::sha256, any},
+    {SignatureScheme::rsa_pkcs1_sha384, Family::rsa_pkcs1, HashAlg::sha384, any},
+    {SignatureScheme::rsa_pkcs1_sha512, Family::rsa_pkcs1, HashAlg::sha512, any},
+    // TLS 1.2 only (RFC 5246 §7.4.1.4.1 hash values 3 and 2).
+    {SignatureScheme::ecdsa_sha224, Family::ecdsa, HashAlg::sha224, any},
+    {SignatureScheme::rsa_pkcs1_sha224, Family::rsa_pkcs1, HashAlg::sha224, any},
+    {SignatureScheme::ecdsa_sha1, Family::ecdsa, HashAlg::sha1, any},
+    {SignatureScheme::rsa_pkcs1_sha1, Family::rsa_pkcs1, HashAlg::sha1, any},
+};
+
+constexpr auto kSchemeCodes = [] {
+    std::array<SignatureScheme, std::size(kSchemes)> codes{};
+    for (std::size_t i = 0; i < codes.size(); ++i) codes[i] = kSchemes[i].scheme;
+    return codes;
+}();
+
+const SchemeRow* find_scheme(SignatureScheme scheme) {
+    for (const SchemeRow& row : kSchemes)
+        if (row.scheme == scheme) return &row;
+    return nullptr;
+}
+
 struct SchemeInfo {
     Family family;
     const EVP_MD* md;   // nullptr for EdDSA (PureEdDSA hashes internally)
     HashAlg hash;       // the same hash, for hashing here (meaningless for EdDSA)
     KeyType curve;      // ECDSA: the curve TLS 1.3 ties the scheme to
-    bool sha1;
+    bool tls12_only;    // RSASSA-PKCS1-v1_5, SHA-1 and SHA-224 (RFC 8446 §4.2.3)
 };
 
-SchemeInfo scheme_info(SignatureScheme scheme) {
-    using S = SignatureScheme;
-    using H = HashAlg;
-    constexpr KeyType any = KeyType::unknown;
-    switch (scheme) {
-    case S::rsa_pkcs1_sha1: return {Family::rsa_pkcs1, EVP_sha1(), H::sha1, any, true};
-    case S::rsa_pkcs1_sha256: return {Family::rsa_pkcs1, EVP_sha256(), H::sha256, any, false};
-    case S::rsa_pkcs1_sha384: return {Family::rsa_pkcs1, EVP_sha384(), H::sha384, any, false};
-    case S::rsa_pkcs1_sha512: return {Family::rsa_pkcs1, EVP_sha512(), H::sha512, any, false};
-    case S::rsa_pss_rsae_sha256: return {Family::rsa_pss, EVP_sha256(), H::sha256, any, false};
-    case S::rsa_pss_rsae_sha384: return {Family::rsa_pss, EVP_sha384(), H::sha384, any, false};
-    case S::rsa_pss_rsae_sha512: return {Family::rsa_pss, EVP_sha512(), H::sha512, any, false};
-    case S::ecdsa_sha1: return {Family::ecdsa, EVP_sha1(), H::sha1, any, true};
-    case S::ecdsa_secp256r1_sha256: return {Family::ecdsa, EVP_sha256(), H::sha256, KeyType::ecdsa_p256, false};
-    case S::ecdsa_secp384r1_sha384: return {Family::ecdsa, EVP_sha384(), H::sha384, KeyType::ecdsa_p384, false};
-    case S::ecdsa_secp521r1_sha512: return {Family::ecdsa, EVP_sha512(), H::sha512, KeyType::ecdsa_p521, false};
-    case S::ed25519: return {Family::eddsa, nullptr, H::sha512, KeyType::ed25519, false};
-    case S::ed448: return {Family::eddsa, nullptr, H::sha512, KeyType::ed448, false};
-    // rsa_pss_pss_* need an RSASSA-PSS (id-RSASSA-PSS) key, which tlspp does not load.
-    case S::rsa_pss_pss_sha256:
-    case S::rsa_pss_pss_sha384:
-    case S::rsa_pss_pss_sha512: break;
+const EVP_MD* evp_md(HashAlg hash) {
+    switch (hash) {
+    case HashAlg::sha1: return EVP_sha1();
+    case HashAlg::sha224: return EVP_sha224();
+    case HashAlg::sha256: return EVP_sha256();
+    case HashAlg::sha384: return EVP_sha384();
+    case HashAlg::sha512: return EVP_sha512();
     }
-    return {Family::other, nullptr, H::sha256, any, false};
+    return nullptr;
+}
+
+SchemeInfo scheme_info(SignatureScheme scheme) {
+    const SchemeRow* row = find_scheme(scheme);
+    if (!row || row->family == Family::other) return {Family::other, nullptr, HashAlg::sha256, any, false};
+    // RFC 8446 §4.2.3: RSASSA-PKCS1-v1_5 and SHA-1 schemes "refer solely to
+    // signatures which appear in certificates ... and are not defined for use
+    // in signed TLS handshake messages"; the SHA-224 ones are not TLS 1.3
+    // schemes at all.
+    const bool tls12_only =
+        row->family == Family::rsa_pkcs1 || row->hash == HashAlg::sha1 || row->hash == HashAlg::sha224;
+    return {row->family, row->family == Family::eddsa ? nullptr : evp_md(row->hash), row->hash, row->curve,
+            tls12_only};
 }
 
 bool is_ecdsa(KeyType t) {
@@ -123,13 +169,18 @@ std::string_view name(KeyType type) {
     return "unknown key type";
 }
 
+std::span<const SignatureScheme> known_schemes() { return kSchemeCodes; }
+
+std::optional<HashAlg> scheme_hash(SignatureScheme scheme) {
+    const SchemeRow* row = find_scheme(scheme);
+    if (!row || row->family == Family::eddsa) return std::nullopt;
+    return row->hash;
+}
+
 bool scheme_fits_key(SignatureScheme scheme, KeyType type, ProtocolVersion version) {
     const SchemeInfo info = scheme_info(scheme);
     const bool tls13 = version == ProtocolVersion::tls13;
-    // RFC 8446 §4.2.3: RSASSA-PKCS1-v1_5 and SHA-1 schemes "refer solely to
-    // signatures which appear in certificates ... and are not defined for use in
-    // signed TLS handshake messages".
-    if (tls13 && (info.family == Family::rsa_pkcs1 || info.sha1)) return false;
+    if (tls13 && info.tls12_only) return false;
     switch (info.family) {
     case Family::rsa_pkcs1:
     case Family::rsa_pss: return type == KeyType::rsa;

@@ -4,11 +4,13 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "crypto/hash.hpp"
 #include "tlspp/random.hpp"
 #include "tlspp/result.hpp"
 #include "tlspp/types.hpp"
@@ -21,9 +23,19 @@ enum class KeyType { rsa, ecdsa_p256, ecdsa_p384, ecdsa_p521, ed25519, ed448, un
 
 std::string_view name(KeyType type);  // "RSA", "ECDSA P-256", "Ed25519"
 
+// known_schemes lists every SignatureScheme of tlspp's one scheme table
+// (signature.cpp), most preferred first: ECDSA, EdDSA, RSA-PSS, PKCS#1, and
+// the TLS 1.2-only SHA-224 and SHA-1 pairs last.
+std::span<const SignatureScheme> known_schemes();
+
+// scheme_hash is the hash a scheme signs over; nullopt for EdDSA (which
+// hashes internally) and for code points the table does not know.
+std::optional<HashAlg> scheme_hash(SignatureScheme scheme);
+
 // scheme_fits_key says whether `scheme` can be made/checked with a key of
 // this type (rsa_pkcs1_* and rsa_pss_rsae_* for RSA; ecdsa_secp256r1_sha256
-// only for P-256 in TLS 1.3, any ECDSA hash for any curve in TLS 1.2).
+// only for P-256 in TLS 1.3, any ECDSA hash for any curve in TLS 1.2; the
+// PKCS#1, SHA-1 and SHA-224 schemes only in TLS 1.2).
 bool scheme_fits_key(SignatureScheme scheme, KeyType type, ProtocolVersion version);
 
 class PublicKey {

@@ -17,9 +17,10 @@ namespace {
 using S = SignatureScheme;
 
 constexpr SignatureScheme kSchemes[] = {
-    S::rsa_pkcs1_sha1,      S::rsa_pkcs1_sha256,       S::rsa_pkcs1_sha384,       S::rsa_pkcs1_sha512,
-    S::rsa_pss_rsae_sha256, S::rsa_pss_rsae_sha384,    S::rsa_pss_rsae_sha512,    S::ecdsa_sha1,
-    S::ecdsa_secp256r1_sha256, S::ecdsa_secp384r1_sha384, S::ecdsa_secp521r1_sha512, S::ed25519,
+    S::rsa_pkcs1_sha1,      S::rsa_pkcs1_sha224,       S::rsa_pkcs1_sha256,       S::rsa_pkcs1_sha384,
+    S::rsa_pkcs1_sha512,    S::rsa_pss_rsae_sha256,    S::rsa_pss_rsae_sha384,    S::rsa_pss_rsae_sha512,
+    S::ecdsa_sha1,          S::ecdsa_sha224,           S::ecdsa_secp256r1_sha256, S::ecdsa_secp384r1_sha384,
+    S::ecdsa_secp521r1_sha512, S::ed25519,
 };
 
 struct Pair {
@@ -79,8 +80,8 @@ TEST(Signature, SignsAndVerifiesEverySchemeThatFitsEachKeyType) {
             ++round_trips;
         }
     }
-    // RSA: 4 PKCS#1 + 3 PSS; each ECDSA key: 4 hashes; Ed25519: 1.
-    EXPECT_EQ(round_trips, 7 + 4 + 4 + 1);
+    // RSA: 5 PKCS#1 + 3 PSS; each ECDSA key: 5 hashes; Ed25519: 1.
+    EXPECT_EQ(round_trips, 8 + 5 + 5 + 1);
 }
 
 // sign hashes the message itself and reuses prepared contexts per key and
@@ -90,8 +91,9 @@ TEST(Signature, SignsAndVerifiesEverySchemeThatFitsEachKeyType) {
 TEST(Signature, ReusedContextsGiveTheSignatureLibcryptoGivesForEachScheme) {
     Pair k = load(test::pki().server_rsa);
     const struct { SignatureScheme scheme; const EVP_MD* md; } pkcs1[] = {
-        {S::rsa_pkcs1_sha1, EVP_sha1()},     {S::rsa_pkcs1_sha256, EVP_sha256()},
-        {S::rsa_pkcs1_sha384, EVP_sha384()}, {S::rsa_pkcs1_sha512, EVP_sha512()},
+        {S::rsa_pkcs1_sha1, EVP_sha1()},     {S::rsa_pkcs1_sha224, EVP_sha224()},
+        {S::rsa_pkcs1_sha256, EVP_sha256()}, {S::rsa_pkcs1_sha384, EVP_sha384()},
+        {S::rsa_pkcs1_sha512, EVP_sha512()},
     };
     for (int round = 0; round < 3; ++round) {
         for (const auto& c : pkcs1) {
@@ -237,6 +239,38 @@ TEST(Signature, AllowsPkcs1AndSha1OnlyBeforeTls13) {
     EXPECT_FALSE(scheme_fits_key(S::rsa_pss_pss_sha256, KeyType::rsa, ProtocolVersion::tls13));
     EXPECT_TRUE(scheme_fits_key(S::ed25519, KeyType::ed25519, ProtocolVersion::tls12));
     EXPECT_FALSE(scheme_fits_key(S::ed25519, KeyType::ed448, ProtocolVersion::tls13));
+}
+
+// The SHA-224 pairs (RFC 5246 §7.4.1.4.1 hash 3) are TLS 1.2 only, any
+// ECDSA curve, RSA for rsa_pkcs1_sha224.
+TEST(Signature, AllowsSha224OnlyBeforeTls13) {
+    for (KeyType ec : {KeyType::ecdsa_p256, KeyType::ecdsa_p384, KeyType::ecdsa_p521}) {
+        EXPECT_TRUE(scheme_fits_key(S::ecdsa_sha224, ec, ProtocolVersion::tls12));
+        EXPECT_FALSE(scheme_fits_key(S::ecdsa_sha224, ec, ProtocolVersion::tls13));
+    }
+    EXPECT_FALSE(scheme_fits_key(S::ecdsa_sha224, KeyType::rsa, ProtocolVersion::tls12));
+    EXPECT_TRUE(scheme_fits_key(S::rsa_pkcs1_sha224, KeyType::rsa, ProtocolVersion::tls12));
+    EXPECT_FALSE(scheme_fits_key(S::rsa_pkcs1_sha224, KeyType::rsa, ProtocolVersion::tls13));
+    EXPECT_FALSE(scheme_fits_key(S::rsa_pkcs1_sha224, KeyType::ecdsa_p256, ProtocolVersion::tls12));
+}
+
+// One table: every scheme it lists has an IANA name, a hash (none for
+// EdDSA), and appears once; the SHA-224 and SHA-1 pairs come last.
+TEST(Signature, SchemeTableListsEachSchemeOnceWithItsNameAndHash) {
+    const auto schemes = known_schemes();
+    ASSERT_EQ(schemes.size(), 18u);
+    for (std::size_t i = 0; i < schemes.size(); ++i) {
+        EXPECT_NE(name(schemes[i]), "") << static_cast<int>(schemes[i]);
+        for (std::size_t j = 0; j < i; ++j) EXPECT_NE(schemes[i], schemes[j]);
+        const bool eddsa = schemes[i] == S::ed25519 || schemes[i] == S::ed448;
+        EXPECT_EQ(scheme_hash(schemes[i]).has_value(), !eddsa) << name(schemes[i]);
+    }
+    EXPECT_EQ(scheme_hash(S::ecdsa_sha224), HashAlg::sha224);
+    EXPECT_EQ(scheme_hash(S::rsa_pkcs1_sha224), HashAlg::sha224);
+    EXPECT_EQ(scheme_hash(S::ecdsa_secp521r1_sha512), HashAlg::sha512);
+    EXPECT_EQ(scheme_hash(static_cast<S>(0x0302)), std::nullopt);   // dsa_sha224: not ours
+    const std::vector<S> last(schemes.end() - 4, schemes.end());
+    EXPECT_EQ(last, (std::vector<S>{S::ecdsa_sha224, S::rsa_pkcs1_sha224, S::ecdsa_sha1, S::rsa_pkcs1_sha1}));
 }
 
 TEST(Signature, RejectsUnparsablePrivateKeysAsBadConfig) {

@@ -5,7 +5,9 @@
 #include <cctype>
 #include <string>
 
+#include "crypto/key_exchange.hpp"
 #include "crypto/security_level.hpp"
+#include "crypto/signature.hpp"
 
 namespace tlspp::handshake {
 
@@ -16,7 +18,7 @@ using crypto::HashAlg;
 
 // The _SHA and _SHA256 CBC suites use the SHA-256 PRF in TLS 1.2 (RFC 5246 §5);
 // the _SHA384 ones SHA-384 (RFC 5289 §3.2).
-constexpr std::array<SuiteInfo, 25> suites{{
+constexpr std::array<SuiteInfo, 27> suites{{
     {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, KeyExchange::ecdhe, Authentication::ecdsa, Cipher::aes_128_gcm, std::nullopt,
      HashAlg::sha256, 4, "ECDHE-ECDSA-AES128-GCM-SHA256"},
     {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, KeyExchange::ecdhe, Authentication::ecdsa, Cipher::aes_256_gcm, std::nullopt,
@@ -59,6 +61,10 @@ constexpr std::array<SuiteInfo, 25> suites{{
      HashAlg::sha256, 0, "DHE-RSA-AES128-SHA"},
     {CipherSuite::TLS_DHE_RSA_WITH_AES_256_CBC_SHA, KeyExchange::dhe, Authentication::rsa, Cipher::aes_256_cbc, HashAlg::sha1,
      HashAlg::sha256, 0, "DHE-RSA-AES256-SHA"},
+    {CipherSuite::TLS_DHE_RSA_WITH_AES_128_CBC_SHA256, KeyExchange::dhe, Authentication::rsa, Cipher::aes_128_cbc, HashAlg::sha256,
+     HashAlg::sha256, 0, "DHE-RSA-AES128-SHA256"},
+    {CipherSuite::TLS_DHE_RSA_WITH_AES_256_CBC_SHA256, KeyExchange::dhe, Authentication::rsa, Cipher::aes_256_cbc, HashAlg::sha256,
+     HashAlg::sha256, 0, "DHE-RSA-AES256-SHA256"},
     {CipherSuite::TLS_RSA_WITH_AES_128_CBC_SHA, KeyExchange::rsa, Authentication::rsa, Cipher::aes_128_cbc, HashAlg::sha1,
      HashAlg::sha256, 0, "AES128-SHA"},
     {CipherSuite::TLS_RSA_WITH_AES_256_CBC_SHA, KeyExchange::rsa, Authentication::rsa, Cipher::aes_256_cbc, HashAlg::sha1,
@@ -95,22 +101,26 @@ std::optional<CipherSuite> suite_by_name(std::string_view text) {
 }
 
 std::optional<NamedGroup> group_by_name(std::string_view text) {
-    std::string wanted = lower(text);
-    if (wanted == "p-256" || wanted == "prime256v1") return NamedGroup::secp256r1;
-    if (wanted == "p-384") return NamedGroup::secp384r1;
-    if (wanted == "p-521") return NamedGroup::secp521r1;
-    for (auto g : {NamedGroup::x25519, NamedGroup::secp256r1, NamedGroup::secp384r1, NamedGroup::secp521r1,
-                   NamedGroup::x448, NamedGroup::ffdhe2048, NamedGroup::ffdhe3072, NamedGroup::ffdhe4096})
-        if (name(g) == wanted) return g;
+    const std::string wanted = lower(text);
+    if (wanted == "prime256v1") return NamedGroup::secp256r1;   // OpenSSL's name for P-256
+    for (NamedGroup g : crypto::supported_groups())
+        if (lower(name(g)) == wanted || lower(crypto::group_label(g)) == wanted) return g;
     return std::nullopt;
 }
 
-std::optional<SignatureScheme> scheme_by_name(std::string_view text) {
-    for (std::uint16_t code : {0x0201, 0x0203, 0x0401, 0x0501, 0x0601, 0x0403, 0x0503, 0x0603, 0x0804, 0x0805,
-                               0x0806, 0x0807, 0x0808, 0x0809, 0x080a, 0x080b}) {
-        auto scheme = static_cast<SignatureScheme>(code);
-        if (name(scheme) == text) return scheme;
+std::string group_names() {
+    std::string out;
+    for (NamedGroup g : crypto::supported_groups()) {
+        if (!out.empty()) out += ", ";
+        out += crypto::group_label(g);
+        if (crypto::group_label(g) != name(g)) out += " (" + std::string(name(g)) + ")";
     }
+    return out;
+}
+
+std::optional<SignatureScheme> scheme_by_name(std::string_view text) {
+    for (SignatureScheme scheme : crypto::known_schemes())
+        if (name(scheme) == text) return scheme;
     return std::nullopt;
 }
 
@@ -148,27 +158,7 @@ std::string_view protection_name(const SuiteInfo& suite, bool encrypt_then_mac) 
     return cbc[size][mac][encrypt_then_mac ? 1 : 0];
 }
 
-std::optional<crypto::HashAlg> hash_of_scheme(SignatureScheme scheme) {
-    switch (scheme) {
-    case SignatureScheme::rsa_pkcs1_sha1:
-    case SignatureScheme::ecdsa_sha1: return HashAlg::sha1;
-    case SignatureScheme::rsa_pkcs1_sha256:
-    case SignatureScheme::ecdsa_secp256r1_sha256:
-    case SignatureScheme::rsa_pss_rsae_sha256:
-    case SignatureScheme::rsa_pss_pss_sha256: return HashAlg::sha256;
-    case SignatureScheme::rsa_pkcs1_sha384:
-    case SignatureScheme::ecdsa_secp384r1_sha384:
-    case SignatureScheme::rsa_pss_rsae_sha384:
-    case SignatureScheme::rsa_pss_pss_sha384: return HashAlg::sha384;
-    case SignatureScheme::rsa_pkcs1_sha512:
-    case SignatureScheme::ecdsa_secp521r1_sha512:
-    case SignatureScheme::rsa_pss_rsae_sha512:
-    case SignatureScheme::rsa_pss_pss_sha512: return HashAlg::sha512;
-    case SignatureScheme::ed25519:
-    case SignatureScheme::ed448: return std::nullopt;
-    }
-    return std::nullopt;
-}
+std::optional<crypto::HashAlg> hash_of_scheme(SignatureScheme scheme) { return crypto::scheme_hash(scheme); }
 
 int scheme_security_bits(SignatureScheme scheme) {
     if (scheme == SignatureScheme::ed25519) return 128;

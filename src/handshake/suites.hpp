@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -46,8 +47,13 @@ std::span<const SuiteInfo> all_suites();
 // suite_by_name accepts the IANA name or OpenSSL's name.
 std::optional<CipherSuite> suite_by_name(std::string_view name);
 
-// group_by_name accepts "x25519", "P-256"/"secp256r1"/"prime256v1", "P-384"/"secp384r1", "ffdhe2048"...
+// group_by_name accepts any group of the group table by its IANA name or
+// its label ("x25519", "P-256"/"secp256r1"/"prime256v1", "ffdhe2048"...),
+// in any case.
 std::optional<NamedGroup> group_by_name(std::string_view name);
+// group_names lists what group_by_name accepts, generated from the group
+// table, for help texts and errors: "x25519, x448, P-256 (secp256r1), ...".
+std::string group_names();
 std::optional<SignatureScheme> scheme_by_name(std::string_view name);
 
 // protection_name is the record protection's name for people: "AES-128-GCM",

@@ -98,6 +98,8 @@ std::string_view name(CipherSuite s) noexcept {
     case CipherSuite::TLS_DHE_RSA_WITH_AES_256_CBC_SHA: return "TLS_DHE_RSA_WITH_AES_256_CBC_SHA";
     case CipherSuite::TLS_RSA_WITH_AES_128_CBC_SHA256: return "TLS_RSA_WITH_AES_128_CBC_SHA256";
     case CipherSuite::TLS_RSA_WITH_AES_256_CBC_SHA256: return "TLS_RSA_WITH_AES_256_CBC_SHA256";
+    case CipherSuite::TLS_DHE_RSA_WITH_AES_128_CBC_SHA256: return "TLS_DHE_RSA_WITH_AES_128_CBC_SHA256";
+    case CipherSuite::TLS_DHE_RSA_WITH_AES_256_CBC_SHA256: return "TLS_DHE_RSA_WITH_AES_256_CBC_SHA256";
     case CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA: return "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA";
     case CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA: return "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA";
     case CipherSuite::TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA: return "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA";
@@ -129,6 +131,8 @@ std::string_view name(SignatureScheme s) noexcept {
     switch (s) {
     case SignatureScheme::rsa_pkcs1_sha1: return "rsa_pkcs1_sha1";
     case SignatureScheme::ecdsa_sha1: return "ecdsa_sha1";
+    case SignatureScheme::rsa_pkcs1_sha224: return "rsa_pkcs1_sha224";
+    case SignatureScheme::ecdsa_sha224: return "ecdsa_sha224";
     case SignatureScheme::rsa_pkcs1_sha256: return "rsa_pkcs1_sha256";
     case SignatureScheme::rsa_pkcs1_sha384: return "rsa_pkcs1_sha384";
     case SignatureScheme::rsa_pkcs1_sha512: return "rsa_pkcs1_sha512";

@@ -91,6 +91,22 @@ TEST(ClientAuth, RequestNamesTheClientCas) {
     EXPECT_TRUE(pair.server.info().peer_verified);
 }
 
+// RFC 5246 §7.4.8 with §7.4.1.4.1's TLS 1.2 rule: a P-256 client certificate
+// signs its CertificateVerify with the only ECDSA hash the server asks for
+// (SHA-512 or SHA-224), and the server accepts it.
+TEST(ClientAuth, P256ClientSignsWithTheOnlyEcdsaHashTheServerRequests) {
+    for (SignatureScheme scheme : {SignatureScheme::ecdsa_secp521r1_sha512, SignatureScheme::ecdsa_sha224}) {
+        auto server = requesting_server(ClientAuth::required, test::pki().trust);
+        server->signature_schemes = {scheme};
+        test::LoopbackPair pair(client_with(test::pki().client), server);
+        ASSERT_TRUE(pair.handshake()) << name(scheme) << ": "
+                                      << (pair.server.error() ? pair.server.error()->message() : "")
+                                      << (pair.client.error() ? pair.client.error()->message() : "");
+        EXPECT_TRUE(pair.server.info().peer_verified);
+        EXPECT_EQ(pair.server.info().peer_signature_scheme, scheme);
+    }
+}
+
 TEST(ClientAuth, ServerWithoutClientTrustStoreIsABadConfig) {
     auto server = test::server_config(test::pki().server_p256);
     server->client_auth = ClientAuth::required;

@@ -1,8 +1,9 @@
-// Old clients: a ClientHello without signature_algorithms is served with RFC
-// 5246 §7.4.1.4.1's implied SHA-1 schemes, and a bare ClientHello (no
-// extensions block at all, as SSLv3-era clients send) is accepted. Our own
-// client always sends the extensions, so these hellos are built by hand and
-// the server's flight is checked message by message, including the
+// Old and unusual clients: a ClientHello without signature_algorithms is
+// served with RFC 5246 §7.4.1.4.1's implied SHA-1 schemes, a bare ClientHello
+// (no extensions block at all, as SSLv3-era clients send) is accepted, and a
+// client offering one signature scheme our key can make in TLS 1.2 gets it.
+// Our own client always sends its full lists, so these hellos are built by
+// hand and the server's flight is checked message by message, including the
 // ServerKeyExchange signature against the certificate's key. SHA-1 needs
 // security level 1 (ServerConfig::security_level); the default, 2, refuses it.
 #include <gtest/gtest.h>
@@ -173,6 +174,32 @@ TEST(LegacyClientHello, BareHelloWithoutExtensionsIsServedOnP256) {
     // Nothing the client did not ask for: no extension is answered, so the
     // ServerHello carries none (RFC 5246 §7.4.1.4).
     EXPECT_TRUE(flight.server_hello->extensions.empty());
+}
+
+// RFC 5246 §7.4.1.4.1: in TLS 1.2 an ECDSA pair names a hash, not a curve
+// (only RFC 8446 §4.2.3 ties ecdsa_secp521r1_sha512 to P-521, in TLS 1.3), so
+// a P-256 server signs with whichever ECDSA hash is all the client offers.
+TEST(LegacyClientHello, P256ServerSignsWithTheOnlyEcdsaHashOffered) {
+    for (SignatureScheme only : {SignatureScheme::ecdsa_secp521r1_sha512, SignatureScheme::ecdsa_secp384r1_sha384,
+                                 SignatureScheme::ecdsa_sha224}) {
+        SCOPED_TRACE(std::string(name(only)));
+        ServerConnection server(test::server_config(test::pki().server_p256));
+        msg::ClientHello hello = hello_with({CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256});
+        hello.supported_groups = std::vector<NamedGroup>{NamedGroup::x25519, NamedGroup::secp256r1};
+        hello.signature_algorithms = std::vector<SignatureScheme>{only};
+        Flight flight = answer(server, hello);
+        check_signed(flight, hello, test::pki().server_p256, only, NamedGroup::x25519);
+    }
+}
+
+// The same for RSA with the SHA-224 pair (TLS 1.2 only, accepted, never preferred).
+TEST(LegacyClientHello, RsaServerSignsWithRsaPkcs1Sha224WhenThatIsAllTheClientOffers) {
+    ServerConnection server(test::server_config(test::pki().server_rsa));
+    msg::ClientHello hello = hello_with({CipherSuite::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256});
+    hello.supported_groups = std::vector<NamedGroup>{NamedGroup::x25519};
+    hello.signature_algorithms = std::vector<SignatureScheme>{SignatureScheme::rsa_pkcs1_sha224};
+    Flight flight = answer(server, hello);
+    check_signed(flight, hello, test::pki().server_rsa, SignatureScheme::rsa_pkcs1_sha224, NamedGroup::x25519);
 }
 
 TEST(LegacyClientHello, BareHelloForRsaKeyTransport) {

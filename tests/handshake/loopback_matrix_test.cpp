@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
+#include <utility>
 
 #include "handshake/suites.hpp"
 #include "support/configs.hpp"
@@ -153,6 +155,42 @@ TEST(Loopback, EcdsaKeysAreSignedWithTheirCurvesHashWhenTheClientAcceptsIt) {
         test::LoopbackPair pair(test::client_config(), test::server_config(*id));
         ASSERT_TRUE(pair.handshake());
         EXPECT_EQ(pair.client.info().peer_signature_scheme, scheme) << id->name;
+    }
+}
+
+// RFC 5246 §7.4.1.4.1: the client accepts an ECDSA signature over any hash
+// it offered, whatever the curve (a P-256 server that signs only with
+// SHA-512, SHA-384 or SHA-224), and RSA with the SHA-224 pair.
+TEST(Loopback, ClientAcceptsEveryOfferedHashFromTheServer) {
+    const std::pair<const test::Identity*, SignatureScheme> cases[] = {
+        {&test::pki().server_p256, SignatureScheme::ecdsa_secp521r1_sha512},
+        {&test::pki().server_p256, SignatureScheme::ecdsa_secp384r1_sha384},
+        {&test::pki().server_p256, SignatureScheme::ecdsa_sha224},
+        {&test::pki().server_p384, SignatureScheme::ecdsa_secp256r1_sha256},
+        {&test::pki().server_rsa, SignatureScheme::rsa_pkcs1_sha224},
+    };
+    for (auto [id, scheme] : cases) {
+        auto server = test::server_config(*id);
+        server->signature_schemes = {scheme};
+        test::LoopbackPair pair(test::client_config(), server);
+        ASSERT_TRUE(pair.handshake()) << id->name << " " << name(scheme) << ": "
+                                      << (pair.server.error() ? pair.server.error()->message() : "")
+                                      << (pair.client.error() ? pair.client.error()->message() : "");
+        EXPECT_EQ(pair.client.info().peer_signature_scheme, scheme) << id->name;
+    }
+}
+
+// The SHA-224 pairs are accepted but never preferred: a client that lists
+// them first still gets the server's better choice.
+TEST(Loopback, Sha224IsNeverPreferred) {
+    for (auto [id, sha224, expected] :
+         {std::tuple{&test::pki().server_p256, SignatureScheme::ecdsa_sha224, SignatureScheme::ecdsa_secp256r1_sha256},
+          std::tuple{&test::pki().server_rsa, SignatureScheme::rsa_pkcs1_sha224, SignatureScheme::rsa_pkcs1_sha256}}) {
+        auto client = test::client_config();
+        client->signature_schemes = {sha224, expected};
+        test::LoopbackPair pair(client, test::server_config(*id));
+        ASSERT_TRUE(pair.handshake()) << id->name;
+        EXPECT_EQ(pair.client.info().peer_signature_scheme, expected) << id->name;
     }
 }
 

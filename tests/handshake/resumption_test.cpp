@@ -1,7 +1,10 @@
 // TLS 1.2 session resumption: the abbreviated handshake (RFC 5246 §7.3) by
 // session ID and by RFC 5077 ticket, and every reason to refuse a session
 // (suite, EMS per RFC 7627 §5.3, server name, expiry, unknown or tampered
-// ticket), which means a full handshake, never an error.
+// ticket), which means a full handshake; and the two offers that are errors:
+// an EMS session offered without EMS (RFC 7627 §5.3: handshake_failure) and a
+// session offered without its cipher suite (RFC 5246 §7.4.1.2:
+// illegal_parameter), by ID and by ticket alike.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -10,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "msg/client_hello.hpp"
 #include "msg/handshake.hpp"
 #include "session/public.hpp"
 #include "support/configs.hpp"
@@ -312,6 +316,166 @@ TEST(Resumption, TicketRenewedWhenOpenedWithOldKey) {
     EXPECT_TRUE(connect(client, server, *renewed)->client.info().resumed);
 }
 
+// ---- offers built by hand: what our own client never sends ----
+
+// resumption_offer is the ClientHello a client sends to resume `s` (by its
+// ticket if it has one, else by its ID), listing `suites`, with or without EMS.
+msg::ClientHello resumption_offer(const Session& s, const std::vector<CipherSuite>& suites, bool ems) {
+    msg::ClientHello hello;
+    hello.random.fill(0x42);
+    for (CipherSuite c : suites) hello.cipher_suites.push_back(static_cast<std::uint16_t>(c));
+    hello.server_name = "localhost";
+    hello.supported_groups = default_groups();
+    hello.ec_point_formats = std::vector<std::uint8_t>{0};
+    hello.signature_algorithms = default_signature_schemes();
+    hello.renegotiation_info = std::vector<std::uint8_t>{};
+    hello.extended_master_secret = ems;
+    const session::Session12& inner = s.impl().s;
+    if (!inner.ticket.empty()) {
+        hello.session_ticket = inner.ticket;
+        hello.session_id.assign(32, 0x5a);   // RFC 5077 §3.4: a fresh ID the server echoes
+    } else {
+        hello.session_id = inner.session_id;
+    }
+    return hello;
+}
+
+// answer feeds `hello` to a fresh server and returns the server and the
+// names of the messages it sent in reply.
+struct Answer {
+    std::unique_ptr<ServerConnection> server;
+    std::vector<std::string> sent;
+};
+
+Answer answer(const std::shared_ptr<ServerConfig>& config, const msg::ClientHello& hello) {
+    auto observer = std::make_shared<Recorder>();
+    Answer a{std::make_unique<ServerConnection>(config, observer), {}};
+    const auto message = msg::encode_message(hello);
+    std::vector<std::uint8_t> record{22, 3, 1, static_cast<std::uint8_t>(message.size() >> 8),
+                                     static_cast<std::uint8_t>(message.size())};
+    record.insert(record.end(), message.begin(), message.end());
+    (void)a.server->read_in(record);
+    a.sent = observer->sent;
+    return a;
+}
+
+// expect_refused checks that the server failed with `reason` and sent `alert`.
+void expect_refused(const Answer& a, Reason reason, Alert alert) {
+    ASSERT_TRUE(a.server->error()) << "the server answered with " << a.sent.size() << " messages";
+    EXPECT_EQ(a.server->error()->reason, reason) << a.server->error()->message();
+    EXPECT_EQ(a.server->error()->alert, alert);
+    EXPECT_TRUE(a.sent.empty());
+    // The alert record went out: level fatal, the description.
+    const auto out = a.server->pending_output();
+    ASSERT_EQ(out.size(), 7u);
+    EXPECT_EQ(out[0], 21);
+    EXPECT_EQ(out[5], 2);
+    EXPECT_EQ(out[6], static_cast<std::uint8_t>(alert));
+}
+
+const std::vector<CipherSuite> kBothAes = {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+                                           CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384};
+
+// The hand-built offer resumes when nothing is wrong with it (so that the
+// refusals below are about the one thing each changes).
+TEST(Resumption, HandBuiltOfferResumes) {
+    for (bool tickets : {false, true}) {
+        auto server = server_with(!tickets, tickets);
+        Session s = first_session(test::client_config(1), server);
+        ASSERT_EQ(s.has_ticket(), tickets);
+        auto a = answer(server, resumption_offer(s, kBothAes, true));
+        ASSERT_FALSE(a.server->error()) << a.server->error()->message();
+        EXPECT_EQ(a.sent, (std::vector<std::string>{"ServerHello", "ChangeCipherSpec", "Finished"})) << tickets;
+        EXPECT_TRUE(a.server->info().resumed);
+    }
+}
+
+// RFC 7627 §5.3: a session made with EMS, offered without the extension:
+// handshake_failure, by ID and by ticket (not a silent full handshake).
+TEST(Resumption, ServerAbortsWhenEmsSessionIsOfferedWithoutEms) {
+    for (bool tickets : {false, true}) {
+        auto server = server_with(!tickets, tickets);
+        Session s = first_session(test::client_config(1), server);
+        ASSERT_TRUE(s.extended_master_secret());
+        SCOPED_TRACE(tickets ? "by ticket" : "by session ID");
+        expect_refused(answer(server, resumption_offer(s, kBothAes, false)), Reason::extended_master_secret_mismatch,
+                       Alert::handshake_failure);
+    }
+}
+
+// The abort is for a session the server would resume: an expired one, or
+// one whose suite this server no longer enables, is a full handshake even
+// when offered without EMS (OpenSSL checks expiry first, too).
+TEST(Resumption, ServerDoesAFullHandshakeForAnUnusableEmsSessionOfferedWithoutEms) {
+    auto server = server_with(true, false);
+    auto clock = std::make_shared<test::FixedClock>(std::chrono::system_clock::now());
+    server->clock = clock;
+    server->session_lifetime = std::chrono::seconds(600);
+    Session s = first_session(test::client_config(1), server);
+    clock->advance(std::chrono::seconds(601));
+    auto a = answer(server, resumption_offer(s, kBothAes, false));
+    ASSERT_FALSE(a.server->error()) << a.server->error()->message();
+    ASSERT_GE(a.sent.size(), 2u);
+    EXPECT_EQ(a.sent[1], "Certificate");
+    EXPECT_FALSE(a.server->info().extended_master_secret);
+}
+
+// RFC 5246 §7.4.1.2: an offer must list the session's cipher suite:
+// illegal_parameter, by ID and by ticket (OpenSSL's SSL_R_REQUIRED_CIPHER_MISSING).
+TEST(Resumption, ServerAbortsWhenOfferOmitsTheSessionSuite) {
+    for (bool tickets : {false, true}) {
+        auto server = server_with(!tickets, tickets);
+        Session s = first_session(test::client_config(1), server);
+        ASSERT_EQ(s.cipher_suite(), CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256);
+        SCOPED_TRACE(tickets ? "by ticket" : "by session ID");
+        expect_refused(answer(server, resumption_offer(s, {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384}, true)),
+                       Reason::session_cipher_suite_not_offered, Alert::illegal_parameter);
+    }
+}
+
+// The check applies to a session the server would resume: an unknown
+// session ID cannot be judged, and a session this server no longer resumes
+// (another server name) means a full handshake with the client's list.
+TEST(Resumption, OfferWithoutTheSuiteOfAnUnresumableSessionIsAFullHandshake) {
+    auto server = server_with(true, false);
+    Session s = first_session(test::client_config(1), server);
+    const std::vector<CipherSuite> other = {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384};
+    msg::ClientHello unknown = resumption_offer(s, other, true);
+    unknown.session_id[0] ^= 0x01;
+    msg::ClientHello renamed = resumption_offer(s, other, true);
+    renamed.server_name = "other.example";
+    for (const msg::ClientHello& hello : {unknown, renamed}) {
+        auto a = answer(server, hello);
+        ASSERT_FALSE(a.server->error()) << a.server->error()->message();
+        ASSERT_GE(a.sent.size(), 2u);
+        EXPECT_EQ(a.sent[1], "Certificate");
+        EXPECT_EQ(*a.server->info().cipher_suite, other[0]);
+    }
+}
+
+// Our client does not offer a session whose suite it no longer enables (it
+// would break the same rule): a full handshake, no session ID or ticket offered.
+TEST(Resumption, ClientDoesNotOfferASessionWhoseSuiteItNoLongerEnables) {
+    for (bool tickets : {false, true}) {
+        auto server = server_with(!tickets, tickets);
+        Session s = first_session(test::client_config(1), server);
+        auto narrower = test::client_config(1);
+        narrower->cipher_suites = {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384};
+        ASSERT_NE(s.cipher_suite(), narrower->cipher_suites[0]);
+        LoopbackPair pair(narrower, server);
+        pair.client = ClientConnection(narrower, "localhost", s);
+        std::vector<std::uint8_t> hello;
+        pair.tamper = [&](Direction d, std::vector<std::uint8_t>& b) {
+            if (d == Direction::to_server && hello.empty()) hello = b;
+        };
+        ASSERT_TRUE(pair.handshake()) << (pair.server.error() ? pair.server.error()->message() : "");
+        expect_full(pair);
+        const auto& offered = tickets ? s.impl().s.ticket : s.impl().s.session_id;
+        ASSERT_FALSE(offered.empty());
+        EXPECT_EQ(std::search(hello.begin(), hello.end(), offered.begin(), offered.end()), hello.end()) << tickets;
+    }
+}
+
 // A server that resumes with another suite than the session's: the client
 // refuses (RFC 5246 §7.4.1.3) with illegal_parameter.
 TEST(Resumption, ClientRejectsDifferentSuite) {
@@ -376,6 +540,25 @@ TEST(Resumption, ClientRejectsResumptionWithoutEms) {
     EXPECT_TRUE(stripped);
     ASSERT_TRUE(pair.client.error());
     EXPECT_EQ(pair.client.error()->alert, Alert::handshake_failure) << pair.client.error()->message();
+    EXPECT_EQ(pair.client.error()->reason, Reason::extended_master_secret_mismatch);
+}
+
+// RFC 7627 §5.3, the reverse: the client kept a session made without EMS and
+// the server resumes it with EMS in its ServerHello: handshake_failure.
+TEST(Resumption, ClientRejectsResumptionThatAddsEms) {
+    auto client = test::client_config(1);
+    auto server = server_with(true, false);
+    Session s = first_session(client, server);
+    Session without = edited(s, [](session::Session12& x) { x.extended_master_secret = false; });
+    LoopbackPair pair(client, server);
+    pair.client = ClientConnection(client, "localhost", without);
+    EXPECT_FALSE(pair.handshake());
+    ASSERT_TRUE(pair.client.error());
+    EXPECT_EQ(pair.client.error()->reason, Reason::extended_master_secret_mismatch) << pair.client.error()->message();
+    EXPECT_EQ(pair.client.error()->alert, Alert::handshake_failure);
+    ASSERT_TRUE(pair.server.error());
+    EXPECT_EQ(pair.server.error()->reason, Reason::peer_alert);
+    EXPECT_EQ(pair.server.error()->alert, Alert::handshake_failure);
 }
 
 // A NewSessionTicket the server did not announce is unexpected_message.

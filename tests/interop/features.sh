@@ -1,6 +1,7 @@
 # tests/interop/features.sh: the rest of TLS 1.2 against OpenSSL, GnuTLS and
-# curl: mutual TLS (with a CRL), RSA key transport, and SSLKEYLOGFILE lines
-# that match the peer's. Sourced by run.sh; `bash features.sh` runs it alone.
+# curl: mutual TLS (with a CRL), RSA key transport, SSLKEYLOGFILE lines that
+# match the peer's, and TLS 1.2 signature schemes that name a hash, not a
+# curve. Sourced by run.sh; `bash features.sh` runs it alone.
 # Each case needs the real tlspp (the openssl stand-in has none of these flags).
 
 # start_mtls_server MODE [--crl]: tlspp --www asking for client certificates.
@@ -241,6 +242,73 @@ case_sni_empty_label_openssl_client() {
   expect_in "$CASE_DIR/server.log" "failed: unrecognized_name \(unrecognized_server_name\)" "server log"
 }
 
+# ---- signature schemes (RFC 5246 §7.4.1.4.1): in TLS 1.2 an ECDSA scheme
+# names a hash, so a P-256 key signs with SHA-512 or SHA-224 when that is all
+# the peer accepts (OpenSSL's ECDSA+SHA512 is ecdsa_secp521r1_sha512, 0x0603).
+
+# sigalgs_scheme HASH: the scheme OpenSSL's ECDSA+HASH means in TLS 1.2.
+sigalgs_scheme() {
+  case $1 in
+    SHA512) echo 'ecdsa_secp521r1_sha512$' ;;
+    SHA384) echo 'ecdsa_secp384r1_sha384$' ;;
+    SHA224) echo 'ecdsa_sha224$' ;;
+  esac
+}
+
+# tlspp server (P-256) ← openssl s_client -sigalgs ECDSA+HASH: OpenSSL
+# reports the digest the server's ServerKeyExchange was signed with.
+case_sigalgs_openssl_client() {
+  local hash=$1
+  start_tlspp_server ecdsa || return 1
+  printf '%s' "$HTTP_GET" | timeout "$CLIENT_TIMEOUT" openssl s_client -connect "127.0.0.1:$SERVER_PORT" -tls1_2 \
+    -CAfile "$CERTS/ca.pem" -verify_return_error -sigalgs "ECDSA+$hash" >"$CASE_DIR/out" 2>"$CASE_DIR/client.err" ||
+    { echo "s_client failed: $(tail -n 1 "$CASE_DIR/client.err")" >&2; return 1; }
+  expect_in "$CASE_DIR/out" "Peer signing digest: $hash" "s_client" &&
+    expect_in "$CASE_DIR/out" "Peer signature type: ECDSA" "s_client"
+}
+
+# openssl s_server (P-256) -sigalgs ECDSA+HASH ← tlspp client: the client
+# accepts the signature and names its scheme.
+case_sigalgs_openssl_server() {
+  local hash=$1
+  start_bg "$CASE_DIR/server.log" openssl s_server -accept 127.0.0.1:0 -www -tls1_2 \
+    -cert "$CERTS/ecdsa.pem" -key "$CERTS/ecdsa.key" -sigalgs "ECDSA+$hash"
+  wait_for_line "$CASE_DIR/server.log" '^ACCEPT ' "$LAST_PID" || return 1
+  local port; port=$(port_from_line "$CASE_DIR/server.log" '^ACCEPT ')
+  printf '%s' "$HTTP_GET" | tlspp_client "$port" >"$CASE_DIR/out" 2>"$CASE_DIR/client.err" ||
+    { echo "client exit $?: $(tail -n 1 "$CASE_DIR/client.err")" >&2; return 1; }
+  expect_in "$CASE_DIR/client.err" "peer signature: *$(sigalgs_scheme "$hash")" "client summary"
+}
+
+# mTLS, CertificateVerify: tlspp server asking for a certificate ←
+# openssl s_client whose P-256 client key may only sign with ECDSA+HASH;
+# tlspp's page names the scheme it verified.
+case_sigalgs_mtls_openssl_client() {
+  local hash=$1
+  start_mtls_server require || return 1
+  printf '%s' "$HTTP_GET" | timeout "$CLIENT_TIMEOUT" openssl s_client -quiet -connect "127.0.0.1:$SERVER_PORT" \
+    -tls1_2 -CAfile "$CERTS/ca.pem" -cert "$CERTS/client.pem" -key "$CERTS/client.key" \
+    -client_sigalgs "ECDSA+$hash" >"$CASE_DIR/out" 2>"$CASE_DIR/client.err" ||
+    { echo "s_client failed: $(tail -n 1 "$CASE_DIR/client.err")" >&2; return 1; }
+  expect_in "$CASE_DIR/out" "subject: CN=client" "tlspp page (client certificate)" &&
+    expect_in "$CASE_DIR/out" "peer signature: *$(sigalgs_scheme "$hash")" "tlspp page"
+}
+
+# mTLS the other way: openssl s_server asking only for ECDSA+HASH
+# (-client_sigalgs) ← tlspp client with its P-256 certificate.
+case_sigalgs_mtls_openssl_server() {
+  local hash=$1
+  start_bg "$CASE_DIR/server.log" openssl s_server -accept 127.0.0.1:0 -www -tls1_2 -cert "$CERTS/ecdsa.pem" \
+    -key "$CERTS/ecdsa.key" -Verify 1 -CAfile "$CERTS/ca.pem" -verify_return_error -client_sigalgs "ECDSA+$hash"
+  wait_for_line "$CASE_DIR/server.log" '^ACCEPT ' "$LAST_PID" || return 1
+  local port; port=$(port_from_line "$CASE_DIR/server.log" '^ACCEPT ')
+  printf '%s' "$HTTP_GET" | timeout "$CLIENT_TIMEOUT" "$TLSPP" client "localhost:$port" --ca "$CERTS/ca.pem" \
+    --cert "$CERTS/client.pem" --key "$CERTS/client.key" --timeout 5 >"$CASE_DIR/out" 2>"$CASE_DIR/client.err" ||
+    { echo "client exit $?: $(tail -n 1 "$CASE_DIR/client.err")" >&2; return 1; }
+  expect_in "$CASE_DIR/out" "Client certificate" "openssl page" &&
+    expect_in "$CASE_DIR/out" "CN *= *client" "openssl page"
+}
+
 features_suite() {
   run_case "mtls.openssl-client" case_mtls_openssl_client
   run_case "mtls.rejects-missing" case_mtls_rejects none certificate_required
@@ -265,6 +333,13 @@ features_suite() {
   run_case "policy.legacy-server.gnutls-server.allowed" case_legacy_gnutls_server allow
   run_case "policy.sni-double-dot.openssl-client" case_sni_empty_label_openssl_client local..host
   run_case "policy.sni-trailing-dot.openssl-client" case_sni_empty_label_openssl_client localhost.
+  local hash
+  for hash in SHA512 SHA224; do
+    run_case "sigalgs.openssl-client.ecdsa-$hash" case_sigalgs_openssl_client "$hash"
+    run_case "sigalgs.openssl-server.ecdsa-$hash" case_sigalgs_openssl_server "$hash"
+    run_case "sigalgs.mtls.openssl-client.ecdsa-$hash" case_sigalgs_mtls_openssl_client "$hash"
+    run_case "sigalgs.mtls.openssl-server.ecdsa-$hash" case_sigalgs_mtls_openssl_server "$hash"
+  done
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

@@ -80,6 +80,27 @@ case_sess_files_openssl_client() {
     expect_in "$CASE_DIR/out2" "resumed: +yes" "tlspp page"
 }
 
+# RFC 5246 §7.4.1.2: a resumption offer must list the session's cipher
+# suite. openssl s_client offers its saved session under another -cipher;
+# tlspp answers illegal_parameter (47), as OpenSSL's own s_server does
+# (SSL_R_REQUIRED_CIPHER_MISSING), by ticket and by session ID.
+case_sess_suite_missing_openssl_client() {
+  start_tlspp_www "$@" || return 1
+  local no_ticket=() sess="$CASE_DIR/openssl-session.pem"
+  [ "${1:-}" = --no-tickets ] && no_ticket=(-no_ticket)
+  printf '%s' "$HTTP_GET" | timeout "$CLIENT_TIMEOUT" openssl s_client -connect "127.0.0.1:$SERVER_PORT" \
+    -servername localhost -tls1_2 -CAfile "$CERTS/ca.pem" -ign_eof -sess_out "$sess" "${no_ticket[@]}" \
+    -cipher ECDHE-ECDSA-AES128-GCM-SHA256 >"$CASE_DIR/out1" 2>"$CASE_DIR/client1.err" ||
+    { echo "first s_client exit $?" >&2; return 1; }
+  printf '%s' "$HTTP_GET" | timeout "$CLIENT_TIMEOUT" openssl s_client -connect "127.0.0.1:$SERVER_PORT" \
+    -servername localhost -tls1_2 -CAfile "$CERTS/ca.pem" -ign_eof -sess_in "$sess" "${no_ticket[@]}" \
+    -cipher ECDHE-ECDSA-AES256-GCM-SHA384 >"$CASE_DIR/out2" 2>"$CASE_DIR/client2.err" &&
+    { echo "second s_client succeeded" >&2; return 1; }
+  sleep 0.2
+  expect_in "$CASE_DIR/client2.err" "alert number 47" "s_client" &&
+    expect_in "$CASE_DIR/server.log" "failed: .*session_cipher_suite_not_offered" "server log"
+}
+
 # gnutls-cli --resume → tlspp server. gnutls-cli binds nothing, so it runs
 # outside a network namespace against the server on 127.0.0.1.
 case_resume_gnutls_client() {
@@ -128,6 +149,8 @@ resumption_suite() {
   run_case "resume.tlspp-server.openssl-client.id" case_resume_openssl_client --no-tickets
   run_case "resume.tlspp-server.openssl-client.sess-files" case_sess_files_openssl_client
   run_case "resume.tlspp-server.openssl-client.sess-files-id" case_sess_files_openssl_client --no-tickets
+  run_case "resume.tlspp-server.openssl-client.suite-missing" case_sess_suite_missing_openssl_client
+  run_case "resume.tlspp-server.openssl-client.suite-missing-id" case_sess_suite_missing_openssl_client --no-tickets
   run_case "resume.gnutls-server.tlspp-client.ticket" case_resume_gnutls_server
   run_case "resume.gnutls-server.tlspp-client.id" case_resume_gnutls_server --noticket
   run_case "resume.tlspp-server.gnutls-client.ticket" case_resume_gnutls_client

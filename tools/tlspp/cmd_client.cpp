@@ -25,12 +25,12 @@ namespace tlspp::cli {
 
 namespace {
 
-constexpr OptionSpec kOptions[] = {
+const OptionSpec kOptions[] = {
     {"ca", "FILE|DIR", "trust these CAs (PEM bundle, or hashed directory) instead of the system store"},
     {"servername", "NAME", "name to send as SNI and to verify (default: HOST)"},
     {"alpn", "LIST", "offer these application protocols, comma-separated (e.g. h2,http/1.1)"},
     {"ciphers", "LIST", "cipher suites in preference order, IANA or OpenSSL names, ':' or ',' separated"},
-    {"groups", "LIST", "key exchange groups in preference order: x25519, P-256, P-384"},
+    {"groups", "LIST", groups_help()},
     {"security-level", "N", "OpenSSL's security level 0-5 for keys, signatures and DHE groups (default 2: RSA >= 2048, no SHA-1; 1 allows SHA-1)"},
     {"insecure", "", "do not verify the server's certificate (the summary says so)"},
     {"cert", "FILE", "client certificate chain (PEM) to send when the server asks for one"},

@@ -32,7 +32,7 @@ namespace tlspp::cli {
 
 namespace {
 
-constexpr OptionSpec kOptions[] = {
+const OptionSpec kOptions[] = {
     {"port", "PORT", "TCP port to listen on; 0 picks a free one (the line 'listening on' shows it)"},
     {"cert", "FILE", "certificate chain, PEM, leaf first"},
     {"key", "FILE", "private key of the leaf certificate, PEM"},
@@ -40,7 +40,7 @@ constexpr OptionSpec kOptions[] = {
     {"www", "", "answer an HTTP GET with a page describing the session (the default)"},
     {"echo", "", "echo the client's bytes back until it closes"},
     {"ciphers", "LIST", "cipher suites in preference order, IANA or OpenSSL names, ':' or ',' separated"},
-    {"groups", "LIST", "key exchange groups in preference order: x25519, P-256, P-384"},
+    {"groups", "LIST", groups_help()},
     {"alpn", "LIST", "supported application protocols, comma-separated, in preference order"},
     {"prefer-client-order", "", "choose the cipher suite by the client's order instead of ours"},
     {"client-ca", "FILE", "CAs that client certificates must chain to (PEM); their names are sent in the request"},

@@ -119,12 +119,16 @@ std::vector<CipherSuite> parse_suites(std::string_view list) {
     return suites;
 }
 
+std::string_view groups_help() {
+    static const std::string help = "key exchange groups in preference order: " + handshake::group_names();
+    return help;
+}
+
 std::vector<NamedGroup> parse_groups(std::string_view list) {
     std::vector<NamedGroup> groups;
     for (const auto& item : split_list(list)) {
         auto group = handshake::group_by_name(item);
-        if (!group)
-            throw UsageError("unknown group '" + item + "'; use x25519, P-256 (secp256r1) or P-384 (secp384r1)");
+        if (!group) throw UsageError("unknown group '" + item + "'; known groups: " + handshake::group_names());
         groups.push_back(*group);
     }
     if (groups.empty()) throw UsageError("--groups: empty list");

@@ -62,6 +62,8 @@ std::vector<std::string> split_list(std::string_view text, std::string_view sepa
 // keeping the order given; the first unknown name throws UsageError.
 std::vector<CipherSuite> parse_suites(std::string_view list);
 std::vector<NamedGroup> parse_groups(std::string_view list);
+// groups_help is --groups' help line, naming every group (handshake::group_names).
+std::string_view groups_help();
 
 // parse_alpn splits at commas only (protocol ids are opaque and 1..255 bytes).
 std::vector<std::string> parse_alpn(std::string_view list);

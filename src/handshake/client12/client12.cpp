@@ -85,16 +85,14 @@ Next resume(ExpectServerHello s, Negotiated12 params, Ctx& c) {
         return make_error(Reason::illegal_parameter,
                           "ServerHello: resumes a " + std::string(name(saved.suite)) + " session with " +
                               std::string(name(params.suite->suite)));
-    // RFC 7627 §5.3: the client MUST abort if the resumed session's EMS state
-    // and the ServerHello's differ.
-    if (params.extended_master_secret != saved.extended_master_secret) {
-        Error e = make_error(Reason::missing_extension,
-                             saved.extended_master_secret
-                                 ? "ServerHello: resumes a session made with extended_master_secret without it"
-                                 : "ServerHello: resumes a session made without extended_master_secret with it");
-        e.alert = Alert::handshake_failure;
-        return e;
-    }
+    // RFC 7627 §5.3: "If the original session used the "extended_master_secret"
+    // extension but the new ServerHello does not contain the extension, the
+    // client MUST abort the handshake", and likewise the reverse.
+    if (params.extended_master_secret != saved.extended_master_secret)
+        return make_error(Reason::extended_master_secret_mismatch,
+                          saved.extended_master_secret
+                              ? "ServerHello: resumes a session made with extended_master_secret without it"
+                              : "ServerHello: resumes a session made without extended_master_secret with it");
     // RFC 7366 §3.1: a session keeps its MAC order; the server must not
     // switch it on resumption.
     if (params.encrypt_then_mac != saved.encrypt_then_mac)

@@ -1,6 +1,8 @@
 // The client's first flight: the ClientHello tlspp offers (RFC 5246 §7.4.1.2).
 #include "handshake/client12/client12.hpp"
 
+#include <algorithm>
+
 #include "pki/verify.hpp"
 #include "session/client_store.hpp"
 
@@ -46,9 +48,14 @@ Status Client12::start(Step& step) {
 
     // Resumption (RFC 5246 §7.4.1.2, RFC 5077 §3.4): offer the saved
     // session's ID, or its ticket with a fresh random ID the server echoes
-    // if it accepts the ticket. An unusable session is not offered.
+    // if it accepts the ticket. An unusable session is not offered, nor one
+    // whose suite we no longer enable: the cipher_suites of a resumption
+    // offer "MUST include at least the cipher_suite from that session"
+    // (RFC 5246 §7.4.1.2), and a server answers illegal_parameter otherwise.
     std::optional<session::Session12> offered;
-    if (resume_ && session::ClientSessionStore::usable(*resume_, step.clock().now())) {
+    if (resume_ && session::ClientSessionStore::usable(*resume_, step.clock().now()) &&
+        std::find(config.cipher_suites.begin(), config.cipher_suites.end(), resume_->suite) !=
+            config.cipher_suites.end()) {
         const bool by_ticket = config.session_tickets && !resume_->ticket.empty();
         if (by_ticket) {
             hello.session_id.resize(32);

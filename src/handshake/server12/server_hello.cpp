@@ -121,36 +121,52 @@ struct Found {
     const char* how = "";
 };
 
-// refusal says why `s` cannot be resumed for `m`, or "" if it can.
-std::string refusal(const session::Session12& s, const msg::ClientHello& m, const ServerConfig& config,
-                    Time now) {
-    const auto suite = static_cast<std::uint16_t>(s.suite);
-    if (!contains(m.cipher_suites, suite)) return "the client no longer offers its cipher suite";
+// refusal says why `s` cannot be resumed for `m` ("" if it can; otherwise a
+// full handshake follows), or fails when offering `s` in `m` breaks a rule
+// (RFC 7627 §5.3, RFC 5246 §7.4.1.2). The order is OpenSSL's: a session this
+// server would not resume anyway (expired, disabled suite) is never an error;
+// a known one offered without EMS is (ssl_get_prev_session); a missing suite
+// is only checked for a session we would otherwise resume (s->hit). Session
+// IDs and tickets are judged alike, as in OpenSSL.
+Result<std::string> refusal(const session::Session12& s, const msg::ClientHello& m, const ServerConfig& config,
+                            Time now) {
+    if (s.master_secret.size() != 48) return std::string("its master secret is malformed");
+    if (s.expired(now)) return std::string("it expired");
     if (!contains(config.cipher_suites, s.suite) || !find_suite(s.suite))
-        return "its cipher suite is no longer enabled";
-    // RFC 7627 §5.3: a session with EMS needs a ClientHello with it, and a
-    // session without EMS cannot be resumed by one with it: full handshake.
+        return std::string("its cipher suite is no longer enabled");
+    if (s.server_name != m.server_name.value_or("")) return std::string("it was made for another server name");
+    // A session made without a client certificate cannot skip the one we require.
+    if (config.client_auth == ClientAuth::required && s.peer_chain.empty())
+        return std::string("it has no client certificate and this server requires one");
+    // RFC 7627 §5.3: "If the original session used the "extended_master_secret"
+    // extension but the new ClientHello does not contain it, the server MUST
+    // abort the abbreviated handshake."
     if (s.extended_master_secret && !m.extended_master_secret)
-        return "it used extended_master_secret and the ClientHello does not";
+        return make_error(Reason::extended_master_secret_mismatch,
+                          "ClientHello: offers a session made with extended_master_secret without the extension");
+    // RFC 7627 §5.3: the reverse "MUST NOT perform the abbreviated handshake.
+    // Instead, it SHOULD continue with a full handshake".
     if (!s.extended_master_secret && m.extended_master_secret)
-        return "it was made without extended_master_secret and the ClientHello has it";
+        return std::string("it was made without extended_master_secret and the ClientHello has it");
     // RFC 7366 §3.1: the resumed session keeps Encrypt-then-MAC, so the
     // client must offer it again.
     if (s.encrypt_then_mac && (!m.encrypt_then_mac || !config.encrypt_then_mac))
-        return "it used encrypt_then_mac and the ClientHello does not offer it";
-    if (s.server_name != m.server_name.value_or("")) return "it was made for another server name";
-    if (s.expired(now)) return "it expired";
-    // A session made without a client certificate cannot skip the one we require.
-    if (config.client_auth == ClientAuth::required && s.peer_chain.empty())
-        return "it has no client certificate and this server requires one";
-    if (s.master_secret.size() != 48) return "its master secret is malformed";
-    return {};
+        return std::string("it used encrypt_then_mac and the ClientHello does not offer it");
+    // RFC 5246 §7.4.1.2: "If the session_id field is not empty (implying a
+    // session resumption request), this vector MUST include at least the
+    // cipher_suite from that session." No alert is named: illegal_parameter,
+    // as OpenSSL sends (BoringSSL now does a full handshake instead).
+    if (!contains(m.cipher_suites, static_cast<std::uint16_t>(s.suite)))
+        return make_error(Reason::session_cipher_suite_not_offered,
+                          "ClientHello: offers a " + std::string(name(s.suite)) +
+                              " session without listing that cipher suite");
+    return std::string();
 }
 
 // find_session looks the ClientHello's ticket up, then its session ID
 // (RFC 5077 §3.4: a ticket is preferred), and returns a session that may be
-// resumed. Anything else is a full handshake, never an error.
-std::optional<Found> find_session(const msg::ClientHello& m, const ServerConfig& config, Step& step) {
+// resumed, or nullopt for a full handshake. It fails only when refusal() does.
+Result<std::optional<Found>> find_session(const msg::ClientHello& m, const ServerConfig& config, Step& step) {
     const Time now = step.clock().now();
     std::string why;
     if (config.ticket_keys && m.session_ticket && !m.session_ticket->empty()) {
@@ -159,21 +175,25 @@ std::optional<Found> find_session(const msg::ClientHello& m, const ServerConfig&
             why = "the session ticket does not open (unknown key or tampered)";
         } else if (auto s = session::deserialize(opened->plaintext.view()); !s) {
             why = "the session ticket holds no valid session";
-        } else if (why = refusal(*s, m, config, now); why.empty()) {
-            return Found{std::move(*s), opened->renew, "session ticket"};
+        } else {
+            auto refused = refusal(*s, m, config, now);
+            if (!refused) return std::move(refused).error();
+            if (refused->empty()) return std::optional<Found>(Found{std::move(*s), opened->renew, "session ticket"});
+            why = std::move(*refused);
         }
     }
     if (config.session_cache && !m.session_id.empty()) {
         if (auto s = config.session_cache->impl().cache.get(m.session_id, now); !s) {
             if (why.empty()) why = "the session ID is not in the cache";
-        } else if (std::string w = refusal(*s, m, config, now); w.empty()) {
-            return Found{std::move(*s), false, "session ID"};
         } else {
-            why = w;
+            auto refused = refusal(*s, m, config, now);
+            if (!refused) return std::move(refused).error();
+            if (refused->empty()) return std::optional<Found>(Found{std::move(*s), false, "session ID"});
+            why = std::move(*refused);
         }
     }
     if (!why.empty()) report_check(step.events(), "session resumption", false, "full handshake: " + why);
-    return std::nullopt;
+    return std::optional<Found>();
 }
 
 // The ServerHello fields every answer shares.
@@ -262,10 +282,12 @@ void send_new_session_ticket(const session::Session12& s, const ServerConfig& co
 Result<State> answer_client_hello(const msg::ClientHello& m, const ServerConfig& config, Step& step,
                                   std::optional<session::Session12>& resumed) {
     if (auto ok = check_client_hello(m); !ok) return std::move(ok).error();
-    if (auto found = find_session(m, config, step)) {
+    auto found = find_session(m, config, step);
+    if (!found) return std::move(found).error();
+    if (*found) {
         auto alpn = choose_alpn(config.alpn, m.alpn);
         if (!alpn) return std::move(alpn).error();
-        return resume(m, config, step, std::move(*found), *alpn, resumed);
+        return resume(m, config, step, std::move(**found), *alpn, resumed);
     }
     auto choice = choose12(config, m);
     if (!choice) return std::move(choice).error();
