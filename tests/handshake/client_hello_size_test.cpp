@@ -165,6 +165,9 @@ void one_largest_extension(msg::ClientHello& h) {
     bare.random = h.random;
     bare.session_id = h.session_id;
     bare.cipher_suites = h.cipher_suites;
+    // Without the renegotiation_info extension, the SCSV asks for secure
+    // renegotiation (RFC 5746 §3.4), which our client requires of servers.
+    bare.cipher_suites.push_back(0x00ff);
     bare.compression_methods = h.compression_methods;
     bare.extensions.push_back({0x7000, Bytes(65'531, 0xab)});
     h = std::move(bare);

@@ -154,6 +154,11 @@ TEST(SecurityLevel, SchemesAreClassifiedByTheirHash) {
     EXPECT_FALSE(scheme_allowed(S::ed25519, 4));
     EXPECT_TRUE(scheme_allowed(S::ed448, 4));
     EXPECT_TRUE(scheme_allowed(S::rsa_pkcs1_sha1, 0));
+    // SHA-224 gives 112 bits: allowed at the default level, refused at 3 (as in OpenSSL).
+    EXPECT_TRUE(scheme_allowed(S::rsa_pkcs1_sha224, 2));
+    EXPECT_TRUE(scheme_allowed(S::ecdsa_sha224, 2));
+    EXPECT_FALSE(scheme_allowed(S::rsa_pkcs1_sha224, 3));
+    EXPECT_FALSE(scheme_allowed(S::ecdsa_sha224, 3));
 }
 
 TEST(SecurityLevel, ClientOffersNoSha1SchemeAtTheDefaultLevel) {
