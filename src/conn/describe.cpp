@@ -249,13 +249,13 @@ std::vector<Field> fields(const msg::NewSessionTicket12& m) {
             leaf("ticket", std::to_string(m.ticket.size()) + " bytes: " + hex(m.ticket))};
 }
 
-std::vector<Field> fields(const handshake::ChangeCipherSpec&) {
+std::vector<Field> fields(const msg::ChangeCipherSpec&) {
     return {leaf("type", "change_cipher_spec (1)")};
 }
 
 }  // namespace
 
-std::vector<Field> describe(const handshake::Input12& message) {
+std::vector<Field> describe(const msg::Message& message) {
     return std::visit([](const auto& m) { return fields(m); }, message);
 }
 

@@ -21,7 +21,7 @@ TEST(Describe, ClientHelloListsSuitesByNameAndCodeAndItsExtensions) {
     hello.server_name = "example.org";
     hello.supported_groups = std::vector<NamedGroup>{NamedGroup::x25519};
     hello.extended_master_secret = true;
-    auto fields = describe(handshake::Input12{hello});
+    auto fields = describe(msg::Message{hello});
     ASSERT_NE(find(fields, "client_version"), nullptr);
     EXPECT_EQ(find(fields, "client_version")->value, "TLS 1.2 (0x0303)");
     std::string random;
@@ -44,7 +44,7 @@ TEST(Describe, EcdheServerKeyExchangeShowsCurveKeyAndSignature) {
     auto params = msg::encode_ecdhe_params(NamedGroup::x25519, std::vector<std::uint8_t>(32, 0x11));
     auto ske = msg::make_server_key_exchange(params, SignatureScheme::ecdsa_secp256r1_sha256,
                                              std::vector<std::uint8_t>{1, 2, 3});
-    auto fields = describe(handshake::Input12{ske});
+    auto fields = describe(msg::Message{ske});
     ASSERT_NE(find(fields, "named_curve"), nullptr);
     EXPECT_EQ(find(fields, "named_curve")->value, "x25519 (0x001d)");
     EXPECT_EQ(find(fields, "public")->value, std::string(64, '1'));
@@ -54,25 +54,25 @@ TEST(Describe, EcdheServerKeyExchangeShowsCurveKeyAndSignature) {
 
 TEST(Describe, UndecodableServerKeyExchangeFallsBackToHex) {
     msg::ServerKeyExchange ske{{0xde, 0xad}};
-    auto fields = describe(handshake::Input12{ske});
+    auto fields = describe(msg::Message{ske});
     ASSERT_EQ(fields.size(), 1u);
     EXPECT_EQ(fields[0].name, "params");
     EXPECT_EQ(fields[0].value, "dead");
 }
 
 TEST(Describe, FinishedAndChangeCipherSpec) {
-    auto finished = describe(handshake::Input12{msg::Finished{{0x01, 0xff}}});
+    auto finished = describe(msg::Message{msg::Finished{{0x01, 0xff}}});
     ASSERT_EQ(finished.size(), 1u);
     EXPECT_EQ(finished[0].name, "verify_data");
     EXPECT_EQ(finished[0].value, "01ff");
-    auto ccs = describe(handshake::Input12{handshake::ChangeCipherSpec{}});
+    auto ccs = describe(msg::Message{msg::ChangeCipherSpec{}});
     ASSERT_EQ(ccs.size(), 1u);
-    EXPECT_EQ(describe(handshake::Input12{msg::ServerHelloDone{}}).size(), 0u);
+    EXPECT_EQ(describe(msg::Message{msg::ServerHelloDone{}}).size(), 0u);
 }
 
 TEST(Describe, EcdheClientKeyExchangeIsEcdhYc) {
     auto cke = msg::make_ecdhe_client_key_exchange(std::vector<std::uint8_t>(32, 0x22));
-    auto fields = describe(handshake::Input12{cke});
+    auto fields = describe(msg::Message{cke});
     ASSERT_EQ(fields.size(), 1u);
     EXPECT_EQ(fields[0].name, "ecdh_Yc");
 }
