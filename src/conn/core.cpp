@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 
+#include "conn/alerts.hpp"
 #include "session/public.hpp"
 
 namespace tlspp::conn {
@@ -76,10 +77,7 @@ void Core::send_alert(AlertLevel level, Alert alert) {
 
 Status Core::fail(Error error) {
     if (error_) return *error_;
-    const bool ours = !error.alert_from_peer && error.reason != Reason::peer_closed &&
-                      error.reason != Reason::truncated_connection && error.reason != Reason::io_error &&
-                      error.reason != Reason::timeout;
-    if (ours && !sent_close_) send_alert(AlertLevel::fatal, error.alert);
+    if (sends_alert(error) && !sent_close_) send_alert(AlertLevel::fatal, error.alert);
     error_ = std::move(error);
     return *error_;
 }
