@@ -77,6 +77,33 @@ TEST(Describe, EcdheClientKeyExchangeIsEcdhYc) {
     EXPECT_EQ(fields[0].name, "ecdh_Yc");
 }
 
+TEST(Describe, Tls13MessagesNameTheirFieldsAsRfc8446Does) {
+    msg::EncryptedExtensions ee;
+    ee.extensions = {{0, {}}};   // server_name acknowledged
+    auto ee_fields = describe(msg::Message{ee});
+    ASSERT_EQ(ee_fields.size(), 1u);
+    ASSERT_EQ(ee_fields[0].children.size(), 1u);
+    EXPECT_EQ(ee_fields[0].children[0].name, "server_name");
+
+    auto update = describe(msg::Message{msg::KeyUpdate{msg::KeyUpdate::update_requested}});
+    ASSERT_EQ(update.size(), 1u);
+    EXPECT_EQ(update[0].value, "update_requested (0x01)");
+    EXPECT_EQ(describe(msg::Message{msg::KeyUpdate{7}})[0].value, "unknown (0x07)");
+
+    msg::NewSessionTicket13 ticket;
+    ticket.lifetime = 30;
+    ticket.ticket = {0xaa};
+    auto ticket_fields = describe(msg::Message{ticket});
+    ASSERT_NE(find(ticket_fields, "ticket_lifetime"), nullptr);
+    EXPECT_EQ(find(ticket_fields, "ticket_lifetime")->value, "30 s");
+    EXPECT_NE(find(ticket_fields, "ticket_nonce"), nullptr);
+
+    msg::Certificate13 certificate;
+    auto certificate_fields = describe(msg::Message{certificate});
+    ASSERT_NE(find(certificate_fields, "certificate_request_context"), nullptr);
+    EXPECT_EQ(find(certificate_fields, "certificate_list")->value, "0");
+}
+
 TEST(Describe, CodePointsAreNamedWithTheirHexCode) {
     EXPECT_EQ(code_point("x25519", 29), "x25519 (0x001d)");
     EXPECT_EQ(code_point("", 0xabcd), "unknown (0xabcd)");

@@ -31,35 +31,32 @@ Error not_decoded(ProtocolVersion version, HandshakeType type) {
 
 Result<Message> decode_message(ProtocolVersion version, HandshakeType type, ByteView body) {
     // RFC 8446 §4.4.2, §4.3.2, §4.6.1: Certificate, CertificateRequest and
-    // NewSessionTicket have another form in TLS 1.3; the rest keep theirs.
+    // NewSessionTicket have another form in TLS 1.3; the rest have one form,
+    // decoded whatever the version (whether it may come is the machine's call).
     const bool tls13 = version == ProtocolVersion::tls13;
     switch (type) {
     case HandshakeType::hello_request: return lift(decode_hello_request(body));
     case HandshakeType::client_hello: return lift(decode_client_hello(body));
     case HandshakeType::server_hello: return lift(decode_server_hello(body));
     case HandshakeType::certificate:
-        if (tls13) break;
-        return lift(decode_certificate(body));
+        return tls13 ? lift(decode_certificate13(body)) : lift(decode_certificate(body));
     // The shape of these two depends on the negotiated key exchange, so the
     // state handler that knows it decodes the body (server_key_exchange.hpp).
     case HandshakeType::server_key_exchange: return Message(ServerKeyExchange{Bytes(body.begin(), body.end())});
     case HandshakeType::client_key_exchange: return Message(ClientKeyExchange{Bytes(body.begin(), body.end())});
     case HandshakeType::certificate_request:
-        if (tls13) break;
-        return lift(decode_certificate_request(body));
+        return tls13 ? lift(decode_certificate_request13(body)) : lift(decode_certificate_request(body));
     case HandshakeType::server_hello_done: return lift(decode_server_hello_done(body));
     case HandshakeType::certificate_verify: return lift(decode_certificate_verify(body));
     case HandshakeType::finished: return lift(decode_finished(body));
     case HandshakeType::new_session_ticket:
-        if (tls13) break;
-        return lift(decode_new_session_ticket12(body));
-    // No codec yet (the TLS 1.3 messages come with issue 13's 1.3 work);
-    // certificate_status (RFC 6066 §8) is never requested by tlspp.
-    case HandshakeType::end_of_early_data:
-    case HandshakeType::encrypted_extensions:
+        return tls13 ? lift(decode_new_session_ticket13(body)) : lift(decode_new_session_ticket12(body));
+    case HandshakeType::encrypted_extensions: return lift(decode_encrypted_extensions(body));
+    case HandshakeType::end_of_early_data: return lift(decode_end_of_early_data(body));
+    case HandshakeType::key_update: return lift(decode_key_update(body));
+    case HandshakeType::message_hash: return lift(decode_message_hash(body));
+    // RFC 6066 §8: tlspp never requests certificate status, so it has no codec.
     case HandshakeType::certificate_status:
-    case HandshakeType::key_update:
-    case HandshakeType::message_hash:
         break;
     }
     return not_decoded(version, type);

@@ -12,6 +12,7 @@
 #include "msg/certificate.hpp"
 #include "msg/certificate_request.hpp"
 #include "msg/client_hello.hpp"
+#include "msg/messages13.hpp"
 #include "msg/server_hello.hpp"
 #include "msg/server_key_exchange.hpp"
 #include "msg/simple_messages.hpp"
@@ -27,7 +28,8 @@ struct ChangeCipherSpec {};
 
 using Message = std::variant<HelloRequest, ClientHello, ServerHello, Certificate, ServerKeyExchange,
                              CertificateRequest, ServerHelloDone, CertificateVerify, ClientKeyExchange, Finished,
-                             NewSessionTicket12, ChangeCipherSpec>;
+                             NewSessionTicket12, EncryptedExtensions, Certificate13, CertificateRequest13,
+                             NewSessionTicket13, EndOfEarlyData, KeyUpdate, MessageHash, ChangeCipherSpec>;
 
 // decode_message decodes a handshake body by (version, type): the version
 // picks the form where a type has one per version. Syntax only: whether the
