@@ -10,14 +10,6 @@ namespace {
 using namespace testing;
 namespace rfc8448 = test::rfc8448;
 
-// RFC 8448 §3 {server} construct a NewSessionTicket handshake message (205 octets).
-constexpr std::string_view rfc8448_new_session_ticket =
-    "040000c90000001efad6aac502000000b22c035d829359ee5ff7af4ec900000000262a6494dc486d2c8a34cb33fa90bf"
-    "1b0070ad3c498883c9367c09a2be785abc55cd226097a3a982117283f82a03a143efd3ff5dd36d64e861be7fd61d2827"
-    "db279cce145077d454a3664d4e6da4d29ee03725a6a4dafcd0fc67d2aea70529513e3da2677fa5906c5b3f7d8f92f228"
-    "bda40dda721470f9fbf297b5aea617646fac5c03272e970727c621a79141ef5f7de6505e5bfbc388e93343694093934a"
-    "e4d3570008002a000400000400";
-
 // decode13 decodes a whole RFC 8448 message (header + body) as TLS 1.3.
 Result<Message> decode13(std::string_view message_hex) {
     const Bytes whole = hex(std::string(message_hex));
@@ -58,7 +50,7 @@ TEST(Messages13, CertificateFromRfc8448) {
 }
 
 TEST(Messages13, NewSessionTicketFromRfc8448) {
-    auto m = decode13(rfc8448_new_session_ticket);
+    auto m = decode13(rfc8448::new_session_ticket);
     ASSERT_TRUE(m) << m.error().detail;
     const auto& t = std::get<NewSessionTicket13>(*m);
     EXPECT_EQ(t.lifetime, 30u);
@@ -68,7 +60,7 @@ TEST(Messages13, NewSessionTicketFromRfc8448) {
     ASSERT_EQ(t.extensions.size(), 1u);   // early_data, max_early_data_size 1024
     EXPECT_EQ(t.extensions[0].type, 42);
     EXPECT_EQ(t.extensions[0].data, hex("00000400"));
-    expect_reencodes<NewSessionTicket13>(rfc8448_new_session_ticket);
+    expect_reencodes<NewSessionTicket13>(rfc8448::new_session_ticket);
 }
 
 TEST(Messages13, CertificateRequestWithContextAndExtensions) {
