@@ -1,12 +1,15 @@
-// The only place where a Reason becomes an alert. No `default:` label, so with
-// -Werror=switch a new Reason without an alert fails to compile.
-#include "tlspp/error.hpp"
+// The only place where a Reason becomes an alert, by protocol version, and
+// where it is decided whether a failure sends one. No `default:` label in
+// alert_for, so with -Werror=switch a new Reason without an alert fails to
+// compile.
+#include "conn/alerts.hpp"
 
 #include "wire/escape.hpp"
 
 namespace tlspp {
 
-Alert alert_for(Reason reason) noexcept {
+Alert alert_for(Reason reason, ProtocolVersion version) noexcept {
+    const bool tls13 = version == ProtocolVersion::tls13;
     switch (reason) {
     case Reason::truncated:
     case Reason::trailing_bytes:
@@ -49,7 +52,10 @@ Alert alert_for(Reason reason) noexcept {
     case Reason::excessive_message_size:         return Alert::illegal_parameter;
     // RFC 5246 §7.4.1.4: "...it MUST abort the handshake with an unsupported_extension fatal alert."
     case Reason::unsolicited_extension:          return Alert::unsupported_extension;
-    case Reason::missing_extension:              return Alert::missing_extension;
+    // RFC 8446 §4.2: "... MUST abort the handshake with a "missing_extension"
+    // alert." TLS 1.2 has no such alert (RFC 5246 §7.2); OpenSSL answers
+    // handshake_failure there (SSL_R_INCONSISTENT_EXTMS).
+    case Reason::missing_extension:              return tls13 ? Alert::missing_extension : Alert::handshake_failure;
     // RFC 7627 §5.3: the server "MUST abort the abbreviated handshake", the
     // client "MUST abort the handshake"; handshake_failure, as OpenSSL and BoringSSL send.
     case Reason::extended_master_secret_mismatch: return Alert::handshake_failure;
@@ -73,8 +79,9 @@ Alert alert_for(Reason reason) noexcept {
     case Reason::certificate_bad_usage:
     case Reason::certificate_unsupported_key:    return Alert::unsupported_certificate;
     // RFC 5246 §7.4.6: without a certificate the server "MAY ... respond with a fatal
-    // handshake_failure alert"; TLS 1.3 has certificate_required (RFC 8446 §4.4.2.4).
-    case Reason::certificate_required:           return Alert::handshake_failure;
+    // handshake_failure alert"; RFC 8446 §4.4.2.4: "... MAY abort the handshake
+    // with a "certificate_required" alert."
+    case Reason::certificate_required:           return tls13 ? Alert::certificate_required : Alert::handshake_failure;
     case Reason::peer_alert:                     return Alert::close_notify;  // the peer's alert is kept in Error::alert
     case Reason::peer_closed:                    return Alert::close_notify;
     case Reason::truncated_connection:           return Alert::close_notify;
@@ -89,6 +96,24 @@ Alert alert_for(Reason reason) noexcept {
     case Reason::timeout:                        return Alert::internal_error;
     }
     return Alert::internal_error;  // unreachable; keeps -Wreturn-type quiet
+}
+
+// make_error's alert: TLS 1.2 is the only version a state machine speaks yet.
+Alert alert_for(Reason reason) noexcept { return alert_for(reason, ProtocolVersion::tls12); }
+
+bool sends_alert(const Error& error) noexcept {
+    // RFC 5246 §7.2.2, RFC 8446 §6.2: a fatal alert closes the connection;
+    // it is not answered with another.
+    if (error.alert_from_peer) return false;
+    switch (error.reason) {
+    case Reason::peer_closed:            // the peer closed first; close() answers its close_notify
+    case Reason::truncated_connection:   // the transport ended: nobody to tell
+    case Reason::io_error:
+    case Reason::timeout:
+        return false;
+    default:
+        return true;
+    }
 }
 
 Error make_error(Reason reason, std::string detail) {

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 
+#include "conn/alerts.hpp"
 #include "session/public.hpp"
 
 namespace tlspp::conn {
@@ -80,10 +81,7 @@ void Core::send_alert(AlertLevel level, Alert alert) {
 
 Status Core::fail(Error error) {
     if (error_) return *error_;
-    const bool ours = !error.alert_from_peer && error.reason != Reason::peer_closed &&
-                      error.reason != Reason::truncated_connection && error.reason != Reason::io_error &&
-                      error.reason != Reason::timeout;
-    if (ours && !sent_close_) send_alert(AlertLevel::fatal, error.alert);
+    if (sends_alert(error) && !sent_close_) send_alert(AlertLevel::fatal, error.alert);
     error_ = std::move(error);
     return *error_;
 }
@@ -147,7 +145,7 @@ Status Core::count_progress() {
     return {};
 }
 
-Status Core::check_message_limits(const handshake::Input12& message) const {
+Status Core::check_message_limits(const msg::Message& message) const {
     const auto* certificate = std::get_if<msg::Certificate>(&message);
     if (!certificate) return {};
     // Its bytes are bounded by max_handshake_message_size already; the
@@ -190,10 +188,10 @@ Status Core::on_change_cipher_spec(std::span<const std::uint8_t> data) {
     if (!reassembler_.aligned())
         return make_error(Reason::handshake_spans_key_change,
                           "a handshake message is split across ChangeCipherSpec");
-    return dispatch(handshake::ChangeCipherSpec{}, nullptr);
+    return dispatch(msg::ChangeCipherSpec{}, nullptr);
 }
 
-Status Core::dispatch(handshake::Input12 input, const handshake::Message* message) {
+Status Core::dispatch(msg::Message input, const handshake::Message* message) {
     handshake::Step step = make_step();
     if (events_)
         events_->message(Direction::received, input, message ? message->encoded.size() : 1, records_.read_protected());

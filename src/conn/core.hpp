@@ -51,10 +51,10 @@ private:
     Status on_change_cipher_spec(std::span<const std::uint8_t> data);
     Status on_alert(std::span<const std::uint8_t> data);
     Status on_application_data(std::span<const std::uint8_t> data);
-    Status dispatch(handshake::Input12 input, const handshake::Message* message);
+    Status dispatch(msg::Message input, const handshake::Message* message);
     // check_message_limits applies the Limits that bound a decoded message's
     // lists (the certificates of a Certificate).
-    Status check_message_limits(const handshake::Input12& message) const;
+    Status check_message_limits(const msg::Message& message) const;
     // count_progress is called after each record: the DoS guard on records
     // that move nothing forward (Limits::max_records_without_progress).
     Status count_progress();

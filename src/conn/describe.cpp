@@ -249,13 +249,49 @@ std::vector<Field> fields(const msg::NewSessionTicket12& m) {
             leaf("ticket", std::to_string(m.ticket.size()) + " bytes: " + hex(m.ticket))};
 }
 
-std::vector<Field> fields(const handshake::ChangeCipherSpec&) {
+std::vector<Field> fields(const msg::EncryptedExtensions& m) { return {extensions(m.extensions)}; }
+
+std::vector<Field> fields(const msg::Certificate13& m) {
+    Field chain{"certificate_list", std::to_string(m.entries.size()), {}};
+    for (const auto& entry : m.entries) {
+        Field f = certificate(entry.cert_data);
+        if (!entry.extensions.empty()) f.children.push_back(extensions(entry.extensions));
+        chain.children.push_back(std::move(f));
+    }
+    return {leaf("certificate_request_context", bytes_value(m.request_context)), std::move(chain)};
+}
+
+std::vector<Field> fields(const msg::CertificateRequest13& m) {
+    return {leaf("certificate_request_context", bytes_value(m.request_context)), extensions(m.extensions)};
+}
+
+std::vector<Field> fields(const msg::NewSessionTicket13& m) {
+    return {leaf("ticket_lifetime", std::to_string(m.lifetime) + " s"),
+            leaf("ticket_age_add", std::to_string(m.age_add)),
+            leaf("ticket_nonce", bytes_value(m.nonce)),
+            leaf("ticket", std::to_string(m.ticket.size()) + " bytes: " + hex(m.ticket)),
+            extensions(m.extensions)};
+}
+
+std::vector<Field> fields(const msg::EndOfEarlyData&) { return {}; }
+
+std::vector<Field> fields(const msg::KeyUpdate& m) {
+    return {leaf("request_update", code_point(m.request_update == msg::KeyUpdate::update_requested ? "update_requested"
+                                              : m.request_update == msg::KeyUpdate::update_not_requested
+                                                  ? "update_not_requested"
+                                                  : "",
+                                              m.request_update, 2))};
+}
+
+std::vector<Field> fields(const msg::MessageHash& m) { return {leaf("hash", hex(m.hash))}; }
+
+std::vector<Field> fields(const msg::ChangeCipherSpec&) {
     return {leaf("type", "change_cipher_spec (1)")};
 }
 
 }  // namespace
 
-std::vector<Field> describe(const handshake::Input12& message) {
+std::vector<Field> describe(const msg::Message& message) {
     return std::visit([](const auto& m) { return fields(m); }, message);
 }
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "handshake/input.hpp"
+#include "msg/handshake.hpp"
 #include "tlspp/observer.hpp"
 
 namespace tlspp::conn {
@@ -20,7 +20,7 @@ namespace tlspp::conn {
 // abbreviated (the renderer shortens long values). It does not fail: a part
 // that does not decode (a ServerKeyExchange of an unknown shape, a malformed
 // extension or certificate) is given as hex with the reason.
-std::vector<Field> describe(const handshake::Input12& message);
+std::vector<Field> describe(const msg::Message& message);
 
 // The value formats describe uses, for the explainer's other events.
 std::string hex(std::span<const std::uint8_t> bytes);

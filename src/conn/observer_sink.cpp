@@ -14,12 +14,12 @@ void ObserverSink::emit(Event event) {
     }
 }
 
-void ObserverSink::message(Direction direction, const handshake::Input12& message, std::size_t length,
+void ObserverSink::message(Direction direction, const msg::Message& message, std::size_t length,
                            bool is_protected) {
     MessageEvent e;
     e.direction = direction;
-    e.type = handshake::input_type(message);
-    e.name = std::string(handshake::input_name(message));
+    e.type = msg::message_type(message);
+    e.name = std::string(msg::message_name(message));
     e.length = length;
     e.is_protected = is_protected;
     e.fields = describe(message);

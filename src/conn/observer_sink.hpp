@@ -15,7 +15,7 @@ public:
 
     void emit(Event event) override;
     bool wants_secrets() const override { return observer_->wants_secrets(); }
-    void message(Direction direction, const handshake::Input12& message, std::size_t length,
+    void message(Direction direction, const msg::Message& message, std::size_t length,
                  bool is_protected) override;
     void on_record(const RecordEvent& record) override { observer_->on_event(record); }
 

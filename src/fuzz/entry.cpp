@@ -46,14 +46,16 @@ void use(Connection& c) {
 
 // reencode encodes a decoded message and decodes it again: our own encoding
 // of anything we accepted must decode, and encode the same way a second time.
-void reencode(const msg::Handshake12& decoded) {
+void reencode(const msg::Message& decoded, ProtocolVersion version) {
     std::visit(
-        [](const auto& m) {
+        [version](const auto& m) {
             using M = std::decay_t<decltype(m)>;
-            const msg::Bytes once = msg::encode_message(m);
-            auto again = msg::decode_handshake12(M::type, std::span(once).subspan(4));
-            if (!again || !std::holds_alternative<M>(*again)) std::abort();
-            if (msg::encode_message(std::get<M>(*again)) != once) std::abort();
+            if constexpr (!std::is_same_v<M, msg::ChangeCipherSpec>) {   // never decoded from a body
+                const msg::Bytes once = msg::encode_message(m);
+                auto again = msg::decode_message(version, M::type, std::span(once).subspan(4));
+                if (!again || !std::holds_alternative<M>(*again)) std::abort();
+                if (msg::encode_message(std::get<M>(*again)) != once) std::abort();
+            }
         },
         decoded);
 }
@@ -116,8 +118,8 @@ void message(Bytes data) {
     if (data.empty()) return;
     const auto type = static_cast<HandshakeType>(data[0]);
     const Bytes body = data.subspan(1);
-    auto decoded = msg::decode_handshake12(type, body);
-    if (decoded) reencode(*decoded);
+    for (auto version : {ProtocolVersion::tls12, ProtocolVersion::tls13})
+        if (auto decoded = msg::decode_message(version, type, body)) reencode(*decoded, version);
     // The two bodies whose shape depends on the key exchange.
     if (type == HandshakeType::server_key_exchange) {
         if (auto p = msg::decode_ecdhe_server_params(body)) {

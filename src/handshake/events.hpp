@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "handshake/input.hpp"
+#include "msg/handshake.hpp"
 #include "tlspp/observer.hpp"
 
 namespace tlspp::handshake {
@@ -18,7 +18,7 @@ public:
     virtual void emit(Event event) = 0;
     // message reports a handshake message or ChangeCipherSpec; the sink
     // describes it (field tree) only because someone is listening.
-    virtual void message(Direction direction, const Input12& message, std::size_t length, bool is_protected) = 0;
+    virtual void message(Direction direction, const msg::Message& message, std::size_t length, bool is_protected) = 0;
     virtual bool wants_secrets() const = 0;
 };
 

@@ -108,45 +108,22 @@ void Step::install_write_protection(std::unique_ptr<record::Protection> p, std::
     if (events_) events_->emit(KeyChangeEvent{Direction::sent, std::string(what)});
 }
 
-void Step::report_message(const Input12& message, std::size_t length) {
+void Step::report_message(const msg::Message& message, std::size_t length) {
     events_->message(Direction::sent, message, length, records_.write_protected());
 }
 
-std::string_view input_name(const Input12& input) {
-    return std::visit(
-        [](const auto& m) -> std::string_view {
-            using M = std::decay_t<decltype(m)>;
-            if constexpr (std::is_same_v<M, ChangeCipherSpec>) return "ChangeCipherSpec";
-            else return msg::message_name(M::type);
-        },
-        input);
-}
-
-std::optional<HandshakeType> input_type(const Input12& input) {
-    return std::visit(
-        [](const auto& m) -> std::optional<HandshakeType> {
-            using M = std::decay_t<decltype(m)>;
-            if constexpr (std::is_same_v<M, ChangeCipherSpec>) return std::nullopt;
-            else return M::type;
-        },
-        input);
-}
-
-Error unexpected(const Input12& input, std::string_view state_name) {
+Error unexpected(const msg::Message& input, std::string_view state_name) {
     // RFC 5246 §7.4: "Sending handshake messages in an order other than that
     // listed here results in a fatal error (unexpected_message)".
     const bool ccs = std::holds_alternative<ChangeCipherSpec>(input);
-    std::string detail = std::string(input_name(input)) + " is not allowed in " + std::string(state_name);
+    std::string detail = std::string(msg::message_name(input)) + " is not allowed in " + std::string(state_name);
     return make_error(ccs ? Reason::unexpected_change_cipher_spec : Reason::unexpected_handshake_message,
                       std::move(detail));
 }
 
 Error unexpected(HandshakeType type, std::string_view state_name) {
     std::string what(msg::message_name(type));
-    if (what.empty()) {
-        what = "handshake message type " + std::to_string(static_cast<unsigned>(type));
-        if (auto known = name(type); !known.empty()) what += " (" + std::string(known) + ")";
-    }
+    if (what.empty()) what = "unassigned handshake message type " + std::to_string(static_cast<unsigned>(type));
     return make_error(Reason::unexpected_handshake_message, what + " is not allowed in " + std::string(state_name));
 }
 

@@ -13,7 +13,6 @@
 #include <variant>
 
 #include "handshake/events.hpp"
-#include "handshake/input.hpp"
 #include "handshake/transcript.hpp"
 #include "msg/handshake.hpp"
 #include "record/record_layer.hpp"
@@ -23,6 +22,8 @@
 
 namespace tlspp::handshake {
 
+// The machines' handlers name ChangeCipherSpec like every other message.
+using msg::ChangeCipherSpec;
 
 class Step {
 public:
@@ -47,7 +48,7 @@ public:
         const std::size_t start = begin_message();
         wire::Writer w(flight_);
         msg::encode_message(w, message);
-        if (events_) report_message(Input12(message), flight_.size() - start);
+        if (events_) report_message(msg::Message(message), flight_.size() - start);
         end_message(start);
     }
     // send_certificate sends a Certificate message with `chain` (leaf first),
@@ -111,7 +112,7 @@ public:
     bool false_start() const { return false_start_; }
 
 private:
-    void report_message(const Input12& message, std::size_t length);
+    void report_message(const msg::Message& message, std::size_t length);
     // begin_message returns where the next message starts in flight_;
     // end_message adds the message that starts at `start` to the transcript
     // and records where it ends.
@@ -138,8 +139,8 @@ private:
 };
 
 // unexpected is the one rejection path for a message a state does not
-// accept: by its decoded input, or by its type alone (see read_message).
-Error unexpected(const Input12& input, std::string_view state_name);
+// accept: by its decoded message, or by its type alone (see read_message).
+Error unexpected(const msg::Message& message, std::string_view state_name);
 Error unexpected(HandshakeType type, std::string_view state_name);
 
 // advance is the one dispatcher of every state machine. `on(state, message)`
@@ -148,7 +149,7 @@ Error unexpected(HandshakeType type, std::string_view state_name);
 // the list of handlers *is* the state diagram. On success the state is
 // replaced by the handler's result.
 template <class State, class On>
-Status advance(State& state, const Input12& input, On&& on, std::string_view state_name) {
+Status advance(State& state, const msg::Message& input, On&& on, std::string_view state_name) {
     Result<State> next = std::visit(
         [&](auto& current, const auto& message) -> Result<State> {
             if constexpr (requires { on(std::move(current), message); })
@@ -162,7 +163,7 @@ Status advance(State& state, const Input12& input, On&& on, std::string_view sta
     return {};
 }
 
-// handshake_type_of<M> is the handshake type of input M; ChangeCipherSpec has none.
+// handshake_type_of<M> is the handshake type of message M; ChangeCipherSpec has none.
 template <class M>
 constexpr std::optional<HandshakeType> handshake_type_of() {
     if constexpr (std::is_same_v<M, ChangeCipherSpec>) return std::nullopt;
@@ -180,22 +181,21 @@ bool state_accepts(const State& state, HandshakeType type) {
             using S = std::decay_t<decltype(current)>;
             return [type]<class... Ms>(const std::variant<Ms...>*) {
                 return ((handshake_type_of<Ms>() == type && std::is_invocable_v<On&, S&&, const Ms&>) || ...);
-            }(static_cast<const Input12*>(nullptr));
+            }(static_cast<const msg::Message*>(nullptr));
         },
         state);
 }
 
-// read_message turns a whole handshake message into the machine's input.
+// read_message turns a whole handshake message into the machine's input,
+// decoded in the form of the machine's protocol version (Machine::version).
 // RFC 5246 §7.4: "Sending handshake messages in an order other than that
 // listed here results in a fatal error (unexpected_message)", whatever the
 // body: the current state judges the type first (Machine::accepts), and only
 // a type it accepts has its body decoded.
 template <class Machine>
-Result<Input12> read_message(const Machine& machine, HandshakeType type, std::span<const std::uint8_t> body) {
+Result<msg::Message> read_message(const Machine& machine, HandshakeType type, std::span<const std::uint8_t> body) {
     if (!machine.accepts(type)) return unexpected(type, machine.state_name());
-    auto decoded = msg::decode_handshake12(type, body);
-    if (!decoded) return std::move(decoded).error();
-    return std::visit([](auto&& m) -> Input12 { return std::move(m); }, std::move(*decoded));
+    return msg::decode_message(Machine::version, type, body);
 }
 
 }  // namespace tlspp::handshake

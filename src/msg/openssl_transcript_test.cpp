@@ -47,18 +47,18 @@ const char* const kNewSessionTicket =
 const char* const kServerFinished = "1400000c030e09ce28848b667e899341";
 
 // decode_whole strips and checks the 4-byte handshake header (RFC 5246 §7.4).
-Result<Handshake12> decode_whole(const char* message_hex) {
+Result<Message> decode_whole(const char* message_hex) {
     auto bytes = hex(message_hex);
     wire::Reader r(bytes), body;
     HandshakeType type{};
     if (!r.value(type) || !r.u24_block(body, 0, 0xffffff) || !r.empty())
         return wire::decode_error("test header", Reason::truncated);
-    return decode_handshake12(type, body.rest());
+    return decode_message(ProtocolVersion::tls12, type, body.rest());
 }
 
 // reencode checks our encoder gives back OpenSSL's exact bytes.
 template <class M>
-void expect_reencodes(const Handshake12& m, const char* message_hex) {
+void expect_reencodes(const Message& m, const char* message_hex) {
     EXPECT_EQ(test::to_hex(encode_message(std::get<M>(m))), test::to_hex(hex(message_hex)));
 }
 

@@ -94,7 +94,7 @@ const Bytes& original(const Target& t) {
 bool still_decodes(const Bytes& message) {
     const auto type = static_cast<HandshakeType>(message[0]);
     const auto body = std::span(message).subspan(4);
-    auto decoded = msg::decode_handshake12(type, body);
+    auto decoded = msg::decode_message(ProtocolVersion::tls12, type, body);
     if (!decoded) return false;
     if (type == HandshakeType::server_key_exchange) return bool(msg::decode_ecdhe_server_params(body));
     if (type == HandshakeType::client_key_exchange) return bool(msg::decode_ecdhe_client_public(body));

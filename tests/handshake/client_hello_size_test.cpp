@@ -65,7 +65,7 @@ public:
             auto rec = side_.records.next_incoming();
             if (!rec || !*rec) break;
             if ((*rec)->type == ContentType::change_cipher_spec) {
-                ok_ = expect_ok(side_.give(handshake::ChangeCipherSpec{}, {}));
+                ok_ = expect_ok(side_.give(msg::ChangeCipherSpec{}, {}));
                 continue;
             }
             if ((*rec)->type != ContentType::handshake) {

@@ -87,7 +87,7 @@ TEST(EncryptThenMac, NotOfferedWithoutCbcSuites) {
     ClientConnection client(client_with({kGcm}), "localhost");
     Bytes out(client.pending_output().begin(), client.pending_output().end());
     ASSERT_GT(out.size(), 9u);
-    auto hello = msg::decode_handshake12(HandshakeType::client_hello, std::span<const std::uint8_t>(out).subspan(9));
+    auto hello = msg::decode_message(ProtocolVersion::tls12, HandshakeType::client_hello, std::span<const std::uint8_t>(out).subspan(9));
     ASSERT_TRUE(hello.ok());
     EXPECT_FALSE(std::get<msg::ClientHello>(*hello).encrypt_then_mac);
 }
@@ -97,7 +97,7 @@ TEST(EncryptThenMac, NotOfferedWithoutCbcSuites) {
 TEST(EncryptThenMac, ClientRejectsItWithAnAeadSuite) {
     ClientConnection client(client_with({kGcm, kCbc}), "localhost");
     Bytes out(client.pending_output().begin(), client.pending_output().end());
-    auto decoded = msg::decode_handshake12(HandshakeType::client_hello, std::span<const std::uint8_t>(out).subspan(9));
+    auto decoded = msg::decode_message(ProtocolVersion::tls12, HandshakeType::client_hello, std::span<const std::uint8_t>(out).subspan(9));
     ASSERT_TRUE(decoded.ok());
     const auto& hello = std::get<msg::ClientHello>(*decoded);
     ASSERT_TRUE(hello.encrypt_then_mac);

@@ -50,7 +50,7 @@ Bytes queued_alert(const Connection& conn) {
 // it a ServerHello for the first suite it offered, built by `change`.
 Status client_given_server_hello(ClientConnection& client, std::function<void(msg::ServerHello&)> change) {
     Bytes out(client.pending_output().begin(), client.pending_output().end());
-    auto decoded = msg::decode_handshake12(
+    auto decoded = msg::decode_message(ProtocolVersion::tls12,
         HandshakeType::client_hello, std::span<const std::uint8_t>(out).subspan(kRecordHeader + kHandshakeHeader));
     EXPECT_TRUE(decoded.ok());
     const auto& hello = std::get<msg::ClientHello>(*decoded);

@@ -29,7 +29,7 @@ namespace tlspp::test {
 // ("ChangeCipherSpec" included), and the state it waits in before each.
 struct Step12 {
     const char* state;     // state_name() before the input
-    const char* input;     // input_name() of the accepted input
+    const char* input;     // message_name() of the accepted input
 };
 // Setup is what a MachinePair needs to take a shape: the server's session
 // cache or ticket keys, and a session the client offers (from a first handshake).
@@ -199,12 +199,13 @@ inline std::vector<Bytes> plaintext_messages(const std::vector<Record>& records)
 
 // One encoded message of every TLS 1.2 handshake type: those a real
 // handshake sends are captured from it, the rest (which tlspp's peers do not
-// send yet) come from the message encoders. Keyed by input_name().
+// send yet) come from the message encoders. Keyed by message_name().
 inline std::map<std::string, Bytes> encoded_messages(const Capture& cap) {
     std::map<std::string, Bytes> out;
     for (const auto* dir : {&cap.to_server, &cap.to_client})
         for (const Bytes& m : plaintext_messages(*dir)) {
-            auto decoded = msg::decode_handshake12(static_cast<HandshakeType>(m[0]), std::span(m).subspan(4));
+            auto decoded =
+                msg::decode_message(ProtocolVersion::tls12, static_cast<HandshakeType>(m[0]), std::span(m).subspan(4));
             EXPECT_TRUE(decoded) << "captured message does not decode";
             if (decoded) out[std::string(msg::message_name(*decoded))] = m;
         }
@@ -221,14 +222,14 @@ inline std::map<std::string, Bytes> encoded_messages(const Capture& cap) {
 }
 
 // Every input a TLS 1.2 machine can be given, decoded from real encodings.
-inline std::map<std::string, handshake::Input12> all_inputs(const Capture& cap) {
-    std::map<std::string, handshake::Input12> out;
+inline std::map<std::string, msg::Message> all_inputs(const Capture& cap) {
+    std::map<std::string, msg::Message> out;
     for (const auto& [name, m] : encoded_messages(cap)) {
-        auto decoded = msg::decode_handshake12(static_cast<HandshakeType>(m[0]), std::span(m).subspan(4));
-        if (!decoded) continue;
-        std::visit([&](auto&& v) { out.emplace(name, handshake::Input12(std::move(v))); }, std::move(*decoded));
+        auto decoded =
+            msg::decode_message(ProtocolVersion::tls12, static_cast<HandshakeType>(m[0]), std::span(m).subspan(4));
+        if (decoded) out.emplace(name, std::move(*decoded));
     }
-    out.emplace("ChangeCipherSpec", handshake::ChangeCipherSpec{});
+    out.emplace("ChangeCipherSpec", msg::ChangeCipherSpec{});
     return out;
 }
 
@@ -246,7 +247,7 @@ struct Side {
     handshake::Step step() { return handshake::Step(records, transcript, *random, *clock, info, nullptr); }
 
     // give dispatches one input as the core would (transcript first).
-    Status give(const handshake::Input12& input, std::span<const std::uint8_t> encoded) {
+    Status give(const msg::Message& input, std::span<const std::uint8_t> encoded) {
         handshake::Step s = step();
         if (!encoded.empty()) {
             const auto type = static_cast<HandshakeType>(encoded[0]);
@@ -320,7 +321,7 @@ struct MachinePair {
             if (!rec || !*rec) return progress;
             progress = true;
             if ((*rec)->type == ContentType::change_cipher_spec) {
-                EXPECT_TRUE(to.give(handshake::ChangeCipherSpec{}, {})) << to.machine.state_name();
+                EXPECT_TRUE(to.give(msg::ChangeCipherSpec{}, {})) << to.machine.state_name();
             } else if ((*rec)->type == ContentType::handshake) {
                 EXPECT_TRUE(to.reassembler.feed((*rec)->data));
             }

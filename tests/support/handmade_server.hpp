@@ -20,7 +20,7 @@ inline msg::ClientHello client_hello_of(ClientConnection& client) {
     client.consume_output(out.size());
     EXPECT_GE(out.size(), 9u);
     EXPECT_EQ(out[5], 1);   // client_hello
-    auto decoded = msg::decode_handshake12(HandshakeType::client_hello, std::span(out).subspan(9));
+    auto decoded = msg::decode_message(ProtocolVersion::tls12, HandshakeType::client_hello, std::span(out).subspan(9));
     EXPECT_TRUE(decoded.ok());
     return std::get<msg::ClientHello>(*decoded);
 }

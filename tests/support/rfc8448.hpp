@@ -52,6 +52,15 @@ inline constexpr std::string_view server_finished =
 inline constexpr std::string_view client_finished =
     "14000020a8ec436d677634ae525ac1fcebe11a039ec17694fac6e98527b642f2edd5ce61";
 
+// §3 {server} construct a NewSessionTicket handshake message (205 octets),
+// sent after the handshake under the server application traffic keys.
+inline constexpr std::string_view new_session_ticket =
+    "040000c90000001efad6aac502000000b22c035d829359ee5ff7af4ec900000000262a6494dc486d2c8a34cb33fa90bf"
+    "1b0070ad3c498883c9367c09a2be785abc55cd226097a3a982117283f82a03a143efd3ff5dd36d64e861be7fd61d2827"
+    "db279cce145077d454a3664d4e6da4d29ee03725a6a4dafcd0fc67d2aea70529513e3da2677fa5906c5b3f7d8f92f228"
+    "bda40dda721470f9fbf297b5aea617646fac5c03272e970727c621a79141ef5f7de6505e5bfbc388e93343694093934a"
+    "e4d3570008002a000400000400";
+
 // §3 {server} send handshake record: complete record (679 octets), protecting
 // EncryptedExtensions || Certificate || CertificateVerify || Finished under the
 // server handshake traffic key and IV, sequence number 0.

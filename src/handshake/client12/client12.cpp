@@ -505,7 +505,7 @@ std::string_view state_name(const State& state) {
 
 }  // namespace client12
 
-Status Client12::handle(Input12 input, Step& step) {
+Status Client12::handle(msg::Message input, Step& step) {
     client12::Ctx ctx{step, *config_, server_name_, session_, new_ticket_};
     return advance(state_, input, client12::On{&ctx}, state_name());
 }

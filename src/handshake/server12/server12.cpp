@@ -192,7 +192,7 @@ std::string_view state_name(const State& state) {
 
 Server12::Server12(std::shared_ptr<const ServerConfig> config) : config_(std::move(config)) {}
 
-Status Server12::handle(Input12 input, Step& step) {
+Status Server12::handle(msg::Message input, Step& step) {
     server12::Ctx ctx{step, *config_, session_};
     return advance(state_, input, server12::On{&ctx}, state_name());
 }

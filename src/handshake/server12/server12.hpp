@@ -14,9 +14,12 @@ class Server12 {
 public:
     explicit Server12(std::shared_ptr<const ServerConfig> config);
 
+    // The protocol version whose message forms this machine reads.
+    static constexpr ProtocolVersion version = ProtocolVersion::tls12;
+
     // handle advances the machine by one input; any input the current state
     // does not accept fails with unexpected_message naming the state.
-    Status handle(Input12 input, Step& step);
+    Status handle(msg::Message input, Step& step);
     // accepts says whether the current state takes a handshake message of
     // this type (before its body is decoded; see read_message).
     bool accepts(HandshakeType type) const;
