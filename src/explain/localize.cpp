@@ -7,6 +7,8 @@ namespace tlspp::explain {
 
 namespace {
 
+constexpr std::size_t max_localized_length = 4096;
+
 bool match_from(std::string_view pattern, std::string_view text,
                 std::vector<std::pair<std::string, std::string>>& holes) {
     if (pattern.empty()) return text.empty();
@@ -45,6 +47,11 @@ bool match(std::string_view pattern, std::string_view text, std::vector<std::pai
 
 std::string localize(Lang lang, std::string_view family, std::string_view english) {
     if (lang == Lang::en || english.empty()) return std::string(english);
+    // Matching tries each split of the text between a pattern's holes, so its
+    // cost grows with the text's length to the power of the holes; the core's
+    // own sentences are short, and a long text is mostly the peer's (a name, a
+    // detail quoting its bytes), which is shown as it is.
+    if (english.size() > max_localized_length) return std::string(english);
     std::string prefix = std::string(family) + ".";
     std::vector<std::pair<std::string, std::string>> holes;
     for (const Phrase& p : english_phrases()) {
