@@ -214,8 +214,8 @@ void expect_unexpected(Connection& c, const Status& result, const std::string& w
 }
 
 TEST(UnexpectedMessage, ServerJudgesTheTypeOfTheFirstMessageBeforeItsBody) {
-    const auto& hello = test::encoded_messages(capture()).at("ClientHello");
-    const test::Bytes client_hello_body(hello.begin() + 4, hello.end());
+    const auto encoded = test::encoded_messages(capture());
+    const test::Bytes client_hello_body(encoded.at("ClientHello").begin() + 4, encoded.at("ClientHello").end());
     const test::Bytes garbage{0xff, 0xff, 0xff};
     for (std::uint8_t type : {0, 2, 3, 4, 8, 11, 12, 13, 14, 15, 16, 20, 22, 24, 99, 254, 255}) {
         for (const auto* body : {&client_hello_body, &garbage}) {
