@@ -46,10 +46,12 @@ case_mtls_optional_without_certificate() {
 }
 
 # tlspp client --cert against openssl s_server -Verify: OpenSSL's page shows
-# the client certificate it verified.
+# the client certificate it verified. Optional: the server's certificate kind
+# (default rsa) and more s_server arguments.
 case_mtls_tlspp_client() {
-  start_bg "$CASE_DIR/server.log" openssl s_server -accept 127.0.0.1:0 -www -tls1_2 -cert "$CERTS/rsa.pem" \
-    -key "$CERTS/rsa.key" -Verify 1 -CAfile "$CERTS/ca.pem" -verify_return_error
+  local kind=${1:-rsa}
+  start_bg "$CASE_DIR/server.log" openssl s_server -accept 127.0.0.1:0 -www -tls1_2 -cert "$CERTS/$kind.pem" \
+    -key "$CERTS/$kind.key" -Verify 1 -CAfile "$CERTS/ca.pem" -verify_return_error "${@:2}"
   wait_for_line "$CASE_DIR/server.log" '^ACCEPT ' "$LAST_PID" || return 1
   local port; port=$(port_from_line "$CASE_DIR/server.log" '^ACCEPT ')
   printf '%s' "$HTTP_GET" | timeout "$CLIENT_TIMEOUT" "$TLSPP" client "localhost:$port" --ca "$CERTS/ca.pem" \
@@ -297,16 +299,7 @@ case_sigalgs_mtls_openssl_client() {
 # mTLS the other way: openssl s_server asking only for ECDSA+HASH
 # (-client_sigalgs) ← tlspp client with its P-256 certificate.
 case_sigalgs_mtls_openssl_server() {
-  local hash=$1
-  start_bg "$CASE_DIR/server.log" openssl s_server -accept 127.0.0.1:0 -www -tls1_2 -cert "$CERTS/ecdsa.pem" \
-    -key "$CERTS/ecdsa.key" -Verify 1 -CAfile "$CERTS/ca.pem" -verify_return_error -client_sigalgs "ECDSA+$hash"
-  wait_for_line "$CASE_DIR/server.log" '^ACCEPT ' "$LAST_PID" || return 1
-  local port; port=$(port_from_line "$CASE_DIR/server.log" '^ACCEPT ')
-  printf '%s' "$HTTP_GET" | timeout "$CLIENT_TIMEOUT" "$TLSPP" client "localhost:$port" --ca "$CERTS/ca.pem" \
-    --cert "$CERTS/client.pem" --key "$CERTS/client.key" --timeout 5 >"$CASE_DIR/out" 2>"$CASE_DIR/client.err" ||
-    { echo "client exit $?: $(tail -n 1 "$CASE_DIR/client.err")" >&2; return 1; }
-  expect_in "$CASE_DIR/out" "Client certificate" "openssl page" &&
-    expect_in "$CASE_DIR/out" "CN *= *client" "openssl page"
+  case_mtls_tlspp_client ecdsa -client_sigalgs "ECDSA+$1"
 }
 
 features_suite() {
