@@ -24,7 +24,12 @@ std::vector<CipherSuite> default_cipher_suites();
 std::vector<NamedGroup> default_groups();
 std::vector<SignatureScheme> default_signature_schemes();
 
+// The protocol versions enabled by default, most preferred first: TLS 1.3, then TLS 1.2.
+std::vector<ProtocolVersion> default_versions();
+
 struct ClientConfig {
+    // The versions offered, most preferred first (only TLS 1.3 and 1.2 exist here).
+    std::vector<ProtocolVersion> versions = default_versions();
     std::vector<CipherSuite> cipher_suites = default_cipher_suites();   // in preference order
     std::vector<NamedGroup> groups = default_groups();
     std::vector<SignatureScheme> signature_schemes = default_signature_schemes();
@@ -91,6 +96,8 @@ enum class ClientAuth {
 };
 
 struct ServerConfig {
+    // The versions accepted; the highest one the client also offers is chosen.
+    std::vector<ProtocolVersion> versions = default_versions();
     std::vector<CertifiedKey> certificates;         // one per key type; chosen by suite and client's schemes
     std::vector<CipherSuite> cipher_suites = default_cipher_suites();
     std::vector<NamedGroup> groups = default_groups();

@@ -105,8 +105,15 @@ enum class CipherSuite : std::uint16_t {
     TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384 = 0xc024,
     TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256 = 0xc027,
     TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384 = 0xc028,
+    // TLS 1.3 (RFC 8446 §B.4): the AEAD and the HKDF hash only; key exchange
+    // and authentication are negotiated by extensions.
+    TLS_AES_128_GCM_SHA256 = 0x1301,
+    TLS_AES_256_GCM_SHA384 = 0x1302,
+    TLS_CHACHA20_POLY1305_SHA256 = 0x1303,
     // RFC 5746 §3.3: signalling value, never negotiated.
     TLS_EMPTY_RENEGOTIATION_INFO_SCSV = 0x00ff,
+    // RFC 7507 §2: signalling value of a fallback retry, never negotiated.
+    TLS_FALLBACK_SCSV = 0x5600,
 };
 
 // IANA TLS Supported Groups (RFC 8422, RFC 7919).
@@ -162,6 +169,7 @@ enum class ExtensionType : std::uint16_t {
     cookie = 44,
     psk_key_exchange_modes = 45,
     certificate_authorities = 47,
+    post_handshake_auth = 49,
     signature_algorithms_cert = 50,
     key_share = 51,
     renegotiation_info = 0xff01,

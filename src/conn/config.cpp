@@ -26,6 +26,8 @@ std::vector<CipherSuite> default_cipher_suites() {
     };
 }
 
+std::vector<ProtocolVersion> default_versions() { return {ProtocolVersion::tls13, ProtocolVersion::tls12}; }
+
 std::vector<NamedGroup> default_groups() {
     return {NamedGroup::x25519, NamedGroup::secp256r1, NamedGroup::secp384r1};
 }

@@ -140,7 +140,7 @@ Result<ServerChoice12> choose12(const ServerConfig& config, const msg::ClientHel
     std::string why;
     for (CipherSuite code : order) {
         const SuiteInfo* suite = find_suite(code);
-        if (!suite) continue;
+        if (!suite || suite->version != ProtocolVersion::tls12) continue;
         if (suite->key_exchange == KeyExchange::rsa) {
             // RSA key transport signs nothing and needs no group: any RSA certificate will do.
             // A certificate whose keyUsage lacks keyEncipherment cannot serve it.

@@ -18,7 +18,14 @@ using crypto::HashAlg;
 
 // The _SHA and _SHA256 CBC suites use the SHA-256 PRF in TLS 1.2 (RFC 5246 §5);
 // the _SHA384 ones SHA-384 (RFC 5289 §3.2).
-constexpr std::array<SuiteInfo, 27> suites{{
+constexpr std::array<SuiteInfo, 30> suites{{
+    // TLS 1.3 (RFC 8446 §B.4): OpenSSL's order, AES-256 first.
+    {CipherSuite::TLS_AES_256_GCM_SHA384, KeyExchange::any, Authentication::any, Cipher::aes_256_gcm, std::nullopt,
+     HashAlg::sha384, 12, "TLS_AES_256_GCM_SHA384", ProtocolVersion::tls13},
+    {CipherSuite::TLS_CHACHA20_POLY1305_SHA256, KeyExchange::any, Authentication::any, Cipher::chacha20_poly1305, std::nullopt,
+     HashAlg::sha256, 12, "TLS_CHACHA20_POLY1305_SHA256", ProtocolVersion::tls13},
+    {CipherSuite::TLS_AES_128_GCM_SHA256, KeyExchange::any, Authentication::any, Cipher::aes_128_gcm, std::nullopt,
+     HashAlg::sha256, 12, "TLS_AES_128_GCM_SHA256", ProtocolVersion::tls13},
     {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, KeyExchange::ecdhe, Authentication::ecdsa, Cipher::aes_128_gcm, std::nullopt,
      HashAlg::sha256, 4, "ECDHE-ECDSA-AES128-GCM-SHA256"},
     {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, KeyExchange::ecdhe, Authentication::ecdsa, Cipher::aes_256_gcm, std::nullopt,

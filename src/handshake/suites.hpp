@@ -14,8 +14,10 @@
 
 namespace tlspp::handshake {
 
-enum class KeyExchange { ecdhe, dhe, rsa };
-enum class Authentication { rsa, ecdsa };
+// TLS 1.3 suites name neither: key exchange and authentication are agreed by
+// extensions (RFC 8446 §4.2.8, §4.2.3), `any` as OpenSSL lists them (Kx=any Au=any).
+enum class KeyExchange { ecdhe, dhe, rsa, any };
+enum class Authentication { rsa, ecdsa, any };
 
 // The record protection of a suite: an AEAD (RFC 5288, RFC 7905) or AES-CBC
 // with an HMAC (RFC 5246 §6.2.3.2, the legacy suites).
@@ -30,8 +32,12 @@ struct SuiteInfo {
     // RFC 5246 Appendix C); AEAD suites have no MAC key.
     std::optional<crypto::HashAlg> mac;
     crypto::HashAlg prf_hash;          // SHA-256, or SHA-384 for the _SHA384 suites (RFC 5288, RFC 5289)
-    std::size_t fixed_iv_length;       // RFC 5288: 4 (salt); RFC 7905: 12; CBC: 0 (explicit IV per record)
+    std::size_t fixed_iv_length;       // RFC 5288: 4 (salt); RFC 7905: 12; CBC: 0 (explicit IV per record); TLS 1.3: 12
+                                       // prf_hash is the HKDF hash for TLS 1.3 suites
     std::string_view openssl_name;     // "ECDHE-RSA-AES128-GCM-SHA256"
+    // The one version the suite belongs to: TLS 1.2 suites are not used in
+    // TLS 1.3 nor the reverse (RFC 8446 §4.1.2, Appendix B.4).
+    ProtocolVersion version = ProtocolVersion::tls12;
 
     bool is_aead() const { return !mac.has_value(); }
     // aead is the AEAD of an AEAD suite (is_aead() must hold).

@@ -40,6 +40,12 @@ public:
     // start_hash chooses the hash and hashes what is buffered.
     void start_hash(crypto::HashAlg alg);
     bool hash_started() const { return hash_.has_value(); }
+    // start_hash_after_retry is start_hash for a handshake with a
+    // HelloRetryRequest (RFC 8446 §4.4.1): the first buffered message
+    // (ClientHello1) is replaced by message_hash = 254 || 00 00 Hash.length ||
+    // Hash(ClientHello1), then the rest of the buffer (the HelloRetryRequest,
+    // if it was added already) is hashed after it.
+    void start_hash_after_retry(crypto::HashAlg alg);
 
     // keep_messages keeps every message's bytes (TLS 1.2 CertificateVerify
     // signs the messages themselves, RFC 5246 §7.4.8). Must be called before

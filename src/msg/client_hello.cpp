@@ -43,6 +43,26 @@ Status decode_known(ClientHello& hello, const RawExtension& ext) {
             return codec::in_message(std::move(empty).error(), kName);
         hello.encrypt_then_mac = true;
         return {};
+    case ExtensionType::supported_versions:
+        return codec::assign(decode_supported_versions_list(data), hello.supported_versions, kName);
+    case ExtensionType::key_share:
+        return codec::assign(decode_client_shares(data), hello.key_shares, kName);
+    case ExtensionType::cookie:
+        return codec::assign(decode_cookie(data), hello.cookie, kName);
+    case ExtensionType::psk_key_exchange_modes:
+        return codec::assign(decode_psk_key_exchange_modes(data), hello.psk_key_exchange_modes, kName);
+    case ExtensionType::signature_algorithms_cert:
+        return codec::assign(decode_signature_algorithms(data), hello.signature_algorithms_cert, kName);
+    case ExtensionType::early_data:
+        if (auto empty = decode_empty_extension(data, "early_data"); !empty)
+            return codec::in_message(std::move(empty).error(), kName);
+        hello.early_data = true;
+        return {};
+    case ExtensionType::post_handshake_auth:
+        if (auto empty = decode_empty_extension(data, "post_handshake_auth"); !empty)
+            return codec::in_message(std::move(empty).error(), kName);
+        hello.post_handshake_auth = true;
+        return {};
     default:
         return {};
     }
@@ -60,6 +80,13 @@ bool has_field(const ClientHello& m, std::uint16_t type) {
     case ExtensionType::session_ticket: return m.session_ticket.has_value();
     case ExtensionType::extended_master_secret: return m.extended_master_secret;
     case ExtensionType::encrypt_then_mac: return m.encrypt_then_mac;
+    case ExtensionType::supported_versions: return m.supported_versions.has_value();
+    case ExtensionType::key_share: return m.key_shares.has_value();
+    case ExtensionType::cookie: return m.cookie.has_value();
+    case ExtensionType::psk_key_exchange_modes: return m.psk_key_exchange_modes.has_value();
+    case ExtensionType::signature_algorithms_cert: return m.signature_algorithms_cert.has_value();
+    case ExtensionType::early_data: return m.early_data;
+    case ExtensionType::post_handshake_auth: return m.post_handshake_auth;
     default: return false;
     }
 }
@@ -67,7 +94,8 @@ bool has_field(const ClientHello& m, std::uint16_t type) {
 bool has_any_extension(const ClientHello& m) {
     return m.server_name || m.supported_groups || m.ec_point_formats || m.signature_algorithms || m.alpn ||
            m.renegotiation_info || m.session_ticket || m.extended_master_secret || m.encrypt_then_mac ||
-           !m.extensions.empty();
+           m.supported_versions || m.key_shares || m.cookie || m.psk_key_exchange_modes ||
+           m.signature_algorithms_cert || m.early_data || m.post_handshake_auth || !m.extensions.empty();
 }
 
 }  // namespace
@@ -125,6 +153,20 @@ void encode(wire::Writer& w, const ClientHello& m) {
     if (m.renegotiation_info)
         codec::write_extension(w, ExtensionType::renegotiation_info,
                                [&](auto& x) { encode_renegotiation_info(x, *m.renegotiation_info); });
+    if (m.supported_versions)
+        codec::write_extension(w, ExtensionType::supported_versions,
+                               [&](auto& x) { encode_supported_versions_list(x, *m.supported_versions); });
+    if (m.key_shares)
+        codec::write_extension(w, ExtensionType::key_share, [&](auto& x) { encode_client_shares(x, *m.key_shares); });
+    if (m.psk_key_exchange_modes)
+        codec::write_extension(w, ExtensionType::psk_key_exchange_modes,
+                               [&](auto& x) { encode_psk_key_exchange_modes(x, *m.psk_key_exchange_modes); });
+    if (m.cookie) codec::write_extension(w, ExtensionType::cookie, [&](auto& x) { encode_cookie(x, *m.cookie); });
+    if (m.signature_algorithms_cert)
+        codec::write_extension(w, ExtensionType::signature_algorithms_cert,
+                               [&](auto& x) { encode_signature_algorithms(x, *m.signature_algorithms_cert); });
+    if (m.early_data) codec::write_extension(w, ExtensionType::early_data, [](auto&) {});
+    if (m.post_handshake_auth) codec::write_extension(w, ExtensionType::post_handshake_auth, [](auto&) {});
     codec::write_raw_extensions(w, m.extensions, [&](std::uint16_t type) { return has_field(m, type); });
 }
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "msg/extensions/extension.hpp"
+#include "msg/extensions/hello_extensions.hpp"
 
 namespace tlspp::msg {
 
@@ -29,6 +29,14 @@ struct ClientHello {
     std::optional<Bytes> session_ticket;      // RFC 5077: empty = "I support tickets"
     bool extended_master_secret = false;
     bool encrypt_then_mac = false;            // RFC 7366: empty extension
+    // TLS 1.3 (RFC 8446 §4.2).
+    std::optional<std::vector<std::uint16_t>> supported_versions;   // raw: GREASE and unknown kept
+    std::optional<std::vector<KeyShareEntry>> key_shares;
+    std::optional<Bytes> cookie;
+    std::optional<Bytes> psk_key_exchange_modes;
+    std::optional<std::vector<SignatureScheme>> signature_algorithms_cert;
+    bool early_data = false;                  // §4.2.10: empty in ClientHello
+    bool post_handshake_auth = false;         // §4.2.6: empty
 
     // Every extension as it arrived, in order (known ones too), for the
     // explainer and for extensions a later stage reads. On encode, these are
@@ -51,7 +59,9 @@ Result<ClientHello> decode_client_hello(ByteView body);
 // encode writes the body (no handshake header). Known extensions are written
 // in a fixed order: server_name, ec_point_formats, supported_groups,
 // session_ticket, alpn, encrypt_then_mac, extended_master_secret,
-// signature_algorithms, renegotiation_info; then `extensions`.
+// signature_algorithms, renegotiation_info, supported_versions, key_share,
+// psk_key_exchange_modes, cookie, signature_algorithms_cert, early_data,
+// post_handshake_auth; then `extensions`.
 void encode(wire::Writer& w, const ClientHello& m);
 
 }  // namespace tlspp::msg

@@ -89,7 +89,7 @@ TEST(Message, DecodesByVersionAndType) {
     auto request12 =
         decode_message(ProtocolVersion::tls12, HandshakeType::certificate_request, hex("01 01 0002 0401 0000"));
     auto request13 =
-        decode_message(ProtocolVersion::tls13, HandshakeType::certificate_request, hex("00 0006 000d 0002 0000"));
+        decode_message(ProtocolVersion::tls13, HandshakeType::certificate_request, hex("00 0008 000d 0004 0002 0403"));   // signature_algorithms {ecdsa_secp256r1_sha256}
     ASSERT_TRUE(request12 && request13);
     EXPECT_TRUE(std::holds_alternative<CertificateRequest>(*request12));
     EXPECT_TRUE(std::holds_alternative<CertificateRequest13>(*request13));

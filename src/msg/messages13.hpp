@@ -7,13 +7,23 @@
 #include <cstdint>
 #include <vector>
 
-#include "msg/extensions/extension.hpp"
+#include <optional>
+#include <string>
+
+#include "msg/extensions/hello_extensions.hpp"
 
 namespace tlspp::msg {
 
 // RFC 8446 §4.3.1: "struct { Extension extensions<0..2^16-1>; } EncryptedExtensions;"
+// The extensions tlspp understands are decoded into fields (§4.3.1 lists what
+// may appear); every extension is also kept raw, in order. On encode the
+// fields are written first, then the raw ones whose field is not set.
 struct EncryptedExtensions {
     static constexpr HandshakeType type = HandshakeType::encrypted_extensions;
+    bool server_name_ack = false;                              // RFC 6066 §3: empty
+    std::optional<std::string> alpn;                           // RFC 7301 §3.1: exactly one name
+    std::optional<std::vector<NamedGroup>> supported_groups;   // RFC 8446 §4.2.7: the server's preference
+    bool early_data = false;                                   // §4.2.10: empty, 0-RTT accepted
     std::vector<RawExtension> extensions;
 };
 Result<EncryptedExtensions> decode_encrypted_extensions(ByteView body);
@@ -38,9 +48,14 @@ void encode(wire::Writer& w, const Certificate13& m);
 
 // RFC 8446 §4.3.2: "struct { opaque certificate_request_context<0..2^8-1>;
 // Extension extensions<2..2^16-1>; } CertificateRequest;"
+// §4.3.2: "The "signature_algorithms" extension MUST be specified"; whether
+// it is, is the state machine's check. Decoded fields as EncryptedExtensions.
 struct CertificateRequest13 {
     static constexpr HandshakeType type = HandshakeType::certificate_request;
     Bytes request_context;
+    std::optional<std::vector<SignatureScheme>> signature_algorithms;
+    std::optional<std::vector<SignatureScheme>> signature_algorithms_cert;
+    std::optional<std::vector<Bytes>> certificate_authorities;
     std::vector<RawExtension> extensions;
 };
 Result<CertificateRequest13> decode_certificate_request13(ByteView body);

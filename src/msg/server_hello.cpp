@@ -54,6 +54,15 @@ Status decode_known(ServerHello& hello, const RawExtension& ext) {
     case ExtensionType::encrypt_then_mac:
         // RFC 7366 §2: the extension_data is empty in both hellos.
         return set_flag(data, "encrypt_then_mac", hello.encrypt_then_mac);
+    case ExtensionType::supported_versions:
+        return codec::assign(decode_selected_version(data), hello.selected_version, kName);
+    case ExtensionType::key_share:
+        // RFC 8446 §4.2.8: a HelloRetryRequest names a group, a ServerHello carries a share.
+        if (hello.is_hello_retry_request())
+            return codec::assign(decode_selected_group(data), hello.selected_group, kName);
+        return codec::assign(decode_server_share(data), hello.key_share, kName);
+    case ExtensionType::cookie:
+        return codec::assign(decode_cookie(data), hello.cookie, kName);
     default:
         return {};
     }
@@ -69,16 +78,31 @@ bool has_field(const ServerHello& m, std::uint16_t type) {
     case ExtensionType::application_layer_protocol_negotiation: return m.alpn.has_value();
     case ExtensionType::extended_master_secret: return m.extended_master_secret;
     case ExtensionType::encrypt_then_mac: return m.encrypt_then_mac;
+    case ExtensionType::supported_versions: return m.selected_version.has_value();
+    case ExtensionType::key_share: return m.key_share || m.selected_group;
+    case ExtensionType::cookie: return m.cookie.has_value();
     default: return false;
     }
 }
 
 bool has_any_extension(const ServerHello& m) {
     return m.server_name_ack || m.renegotiation_info || m.ec_point_formats || m.session_ticket || m.alpn ||
-           m.extended_master_secret || m.encrypt_then_mac || !m.extensions.empty();
+           m.extended_master_secret || m.encrypt_then_mac || m.selected_version || m.key_share ||
+           m.selected_group || m.cookie || !m.extensions.empty();
 }
 
 }  // namespace
+
+// RFC 8446 §4.1.3: "CF 21 AD 74 E5 9A 61 11 BE 1D 8C 02 1E 65 B8 91
+// C2 A2 11 16 7A BB 8C 5E 07 9E 09 E2 C8 A8 33 9C".
+const std::array<std::uint8_t, 32> hello_retry_request_random = {
+    0xcf, 0x21, 0xad, 0x74, 0xe5, 0x9a, 0x61, 0x11, 0xbe, 0x1d, 0x8c, 0x02, 0x1e, 0x65, 0xb8, 0x91,
+    0xc2, 0xa2, 0x11, 0x16, 0x7a, 0xbb, 0x8c, 0x5e, 0x07, 0x9e, 0x09, 0xe2, 0xc8, 0xa8, 0x33, 0x9c};
+// RFC 8446 §4.1.3: "44 4F 57 4E 47 52 44 01" and "44 4F 57 4E 47 52 44 00".
+const std::array<std::uint8_t, 8> downgrade_sentinel_tls12 = {0x44, 0x4f, 0x57, 0x4e, 0x47, 0x52, 0x44, 0x01};
+const std::array<std::uint8_t, 8> downgrade_sentinel_tls11 = {0x44, 0x4f, 0x57, 0x4e, 0x47, 0x52, 0x44, 0x00};
+
+bool ServerHello::is_hello_retry_request() const { return random == hello_retry_request_random; }
 
 Result<ServerHello> decode_server_hello(ByteView body) {
     wire::Reader r(body);
@@ -118,6 +142,14 @@ void encode(wire::Writer& w, const ServerHello& m) {
                                [&](auto& x) { encode_alpn(x, {*m.alpn}); });
     if (m.encrypt_then_mac) codec::write_extension(w, ExtensionType::encrypt_then_mac, [](auto&) {});
     if (m.extended_master_secret) codec::write_extension(w, ExtensionType::extended_master_secret, [](auto&) {});
+    if (m.selected_version)
+        codec::write_extension(w, ExtensionType::supported_versions, [&](auto& x) { x.u16(*m.selected_version); });
+    if (m.key_share)
+        codec::write_extension(w, ExtensionType::key_share, [&](auto& x) { encode_server_share(x, *m.key_share); });
+    else if (m.selected_group)
+        codec::write_extension(w, ExtensionType::key_share,
+                               [&](auto& x) { x.u16(static_cast<std::uint16_t>(*m.selected_group)); });
+    if (m.cookie) codec::write_extension(w, ExtensionType::cookie, [&](auto& x) { encode_cookie(x, *m.cookie); });
     codec::write_raw_extensions(w, m.extensions, [&](std::uint16_t type) { return has_field(m, type); });
 }
 

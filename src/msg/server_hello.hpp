@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "msg/extensions/extension.hpp"
+#include "msg/extensions/hello_extensions.hpp"
 
 namespace tlspp::msg {
 
@@ -26,9 +26,25 @@ struct ServerHello {
     bool encrypt_then_mac = false;             // RFC 7366: empty acknowledgement
     bool session_ticket = false;               // RFC 5077 §3.2: empty acknowledgement
     bool server_name_ack = false;              // RFC 6066 §3: empty server_name
+    // TLS 1.3 (RFC 8446 §4.1.3, §4.1.4).
+    std::optional<std::uint16_t> selected_version;   // supported_versions
+    std::optional<KeyShareEntry> key_share;           // ServerHello: the server's share
+    std::optional<NamedGroup> selected_group;         // HelloRetryRequest: the group to retry with
+    std::optional<Bytes> cookie;                      // HelloRetryRequest only
+
+    // is_hello_retry_request: RFC 8446 §4.1.3, a ServerHello whose random is
+    // SHA-256("HelloRetryRequest"). Its key_share is a selected_group.
+    bool is_hello_retry_request() const;
 
     std::vector<RawExtension> extensions;      // every extension as it arrived, in order
 };
+
+// RFC 8446 §4.1.3: the random of a HelloRetryRequest.
+extern const std::array<std::uint8_t, 32> hello_retry_request_random;
+// RFC 8446 §4.1.3: the last 8 bytes of a TLS 1.3 server's random when it
+// negotiates TLS 1.2 ("DOWNGRD" 01) or below ("DOWNGRD" 00).
+extern const std::array<std::uint8_t, 8> downgrade_sentinel_tls12;
+extern const std::array<std::uint8_t, 8> downgrade_sentinel_tls11;
 
 // decode_server_hello parses a ServerHello body; the extensions block may be
 // absent (RFC 5246 §7.4.1.3). Fails with decode_error as ClientHello does;
@@ -36,7 +52,9 @@ struct ServerHello {
 Result<ServerHello> decode_server_hello(ByteView body);
 // encode writes known extensions in the order: server_name ack,
 // renegotiation_info, ec_point_formats, session_ticket, alpn,
-// encrypt_then_mac, extended_master_secret; then `extensions`. No extensions → no block.
+// encrypt_then_mac, extended_master_secret, supported_versions, key_share
+// (the selected_group in a HelloRetryRequest), cookie; then `extensions`.
+// No extensions → no block.
 void encode(wire::Writer& w, const ServerHello& m);
 
 }  // namespace tlspp::msg

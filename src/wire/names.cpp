@@ -108,7 +108,11 @@ std::string_view name(CipherSuite s) noexcept {
     case CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384: return "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384";
     case CipherSuite::TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256: return "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256";
     case CipherSuite::TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384: return "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384";
+    case CipherSuite::TLS_AES_128_GCM_SHA256: return "TLS_AES_128_GCM_SHA256";
+    case CipherSuite::TLS_AES_256_GCM_SHA384: return "TLS_AES_256_GCM_SHA384";
+    case CipherSuite::TLS_CHACHA20_POLY1305_SHA256: return "TLS_CHACHA20_POLY1305_SHA256";
     case CipherSuite::TLS_EMPTY_RENEGOTIATION_INFO_SCSV: return "TLS_EMPTY_RENEGOTIATION_INFO_SCSV";
+    case CipherSuite::TLS_FALLBACK_SCSV: return "TLS_FALLBACK_SCSV";
     }
     return "";
 }
@@ -168,6 +172,7 @@ std::string_view name(ExtensionType e) noexcept {
     case ExtensionType::cookie: return "cookie";
     case ExtensionType::psk_key_exchange_modes: return "psk_key_exchange_modes";
     case ExtensionType::certificate_authorities: return "certificate_authorities";
+    case ExtensionType::post_handshake_auth: return "post_handshake_auth";
     case ExtensionType::signature_algorithms_cert: return "signature_algorithms_cert";
     case ExtensionType::key_share: return "key_share";
     case ExtensionType::renegotiation_info: return "renegotiation_info";

@@ -136,7 +136,8 @@ Next on(ExpectServerHello s, const msg::ServerHello& m, Ctx& c) {
                           "ServerHello: server chose version " + std::to_string(m.legacy_version >> 8) + "." +
                               std::to_string(m.legacy_version & 0xff) + ", only TLS 1.2 (3.3) is enabled");
     const SuiteInfo* suite = find_suite(m.cipher_suite);
-    if (!suite || !contains(c.config.cipher_suites, suite->suite))
+    // RFC 8446 §4.1.3 (the reverse of §B.4): a TLS 1.3 suite cannot be used in TLS 1.2.
+    if (!suite || !contains(c.config.cipher_suites, suite->suite) || suite->version != ProtocolVersion::tls12)
         return make_error(Reason::unoffered_cipher_suite,
                           "ServerHello: cipher suite " + std::to_string(m.cipher_suite) + " was not offered");
     if (m.compression_method != 0)
@@ -352,6 +353,7 @@ Result<ClientKx> client_key_exchange(const Negotiated12& params, const ServerSha
         if (!encrypted) return std::move(encrypted).error();
         return ClientKx{msg::make_rsa_client_key_exchange(*encrypted), {}, std::move(pre_master)};
     }
+    case KeyExchange::any: break;   // a TLS 1.3 suite, refused at ServerHello
     }
     return make_error(Reason::internal_error, "unknown key exchange");
 }

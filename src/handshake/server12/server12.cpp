@@ -83,6 +83,7 @@ Result<crypto::SecretBytes> pre_master_from(const Negotiated12& params, const Se
         // RFC 5246 §8.1.2: for DHE, leading zero bytes of Z are stripped.
         return kx.share->agree(*peer, ProtocolVersion::tls12);
     }
+    case KeyExchange::any: break;   // a TLS 1.3 suite: choose12 never picks one
     }
     return make_error(Reason::internal_error, "unknown key exchange");
 }

@@ -39,6 +39,46 @@ void encode_alpn(wire::Writer& w, const std::vector<std::string>& protocols);
 Result<Bytes> decode_renegotiation_info(ByteView data);
 void encode_renegotiation_info(wire::Writer& w, ByteView renegotiated_connection);
 
+// ---- TLS 1.3 (RFC 8446 §4.2) ----
+
+// RFC 8446 §4.2.1 supported_versions. In ClientHello: "ProtocolVersion
+// versions<2..254>;" (kept raw: unknown and GREASE values are the
+// negotiation's to skip). In ServerHello/HelloRetryRequest: one
+// "ProtocolVersion selected_version;".
+Result<std::vector<std::uint16_t>> decode_supported_versions_list(ByteView data);
+void encode_supported_versions_list(wire::Writer& w, const std::vector<std::uint16_t>& versions);
+Result<std::uint16_t> decode_selected_version(ByteView data);
+
+// RFC 8446 §4.2.8: "struct { NamedGroup group; opaque key_exchange<1..2^16-1>; } KeyShareEntry;"
+struct KeyShareEntry {
+    NamedGroup group{};
+    Bytes key_exchange;
+    bool operator==(const KeyShareEntry&) const = default;
+};
+// key_share in ClientHello: "KeyShareEntry client_shares<0..2^16-1>;" (a
+// group twice is illegal_parameter: §4.2.8 "Clients MUST NOT offer multiple
+// KeyShareEntry values for the same group", judged by the server).
+Result<std::vector<KeyShareEntry>> decode_client_shares(ByteView data);
+void encode_client_shares(wire::Writer& w, const std::vector<KeyShareEntry>& shares);
+// key_share in ServerHello: one KeyShareEntry.
+Result<KeyShareEntry> decode_server_share(ByteView data);
+void encode_server_share(wire::Writer& w, const KeyShareEntry& share);
+// key_share in HelloRetryRequest: "NamedGroup selected_group;".
+Result<NamedGroup> decode_selected_group(ByteView data);
+
+// RFC 8446 §4.2.2: "struct { opaque cookie<1..2^16-1>; } Cookie;"
+Result<Bytes> decode_cookie(ByteView data);
+void encode_cookie(wire::Writer& w, ByteView cookie);
+
+// RFC 8446 §4.2.9: "PskKeyExchangeMode ke_modes<1..255>;" (psk_ke 0, psk_dhe_ke 1).
+Result<Bytes> decode_psk_key_exchange_modes(ByteView data);
+void encode_psk_key_exchange_modes(wire::Writer& w, ByteView modes);
+
+// RFC 8446 §4.2.4: "opaque DistinguishedName<1..2^16-1>;
+// DistinguishedName authorities<3..2^16-1>;" (DER names, kept as bytes).
+Result<std::vector<Bytes>> decode_certificate_authorities(ByteView data);
+void encode_certificate_authorities(wire::Writer& w, const std::vector<Bytes>& names);
+
 // RFC 7627 §5.1 extended_master_secret and RFC 5077 session_ticket
 // acknowledgement: empty data; anything else is decode_error.
 Status decode_empty_extension(ByteView data, std::string_view what);
