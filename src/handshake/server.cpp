@@ -11,8 +11,10 @@ bool enabled(const ServerConfig& config, ProtocolVersion v) {
     return std::find(config.versions.begin(), config.versions.end(), v) != config.versions.end();
 }
 
-// choose_version: the machines this server has are TLS 1.2's (TLS 1.3's
-// join here). RFC 8446 §4.2.1: with supported_versions the client's list
+// choose_version: the machines this server has are TLS 1.2's.
+// MARKED SPOT for Server13: choose TLS 1.3 here (when enabled, with a TLS 1.3
+// suite configured, and offered in supported_versions), emplace Server13 in
+// Server::handle, and add it to machine_ (server.hpp) and version(). RFC 8446 §4.2.1: with supported_versions the client's list
 // decides and legacy_version is ignored; without it, legacy_version 0x0303
 // or above means TLS 1.2 (RFC 5246 Appendix E.1).
 Result<ProtocolVersion> choose_version(const ServerConfig& config, const msg::ClientHello& hello) {
