@@ -107,7 +107,7 @@ TEST(Tampering, ServerHelloDoneFirstIsUnexpectedMessage) {
     ASSERT_FALSE(status);
     EXPECT_EQ(status.error().reason, Reason::unexpected_handshake_message);
     EXPECT_EQ(status.error().alert, Alert::unexpected_message);
-    EXPECT_NE(status.error().detail.find("client12: expect ServerHello"), std::string::npos);
+    EXPECT_NE(status.error().detail.find("client: expect ServerHello"), std::string::npos);
     // The fatal alert is queued for the peer, still with the first record version 0x0301.
     auto out = client.pending_output();
     ASSERT_GE(out.size(), 7u);

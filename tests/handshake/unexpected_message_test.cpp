@@ -113,7 +113,7 @@ TEST(UnexpectedMessage, ServerSendsUnexpectedMessageAlertForClientKeyExchangeFir
     auto result = server.read_in(record);
     ASSERT_FALSE(result);
     EXPECT_EQ(result.error().reason, Reason::unexpected_handshake_message);
-    EXPECT_NE(result.error().detail.find("server12: expect ClientHello"), std::string::npos);
+    EXPECT_NE(result.error().detail.find("server: expect ClientHello"), std::string::npos);
     auto out = server.pending_output();   // one fatal unexpected_message alert record
     ASSERT_EQ(out.size(), 7u);
     EXPECT_EQ(out[0], 21);

@@ -28,6 +28,7 @@ case_curl_suite() {
   start_tlspp_server "${SUITE_CERT[$suite]}" $(enable_suite_args "$suite") --group "$group" || return 1
   curl_get "$SERVER_PORT" --ciphers "${SUITE_OSSL[$suite]}" --curves "$(client_groups "$suite" "$group")" || return 1
   expect_tlspp_page "$CASE_DIR/out" "$suite"
+  wait_cases
 }
 
 # (d3) several curl fetches at once: the server serves clients concurrently.

@@ -39,10 +39,11 @@ gnutls_suite() {
   local s g
   for s in "${SUITES[@]}"; do
     for g in $(groups_for "$s"); do
-      run_case "gnutls-server.$(tlspp_name)-client.$s.$g" case_gnutls_server_tlspp_client "$s" "$g"
-      run_case "$(tlspp_name)-server.gnutls-client.$s.$g" case_tlspp_server_gnutls_client "$s" "$g"
+      run_case_async "gnutls-server.$(tlspp_name)-client.$s.$g" case_gnutls_server_tlspp_client "$s" "$g"
+      run_case_async "$(tlspp_name)-server.gnutls-client.$s.$g" case_tlspp_server_gnutls_client "$s" "$g"
     done
   done
+  wait_cases
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

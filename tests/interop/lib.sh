@@ -219,6 +219,21 @@ run_case() {
   printf '%-44s %s %s\n' "$name" "$status" "$why"
 }
 
+# INTEROP_JOBS: how many independent cases run at once. The machines this
+# runs on have 2 cores; two cases at a time keep the matrix (TLS 1.2 and 1.3,
+# both directions, every suite) within the time make check has.
+INTEROP_JOBS=${INTEROP_JOBS:-2}
+
+# run_case_async NAME FUNC ARGS...: run_case in the background, with at most
+# INTEROP_JOBS cases running; wait_cases waits for the last ones. Only for
+# cases that share nothing (each binds its own kernel-chosen port and writes
+# only its own CASE_DIR).
+run_case_async() {
+  while [ "$(jobs -rp | wc -l)" -ge "$INTEROP_JOBS" ]; do wait -n; done
+  run_case "$@" &
+}
+wait_cases() { wait; }
+
 # expect_in FILE REGEX WHAT: fails, saying WHAT, unless FILE matches REGEX.
 expect_in() {
   grep -qE "$2" "$1" && return 0

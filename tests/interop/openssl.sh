@@ -93,13 +93,14 @@ openssl_suite() {
   local s g
   for s in "${SUITES[@]}"; do
     for g in $(groups_for "$s"); do
-      run_case "openssl-server.$(tlspp_name)-client.$s.$g" case_openssl_server_tlspp_client "$s" "$g"
-      run_case "$(tlspp_name)-server.openssl-client.$s.$g" case_tlspp_server_openssl_client "$s" "$g"
+      run_case_async "openssl-server.$(tlspp_name)-client.$s.$g" case_openssl_server_tlspp_client "$s" "$g"
+      run_case_async "$(tlspp_name)-server.openssl-client.$s.$g" case_tlspp_server_openssl_client "$s" "$g"
     done
   done
-  run_case "$(tlspp_name)-server.closes-after-close-notify" case_tlspp_server_closes_after_close_notify
-  run_case "$(tlspp_name)-client.rejects-untrusted" case_tlspp_client_rejects untrusted
-  run_case "$(tlspp_name)-client.rejects-wrong-name" case_tlspp_client_rejects wrong-name
+  run_case_async "$(tlspp_name)-server.closes-after-close-notify" case_tlspp_server_closes_after_close_notify
+  run_case_async "$(tlspp_name)-client.rejects-untrusted" case_tlspp_client_rejects untrusted
+  run_case_async "$(tlspp_name)-client.rejects-wrong-name" case_tlspp_client_rejects wrong-name
+  wait_cases
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
