@@ -169,7 +169,10 @@ std::string_view note_class13(const HandshakeContext& c, const FieldSpot& spot, 
     if (m == "CertificateRequest" && depth == 1 && first == "certificate_request_context")
         return is_empty_value(f.value) ? "empty" : "post_handshake";
     if ((m == "CertificateVerify" && last == "signature") || (m == "Finished" && last == "verify_data")) {
+        // RFC 8446 §4.4: after the handshake the base key is the application
+        // traffic secret and the context the handshake, CertificateRequest and Certificate.
         key += ".tls13";
+        if (c.post_handshake) return "post_handshake";
         return from_client ? "client" : "server";
     }
     if (m == "NewSessionTicket" && depth == 1 && first == "ticket") return "tls13";
@@ -184,6 +187,7 @@ void HandshakeContext::observe(const MessageEvent& m, std::optional<Side> from) 
     std::span<const Field> fields(m.fields);
     const std::string name = message_title(m);
     protection.clear();
+    post_handshake = tls13 && from && finished[side_index(*from)];
     if (from && m.is_protected && tls13) {
         // RFC 8446 §4.5: EndOfEarlyData is the last record under the early traffic keys.
         protection = name == "EndOfEarlyData" ? "client_early_traffic_secret" : traffic_secret(*from);
@@ -329,6 +333,7 @@ std::vector<std::string> message_keys(const HandshakeContext& context, const Mes
         // The TLS 1.3 text of a message both versions have; then the text of a
         // message only TLS 1.3 has (EncryptedExtensions, KeyUpdate, ...).
         if (name == "ClientHello" && context.second_client_hello) keys.push_back(base + ".retry");
+        if (context.post_handshake) keys.push_back(side + ".tls13.post_handshake");
         if (context.resumed) {
             keys.push_back(side + ".tls13.resumed");
             keys.push_back(base + ".tls13.resumed");

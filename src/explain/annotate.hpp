@@ -39,6 +39,9 @@ struct HandshakeContext {
     // protection is the traffic secret that protected the message observed
     // last ("server_handshake_traffic_secret"), "" for a plaintext one and in TLS 1.2.
     std::string protection;
+    // post_handshake: the message observed last came after its sender's own
+    // Finished (post-handshake authentication, NewSessionTicket, KeyUpdate).
+    bool post_handshake = false;
 
     // observe takes in a message from `from` (the sender, needed for the
     // TLS 1.3 traffic secrets; without it they are not followed).

@@ -168,8 +168,49 @@ TEST(Explain13, ALiveTimelineSaysWhenTls13IsNegotiated) {
     EXPECT_EQ(render(t13::full_handshake()).find("TLS 1.3 negotiated"), std::string::npos);
 }
 
+TEST(Explain13, EarlyDataGoesUnderTheEarlyTrafficSecretAndAPskResumptionIsExplainedAsSuch) {
+    std::string text = render(t13::resumption_with_early_data());
+    EXPECT_NE(text.find("client → server records are encrypted with keys from client_early_traffic_secret"),
+              std::string::npos);
+    EXPECT_NE(text.find("0-RTT: the client encrypts application data before the server has answered"), std::string::npos);
+    EXPECT_NE(line_of(text, "──▶ EndOfEarlyData").find("encrypted with client_early_traffic_secret"), std::string::npos);
+    EXPECT_NE(text.find("client → server records are encrypted with keys from client_handshake_traffic_secret"),
+              std::string::npos);
+    EXPECT_NE(line_of(text, "──▶ Finished").find("encrypted with client_handshake_traffic_secret"), std::string::npos);
+    EXPECT_NE(text.find("The server accepts the offered pre-shared key"), std::string::npos);
+    EXPECT_NE(line_of(text.substr(text.find("◀── ServerHello")), "cipher_suite ").find("a PSK goes only with the hash it was made with"), std::string::npos);
+    EXPECT_NE(line_of(text, "supported_versions").find("GREASE values (RFC 8701)"), std::string::npos);
+    EXPECT_NE(line_of(text, "legacy_session_id ").find("empty: compatibility mode is off"), std::string::npos);
+    EXPECT_NE(line_of(text, "pre_shared_key").find("always the last extension"), std::string::npos);
+    EXPECT_NE(line_of(text, "early_data").find("0-RTT: the client sends application data"), std::string::npos);
+    EXPECT_NE(text.find("A resumed TLS 1.3 session"), std::string::npos);
+    EXPECT_EQ(text.find("A resumed session: the master secret came from the earlier session"), std::string::npos);
+}
+
+TEST(Explain13, ClientAuthenticationInAndAfterTheHandshake) {
+    std::string text = render(t13::client_authentication());
+    EXPECT_NE(text.find("The server asks the client for a certificate. In TLS 1.3"), std::string::npos);
+    EXPECT_EQ(count(text, "empty: a request during the handshake"), 1u);
+    EXPECT_EQ(count(text, "post-handshake authentication: the client's Certificate must echo this value"), 1u);
+    EXPECT_NE(line_of(text, "certificate_list        0").find("the client has no certificate to offer"), std::string::npos);
+    EXPECT_NE(text.find("The client's certificate chain, answering the CertificateRequest"), std::string::npos);
+    EXPECT_NE(text.find("the context of the CertificateRequest this answers"), std::string::npos);
+    EXPECT_NE(text.find("\"TLS 1.3, client CertificateVerify\", 0x00"), std::string::npos);
+    EXPECT_NE(line_of(text, "post_handshake_auth").find("after the handshake"), std::string::npos);
+    // After its Finished the client's messages go under its application traffic secret.
+    std::string after = text.substr(text.find("✔"));
+    EXPECT_NE(line_of(after, "──▶ Certificate ").find("encrypted with client_application_traffic_secret_0"), std::string::npos);
+    EXPECT_NE(line_of(after, "◀── CertificateRequest").find("encrypted with server_application_traffic_secret_0"),
+              std::string::npos);
+    // RFC 8446 §4.4: after the handshake the Finished key comes from the application traffic secret.
+    EXPECT_NE(after.find("Post-handshake authentication (RFC 8446 §4.6.2)"), std::string::npos);
+    EXPECT_NE(line_of(after, "verify_data").find("from the current application traffic secret"), std::string::npos);
+    EXPECT_EQ(after.find("client_handshake_traffic_secret"), std::string::npos);
+}
+
 TEST(Explain13, EveryMessageIsExplainedInBothLanguages) {
-    for (const auto& timeline : {t13::full_handshake(), t13::hello_retry()}) {
+    for (const auto& timeline : {t13::full_handshake(), t13::hello_retry(), t13::resumption_with_early_data(),
+                                 t13::client_authentication()}) {
         explain::HandshakeContext context;
         for (const auto& s : timeline.events()) {
             const auto* m = std::get_if<MessageEvent>(&s.event);

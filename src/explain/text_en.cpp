@@ -188,6 +188,15 @@ constexpr Phrase kEnglish[] = {
      "The client signs the transcript hash so far, prefixed with 64 spaces and \"TLS 1.3, client "
      "CertificateVerify\" (RFC 8446 §4.4.3), with its certificate's private key, proving it owns the certificate it "
      "sent. The context string differs from the server's, so neither signature can stand in for the other."},
+    {"msg.Certificate.client.tls13.post_handshake",
+     "Post-handshake authentication (RFC 8446 §4.6.2): the client answers the server's CertificateRequest after "
+     "the handshake, echoing its certificate_request_context, under its application traffic keys."},
+    {"msg.CertificateVerify.client.tls13.post_handshake",
+     "The client signs, with its certificate's private key, 64 spaces, \"TLS 1.3, client CertificateVerify\" and the "
+     "hash of the handshake through its Finished, this CertificateRequest and its Certificate (RFC 8446 §4.4)."},
+    {"msg.Finished.client.tls13.post_handshake",
+     "Ends the post-handshake authentication: an HMAC keyed from the client's current application traffic secret "
+     "over the handshake, the CertificateRequest, Certificate and CertificateVerify (RFC 8446 §4.4.4)."},
     {"msg.Finished.server.tls13",
      "The server's Finished ends its flight: verify_data is an HMAC of the transcript hash, keyed from "
      "server_handshake_traffic_secret (RFC 8446 §4.4.4). It proves the server saw the same handshake and holds the "
@@ -384,6 +393,10 @@ constexpr Phrase kEnglish[] = {
     {"field.Finished.verify_data.tls13.client",
      "HMAC(finished_key, hash of every handshake message before it, the server's Finished included); finished_key = "
      "HKDF-Expand-Label(client_handshake_traffic_secret, \"finished\", \"\", Hash.length)"},
+    {"field.CertificateVerify.signature.tls13.post_handshake",
+     "signed: 64 × 0x20, \"TLS 1.3, client CertificateVerify\", 0x00, then the hash of the handshake, this CertificateRequest and Certificate"},
+    {"field.Finished.verify_data.tls13.post_handshake",
+     "HMAC(finished_key, hash of the handshake, CertificateRequest, Certificate, CertificateVerify); finished_key from the current application traffic secret"},
     {"field.NewSessionTicket.ticket_lifetime", "how long the client may use the ticket: at most 7 days (§4.6.1)"},
     {"field.NewSessionTicket.ticket_age_add",
      "a random number the client adds to the ticket's age when it offers it, so that an observer cannot link the connections by it"},

@@ -157,6 +157,15 @@ constexpr Phrase kChinese[] = {
     {"msg.CertificateVerify.client.tls13",
      "客户端用证书私钥对到目前为止的握手记录摘要签名，前面加上 64 个空格和 \"TLS 1.3, client CertificateVerify\" "
      "(RFC 8446 §4.4.3)，证明它拥有刚发送的证书。上下文字符串与服务器的不同，所以两边的签名不能互相顶替。"},
+    {"msg.Certificate.client.tls13.post_handshake",
+     "握手后认证 (RFC 8446 §4.6.2)：客户端在握手结束后回应服务器的 CertificateRequest，原样带回它的 "
+     "certificate_request_context，用自己的应用流量密钥加密。"},
+    {"msg.CertificateVerify.client.tls13.post_handshake",
+     "客户端用证书私钥签名，内容是 64 个空格、\"TLS 1.3, client CertificateVerify\"，以及截至它的 Finished 的握手、"
+     "这条 CertificateRequest 和它的 Certificate 的摘要 (RFC 8446 §4.4)。"},
+    {"msg.Finished.client.tls13.post_handshake",
+     "结束这次握手后认证：用客户端当前的应用流量密钥派生的密钥，对握手、CertificateRequest、Certificate 和 "
+     "CertificateVerify 做 HMAC (RFC 8446 §4.4.4)。"},
     {"msg.Finished.server.tls13",
      "服务器的 Finished 结束它这一组消息：verify_data 是握手记录摘要的 HMAC，密钥由 server_handshake_traffic_secret "
      "派生 (RFC 8446 §4.4.4)。它证明服务器看到的握手与客户端相同，并持有相同的密钥。在 TLS 1.3 中服务器的 Finished "
@@ -321,6 +330,10 @@ constexpr Phrase kChinese[] = {
     {"field.Finished.verify_data.tls13.client",
      "HMAC(finished_key, 此前全部握手消息的摘要，含服务器的 Finished)；finished_key = "
      "HKDF-Expand-Label(client_handshake_traffic_secret, \"finished\", \"\", Hash.length)"},
+    {"field.CertificateVerify.signature.tls13.post_handshake",
+     "签名内容：64 个 0x20、\"TLS 1.3, client CertificateVerify\"、0x00，然后是握手、这条 CertificateRequest 和 Certificate 的摘要"},
+    {"field.Finished.verify_data.tls13.post_handshake",
+     "HMAC(finished_key, 握手、CertificateRequest、Certificate、CertificateVerify 的摘要)；finished_key 由当前的应用流量密钥派生"},
     {"field.NewSessionTicket.ticket_lifetime", "客户端可以使用这张票据的时长：最多 7 天 (§4.6.1)"},
     {"field.NewSessionTicket.ticket_age_add", "一个随机数，客户端出示票据时把它加到票据的“年龄”上，旁观者就无法据此把几个连接关联起来"},
     {"field.NewSessionTicket.ticket_nonce",

@@ -42,7 +42,7 @@ public:
     }
     Timeline& key_change(Dir direction) { return add(KeyChangeEvent{direction, "AES-128-GCM"}); }
     Timeline& check(std::string what, std::string detail) { return add(CheckEvent{std::move(what), true, std::move(detail)}); }
-    Timeline& done() { return add(HandshakeDoneEvent{false}); }
+    Timeline& done(bool resumed = false) { return add(HandshakeDoneEvent{resumed}); }
 
     const std::vector<explain::Stamped>& events() const { return events_; }
 
@@ -161,6 +161,74 @@ inline Timeline hello_retry() {
         .message(Dir::received, server_hello({NamedGroup::secp256r1, p256_server}), false)
         .key_change(Dir::received)
         .message(Dir::received, msg::EncryptedExtensions{}, true);
+    return t;
+}
+
+// A resumption with a PSK and 0-RTT data (RFC 8446 §2.2, §2.3): the client
+// encrypts early data under client_early_traffic_secret, ends it with
+// EndOfEarlyData; no certificates. The ClientHello carries GREASE (RFC 8701).
+inline Timeline resumption_with_early_data() {
+    msg::ClientHello hello = client_hello({{NamedGroup::x25519, bytes(32, 0x33)}});
+    hello.session_id.clear();
+    hello.supported_versions = std::vector<std::uint16_t>{0x5a5a, kTls13};
+    hello.early_data = true;
+    // RFC 8446 §4.2.11: one identity (ticket, obfuscated_ticket_age) and its 32-byte binder; always last.
+    msg::Bytes psk = {0x00, 0x0a, 0x00, 0x04, 0xaa, 0xbb, 0xcc, 0xdd, 0x00, 0x00, 0x00, 0x01,
+                      0x00, 0x21, 0x20};
+    psk.insert(psk.end(), 32, 0xbd);
+    hello.extensions.push_back({41, psk});
+    msg::ServerHello server = server_hello({NamedGroup::x25519, bytes(32, 0x55)});
+    server.session_id.clear();
+    server.extensions.push_back({41, {0x00, 0x00}});   // selected_identity 0
+    msg::EncryptedExtensions ee;
+    ee.early_data = true;
+    Timeline t;
+    t.message(Dir::sent, hello, false)
+        .key("CLIENT_EARLY_TRAFFIC_SECRET", "Derive-Secret(early_secret, \"c e traffic\", ClientHello)")
+        .key_change(Dir::sent)
+        .message(Dir::received, server, false)
+        .key_change(Dir::received)
+        .message(Dir::received, ee, true)
+        .message(Dir::received, msg::Finished{bytes(32, 0x77)}, true)
+        .message(Dir::sent, msg::EndOfEarlyData{}, true)
+        .key_change(Dir::sent)
+        .message(Dir::sent, msg::Finished{bytes(32, 0x88)}, true)
+        .done(true);
+    return t;
+}
+
+// Client authentication in the handshake, where the client has no
+// certificate, then post-handshake authentication (RFC 8446 §4.6.2), where
+// it has one.
+inline Timeline client_authentication() {
+    msg::ClientHello hello = client_hello({{NamedGroup::x25519, bytes(32, 0x33)}});
+    hello.post_handshake_auth = true;
+    msg::CertificateRequest13 request;
+    request.signature_algorithms = std::vector<SignatureScheme>{SignatureScheme::ed25519};
+    msg::CertificateRequest13 later = request;
+    later.request_context = {0x01};
+    msg::Certificate13 none;
+    msg::Certificate13 mine = server_certificate();
+    mine.request_context = {0x01};
+    Timeline t;
+    t.message(Dir::sent, hello, false)
+        .message(Dir::received, server_hello({NamedGroup::x25519, bytes(32, 0x55)}), false)
+        .key_change(Dir::received)
+        .message(Dir::received, msg::EncryptedExtensions{}, true)
+        .message(Dir::received, request, true)
+        .message(Dir::received, server_certificate(), true)
+        .message(Dir::received, msg::CertificateVerify{SignatureScheme::ed25519, bytes(64, 0x66)}, true)
+        .message(Dir::received, msg::Finished{bytes(32, 0x77)}, true)
+        .key_change(Dir::received)
+        .key_change(Dir::sent)
+        .message(Dir::sent, none, true)
+        .message(Dir::sent, msg::Finished{bytes(32, 0x88)}, true)
+        .key_change(Dir::sent)
+        .done()
+        .message(Dir::received, later, true)
+        .message(Dir::sent, mine, true)
+        .message(Dir::sent, msg::CertificateVerify{SignatureScheme::ed25519, bytes(64, 0x67)}, true)
+        .message(Dir::sent, msg::Finished{bytes(32, 0x89)}, true);
     return t;
 }
 
