@@ -1,6 +1,8 @@
 // conn/describe.cpp: decoded messages → Field trees (see describe.hpp).
 #include "conn/describe.hpp"
+#include "conn/describe_values.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "msg/client_hello.hpp"
@@ -28,117 +30,34 @@ std::string code_point(std::string_view name, std::uint16_t code, int hex_digits
     return std::string(name) + " (" + buf + ")";
 }
 
-namespace {
-
-Field leaf(std::string name, std::string value) { return Field{std::move(name), std::move(value), {}}; }
+namespace detail {
 
 std::string bytes_value(std::span<const std::uint8_t> bytes) {
     return bytes.empty() ? std::string("(empty)") : hex(bytes);
-}
-
-std::string version_value(std::uint16_t v) {
-    return code_point(name(static_cast<ProtocolVersion>(v)), v);
-}
-std::string suite_value(std::uint16_t s) { return code_point(name(static_cast<CipherSuite>(s)), s); }
-std::string group_value(NamedGroup g) { return code_point(name(g), static_cast<std::uint16_t>(g)); }
-std::string scheme_value(SignatureScheme s) { return code_point(name(s), static_cast<std::uint16_t>(s)); }
-
-std::string compression_value(std::uint8_t c) {
-    return code_point(c == 0 ? "null" : "", c, 2);
-}
-
-std::string point_format_value(std::uint8_t f) {
-    static constexpr std::string_view names[] = {"uncompressed", "ansiX962_compressed_prime",
-                                                 "ansiX962_compressed_char2"};
-    return code_point(f < 3 ? names[f] : "", f, 2);
-}
-
-template <class T, class F>
-std::string join(const std::vector<T>& items, F&& format) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += ", ";
-        out += format(item);
-    }
-    return out;
-}
-
-// A list as a parent ("3 entries") with one child per entry, named `child`.
-template <class T, class F>
-Field list(std::string name, std::string child, const std::vector<T>& items, F&& format) {
-    Field f{std::move(name), std::to_string(items.size()), {}};
-    for (const auto& item : items) f.children.push_back(leaf(child, format(item)));
-    return f;
 }
 
 std::string undecodable(std::span<const std::uint8_t> data, const Error& error) {
     return bytes_value(data) + " (does not decode: " + error.detail + ")";
 }
 
-// extension describes one extension; its name is the IANA name (or
-// "unknown (0x....)"), its value the decoded content.
-Field extension(const msg::RawExtension& raw) {
-    auto type = static_cast<ExtensionType>(raw.type);
-    std::string_view iana = name(type);
-    Field f{iana.empty() ? code_point("", raw.type) : std::string(iana), "", {}};
-    auto data = std::span<const std::uint8_t>(raw.data);
-    switch (type) {
-    case ExtensionType::server_name:
-        if (data.empty()) {
-            f.value = "(empty: acknowledged)";
-        } else if (auto host = msg::decode_server_name(data)) {
-            f.value = *host;
-        } else {
-            f.value = undecodable(data, host.error());
-        }
-        return f;
-    case ExtensionType::supported_groups:
-        if (auto groups = msg::decode_supported_groups(data))
-            f.value = join(*groups, group_value);
-        else
-            f.value = undecodable(data, groups.error());
-        return f;
-    case ExtensionType::ec_point_formats:
-        if (auto formats = msg::decode_ec_point_formats(data))
-            f.value = join(*formats, point_format_value);
-        else
-            f.value = undecodable(data, formats.error());
-        return f;
-    case ExtensionType::signature_algorithms:
-        if (auto schemes = msg::decode_signature_algorithms(data))
-            f.value = join(*schemes, scheme_value);
-        else
-            f.value = undecodable(data, schemes.error());
-        return f;
-    case ExtensionType::application_layer_protocol_negotiation:
-        if (auto protocols = msg::decode_alpn(data))
-            f.value = join(*protocols, [](const std::string& p) { return p; });
-        else
-            f.value = undecodable(data, protocols.error());
-        return f;
-    case ExtensionType::renegotiation_info:
-        if (auto info = msg::decode_renegotiation_info(data))
-            f.value = info->empty() ? "(empty: initial handshake)" : hex(*info);
-        else
-            f.value = undecodable(data, info.error());
-        return f;
-    case ExtensionType::extended_master_secret:
-    case ExtensionType::encrypt_then_mac:
-        f.value = data.empty() ? "(empty)" : bytes_value(data);
-        return f;
-    case ExtensionType::session_ticket:
-        f.value = data.empty() ? "(empty)" : std::to_string(data.size()) + " bytes: " + hex(data);
-        return f;
-    default:
-        f.value = bytes_value(data);
-        return f;
-    }
-}
+}  // namespace detail
 
-Field extensions(const std::vector<msg::RawExtension>& raw) {
-    Field f{"extensions", std::to_string(raw.size()), {}};
-    for (const auto& e : raw) f.children.push_back(extension(e));
-    return f;
+namespace {
+
+using detail::bytes_value;
+using detail::ExtensionsOf;
+using detail::extensions;
+using detail::group_value;
+using detail::join;
+using detail::leaf;
+using detail::list;
+using detail::scheme_value;
+using detail::suite_value;
+using detail::undecodable;
+using detail::version_value;
+
+std::string compression_value(std::uint8_t c) {
+    return code_point(c == 0 ? "null" : "", c, 2);
 }
 
 Field certificate(const CertificateDer& der) {
@@ -184,11 +103,12 @@ std::vector<Field> client_key_exchange(const msg::ClientKeyExchange& m) {
 std::vector<Field> fields(const msg::HelloRequest&) { return {}; }
 std::vector<Field> fields(const msg::ServerHelloDone&) { return {}; }
 
-// wire_extensions gives a hello's extensions as they go on the wire. A hello
-// we built has its known extensions only in the typed fields (the raw list is
-// filled by decoding), so it is encoded and decoded again to list them in order.
-template <class Hello, class Decode>
-std::vector<msg::RawExtension> wire_extensions(const Hello& m, Decode decode) {
+// wire_extensions gives a message's extensions as they go on the wire. A
+// message we built has its known extensions only in the typed fields (the raw
+// list is filled by decoding), so it is encoded and decoded again to list them
+// in order.
+template <class Message, class Decode>
+std::vector<msg::RawExtension> wire_extensions(const Message& m, Decode decode) {
     msg::Bytes body;
     wire::Writer w(body);
     encode(w, m);
@@ -196,24 +116,43 @@ std::vector<msg::RawExtension> wire_extensions(const Hello& m, Decode decode) {
     return decoded ? decoded->extensions : m.extensions;
 }
 
+constexpr std::uint16_t kTls13 = static_cast<std::uint16_t>(ProtocolVersion::tls13);
+
+// A ClientHello that offers TLS 1.3 and a ServerHello that selects it carry
+// the fields under their RFC 8446 names: §4.1.2 "legacy_version",
+// "legacy_session_id", "legacy_compression_methods"; §4.1.3
+// "legacy_session_id_echo", "legacy_compression_method". A TLS 1.2 hello keeps
+// the RFC 5246 names.
+bool offers_tls13(const msg::ClientHello& m) {
+    return m.supported_versions &&
+           std::find(m.supported_versions->begin(), m.supported_versions->end(), kTls13) != m.supported_versions->end();
+}
+
+bool selects_tls13(const msg::ServerHello& m) {
+    return m.is_hello_retry_request() || m.selected_version == kTls13;
+}
+
 std::vector<Field> fields(const msg::ClientHello& m) {
-    return {leaf("client_version", version_value(m.legacy_version)),
+    const bool v13 = offers_tls13(m);
+    return {leaf(v13 ? "legacy_version" : "client_version", version_value(m.legacy_version)),
             leaf("random", hex(m.random)),
-            leaf("session_id", bytes_value(m.session_id)),
+            leaf(v13 ? "legacy_session_id" : "session_id", bytes_value(m.session_id)),
             list("cipher_suites", "cipher_suite", m.cipher_suites, suite_value),
-            list("compression_methods", "compression_method",
+            list(v13 ? "legacy_compression_methods" : "compression_methods", "compression_method",
                  std::vector<std::uint8_t>(m.compression_methods.begin(), m.compression_methods.end()),
                  compression_value),
-            extensions(wire_extensions(m, msg::decode_client_hello))};
+            extensions(wire_extensions(m, msg::decode_client_hello), ExtensionsOf::client_hello)};
 }
 
 std::vector<Field> fields(const msg::ServerHello& m) {
-    return {leaf("server_version", version_value(m.legacy_version)),
+    const bool v13 = selects_tls13(m);
+    const auto where = m.is_hello_retry_request() ? ExtensionsOf::hello_retry_request : ExtensionsOf::server_hello;
+    return {leaf(v13 ? "legacy_version" : "server_version", version_value(m.legacy_version)),
             leaf("random", hex(m.random)),
-            leaf("session_id", bytes_value(m.session_id)),
+            leaf(v13 ? "legacy_session_id_echo" : "session_id", bytes_value(m.session_id)),
             leaf("cipher_suite", suite_value(m.cipher_suite)),
-            leaf("compression_method", compression_value(m.compression_method)),
-            extensions(wire_extensions(m, msg::decode_server_hello))};
+            leaf(v13 ? "legacy_compression_method" : "compression_method", compression_value(m.compression_method)),
+            extensions(wire_extensions(m, msg::decode_server_hello), where)};
 }
 
 std::vector<Field> fields(const msg::Certificate& m) {
@@ -249,38 +188,47 @@ std::vector<Field> fields(const msg::NewSessionTicket12& m) {
             leaf("ticket", std::to_string(m.ticket.size()) + " bytes: " + hex(m.ticket))};
 }
 
-std::vector<Field> fields(const msg::EncryptedExtensions& m) { return {extensions(m.extensions)}; }
+// RFC 8446 §4.3.1: "struct { Extension extensions<0..2^16-1>; } EncryptedExtensions;"
+std::vector<Field> fields(const msg::EncryptedExtensions& m) {
+    return {extensions(wire_extensions(m, msg::decode_encrypted_extensions), ExtensionsOf::encrypted_extensions)};
+}
 
+// RFC 8446 §4.4.2: a request context, then CertificateEntry { cert_data; extensions; } per certificate.
 std::vector<Field> fields(const msg::Certificate13& m) {
     Field chain{"certificate_list", std::to_string(m.entries.size()), {}};
     for (const auto& entry : m.entries) {
         Field f = certificate(entry.cert_data);
-        if (!entry.extensions.empty()) f.children.push_back(extensions(entry.extensions));
+        if (!entry.extensions.empty())
+            f.children.push_back(extensions(entry.extensions, ExtensionsOf::certificate_entry));
         chain.children.push_back(std::move(f));
     }
     return {leaf("certificate_request_context", bytes_value(m.request_context)), std::move(chain)};
 }
 
+// RFC 8446 §4.3.2: "opaque certificate_request_context<0..2^8-1>; Extension extensions<2..2^16-1>;"
 std::vector<Field> fields(const msg::CertificateRequest13& m) {
-    return {leaf("certificate_request_context", bytes_value(m.request_context)), extensions(m.extensions)};
+    return {leaf("certificate_request_context", bytes_value(m.request_context)),
+            extensions(wire_extensions(m, msg::decode_certificate_request13), ExtensionsOf::certificate_request)};
 }
 
+// RFC 8446 §4.6.1: lifetime, age_add, nonce, ticket, extensions (early_data's max_early_data_size).
 std::vector<Field> fields(const msg::NewSessionTicket13& m) {
     return {leaf("ticket_lifetime", std::to_string(m.lifetime) + " s"),
             leaf("ticket_age_add", std::to_string(m.age_add)),
             leaf("ticket_nonce", bytes_value(m.nonce)),
             leaf("ticket", std::to_string(m.ticket.size()) + " bytes: " + hex(m.ticket)),
-            extensions(m.extensions)};
+            extensions(m.extensions, ExtensionsOf::new_session_ticket)};
 }
 
+// RFC 8446 §4.5: "struct {} EndOfEarlyData;"
 std::vector<Field> fields(const msg::EndOfEarlyData&) { return {}; }
 
+// RFC 8446 §4.6.3: "enum { update_not_requested(0), update_requested(1), (255) } KeyUpdateRequest;"
 std::vector<Field> fields(const msg::KeyUpdate& m) {
-    return {leaf("request_update", code_point(m.request_update == msg::KeyUpdate::update_requested ? "update_requested"
-                                              : m.request_update == msg::KeyUpdate::update_not_requested
-                                                  ? "update_not_requested"
-                                                  : "",
-                                              m.request_update, 2))};
+    std::string_view request = m.request_update == msg::KeyUpdate::update_requested       ? "update_requested"
+                               : m.request_update == msg::KeyUpdate::update_not_requested ? "update_not_requested"
+                                                                                          : "";
+    return {leaf("request_update", code_point(request, m.request_update, 2))};
 }
 
 std::vector<Field> fields(const msg::MessageHash& m) { return {leaf("hash", hex(m.hash))}; }
@@ -293,6 +241,12 @@ std::vector<Field> fields(const msg::ChangeCipherSpec&) {
 
 std::vector<Field> describe(const msg::Message& message) {
     return std::visit([](const auto& m) { return fields(m); }, message);
+}
+
+std::string_view message_label(const msg::Message& message) {
+    if (const auto* hello = std::get_if<msg::ServerHello>(&message); hello && hello->is_hello_retry_request())
+        return "HelloRetryRequest";
+    return msg::message_name(message);
 }
 
 }  // namespace tlspp::conn

@@ -34,6 +34,7 @@ std::string side_label(Lang lang, Side side) {
 }
 
 struct Layout {
+    bool tls13 = false;       // a TLS 1.3 handshake: the title says so
     std::string background;   // flight boxes, drawn first
     std::string body;
     std::string data;         // the HTML's JSON: one entry per message
@@ -72,7 +73,8 @@ Layout lay_out(std::span<const Stamped> events, Side perspective, const DiagramO
                 using E = std::decay_t<decltype(e)>;
                 if constexpr (std::is_same_v<E, MessageEvent>) {
                     Side from = sender(s.observer, e.direction);
-                    context.observe(e);
+                    const std::string title = message_title(e);
+                    context.observe(e, from);
                     std::string explanation(explanation_of(o.lang, context, e, from));
                     if (last != from) {
                         if (last) {
@@ -88,7 +90,7 @@ Layout lay_out(std::span<const Stamped> events, Side perspective, const DiagramO
                     int x1 = lane_x(from), x2 = lane_x(other(from));
                     int tip = x2 + (x2 > x1 ? -2 : 2);
                     std::string cls = e.is_protected ? "arrow protected" : "arrow";
-                    std::string label = e.name + " (" + std::to_string(e.length) +
+                    std::string label = title + " (" + std::to_string(e.length) +
                                         (e.is_protected ? ", " + std::string(phrase(o.lang, "ui.protected")) : "") + ")";
                     int i = l.messages++;
                     l.body += "<g class=\"msg\" data-i=\"" + std::to_string(i) + "\" id=\"msg-" + std::to_string(i) +
@@ -101,7 +103,7 @@ Layout lay_out(std::span<const Stamped> events, Side perspective, const DiagramO
                     l.body += text_el((kClientX + kServerX) / 2.0, y - 6, label, "label", "middle");
                     l.body += "</g>\n";
                     if (l.messages > 1) l.data += ",";
-                    l.data += "{\"name\":" + json_string(e.name) + ",\"from\":" + json_string(side_label(o.lang, from)) +
+                    l.data += "{\"name\":" + json_string(title) + ",\"from\":" + json_string(side_label(o.lang, from)) +
                               ",\"to\":" + json_string(side_label(o.lang, other(from))) +
                               ",\"length\":" + std::to_string(e.length) + ",\"length_text\":" +
                               json_string(fill(phrase(o.lang, "ui.length"), {{"n", std::to_string(e.length)}})) +
@@ -113,10 +115,7 @@ Layout lay_out(std::span<const Stamped> events, Side perspective, const DiagramO
                 } else if constexpr (std::is_same_v<E, KeyChangeEvent>) {
                     Side from = sender(s.observer, e.direction);
                     y += 16;
-                    std::string text = fill(phrase(o.lang, "ui.encrypted_from_here"),
-                                            {{"from", side_label(o.lang, from)},
-                                             {"to", side_label(o.lang, other(from))},
-                                             {"protection", e.protection}});
+                    std::string text = key_change_line(o.lang, e, from, context.traffic_secret(from));
                     l.body += "<line class=\"keychange\" x1=\"" + num(kClientX - 60) + "\" y1=\"" + num(y) +
                               "\" x2=\"" + num(kServerX + 60) + "\" y2=\"" + num(y) + "\"/>\n";
                     l.body += text_el((kClientX + kServerX) / 2.0, y + 14, text, "keychangelabel", "middle");
@@ -162,15 +161,18 @@ Layout lay_out(std::span<const Stamped> events, Side perspective, const DiagramO
             s.event);
     }
     close_flight(y + kBandPadding);
+    l.tls13 = negotiated_tls13(events);
     l.data += "]";
     l.height = std::max(y, key_y) + 40;
     return l;
 }
 
+std::string default_title(const Layout& l, Side perspective, Lang lang) {
+    return fill(phrase(lang, l.tls13 ? "ui.title.tls13" : "ui.title"), {{"side", side_label(lang, perspective)}});
+}
+
 std::string svg(const Layout& l, Side perspective, const DiagramOptions& o) {
-    std::string title = o.title.empty()
-                            ? fill(phrase(o.lang, "ui.title"), {{"side", side_label(o.lang, perspective)}})
-                            : o.title;
+    std::string title = o.title.empty() ? default_title(l, perspective, o.lang) : o.title;
     std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(kWidth) + "\" height=\"" +
                       num(l.height) + "\" viewBox=\"0 0 " + num(kWidth) + " " + num(l.height) +
                       "\" font-family=\"sans-serif\">\n";
@@ -237,9 +239,7 @@ std::string render_svg(std::span<const Stamped> events, Side perspective, const 
 
 std::string render_html(std::span<const Stamped> events, Side perspective, const DiagramOptions& options) {
     Layout l = lay_out(events, perspective, options);
-    std::string title = options.title.empty()
-                            ? fill(phrase(options.lang, "ui.title"), {{"side", side_label(options.lang, perspective)}})
-                            : options.title;
+    std::string title = options.title.empty() ? default_title(l, perspective, options.lang) : options.title;
     std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(lang_code(options.lang)) +
                       "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + xml_escape(title) + "</title>\n<style>\n"
                       "body{font-family:sans-serif;margin:16px;color:#222}"

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "conn/describe.hpp"
+#include "explain/annotate.hpp"
 #include "wire/escape.hpp"
 
 namespace tlspp::explain {
@@ -74,7 +75,7 @@ std::string render_json(const Stamped& s, std::size_t seq, bool show_secrets) {
                        ",\"protected\":" + boolean(e.is_protected);
             } else if constexpr (std::is_same_v<E, MessageEvent>) {
                 std::string type = e.type ? std::to_string(static_cast<unsigned>(*e.type)) : "null";
-                return ",\"type\":\"message\"" + route(s.observer, e.direction) + ",\"name\":" + json_string(e.name) +
+                return ",\"type\":\"message\"" + route(s.observer, e.direction) + ",\"name\":" + json_string(message_title(e)) +
                        ",\"handshake_type\":" + type + ",\"length\":" + std::to_string(e.length) +
                        ",\"protected\":" + boolean(e.is_protected) + ",\"fields\":" + json_fields(e.fields);
             } else if constexpr (std::is_same_v<E, KeyEvent>) {

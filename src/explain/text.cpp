@@ -130,6 +130,22 @@ std::string_view explanation_of(Lang lang, const HandshakeContext& context, cons
     return {};
 }
 
+std::string key_change_line(Lang lang, const KeyChangeEvent& e, Side from, std::string_view secret) {
+    return fill(phrase(lang, secret.empty() ? "ui.encrypted_from_here" : "ui.encrypted_with"),
+                {{"from", side_label(lang, from)},
+                 {"to", side_label(lang, other(from))},
+                 {"protection", e.protection},
+                 {"secret", std::string(secret)}});
+}
+
+std::vector<std::string_view> key_schedule_ladder(Lang lang) {
+    std::vector<std::string_view> out;
+    for (std::string_view key : {"ladder13.title", "ladder13.early", "ladder13.handshake", "ladder13.master",
+                                 "ladder13.keys"})
+        out.push_back(phrase(lang, key));
+    return out;
+}
+
 std::string check_line(Lang lang, const CheckEvent& e, std::optional<Side> checker) {
     std::string verdict = std::string(phrase(lang, e.ok ? "ui.check_ok" : "ui.check_failed"));
     std::string who;
@@ -156,16 +172,26 @@ std::string TextRenderer::time_prefix(const Stamped& s) const {
     return paint(buf, kDim);
 }
 
-std::string TextRenderer::explanation(std::string_view text, std::size_t indent) const {
+std::string TextRenderer::explanation(std::string_view text, std::size_t indent, std::size_t hang) const {
     if (text.empty()) return "";
     std::string out;
-    std::size_t width = options_.width > indent + 20 ? options_.width - indent : 20;
-    for (const auto& line : wrap(text, width)) out += std::string(indent, ' ') + paint(line, kCyan) + "\n";
+    std::size_t width = options_.width > indent + hang + 20 ? options_.width - indent - hang : 20;
+    auto lines = wrap(text, width);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        out += std::string(indent + (i ? hang : 0), ' ') + paint(lines[i], kCyan) + "\n";
     return out;
 }
 
-std::string TextRenderer::header() const {
-    std::string title = fill(phrase(options_.lang, "ui.title"), {{"side", side_label(options_.lang, perspective_)}});
+bool TextRenderer::once(const std::string& key) {
+    if (std::find(explained_keys_.begin(), explained_keys_.end(), key) != explained_keys_.end()) return false;
+    explained_keys_.push_back(key);
+    return true;
+}
+
+std::string TextRenderer::header(bool tls13) {
+    header_tls13_ = tls13;
+    std::string title = fill(phrase(options_.lang, tls13 ? "ui.title.tls13" : "ui.title"),
+                             {{"side", side_label(options_.lang, perspective_)}});
     return paint(title, kBold) + "\n";
 }
 
@@ -203,6 +229,8 @@ std::string TextRenderer::fields(const std::vector<Field>& list, FieldSpot spot)
         here.index.push_back(i);
         std::string note(phrase(options_.lang, note_key(context_, here, f)));
         if (!note.empty()) line += "  " + paint("← " + note, kYellow);
+        if (f.value.empty() && note.empty())   // a parent without a value of its own (HelloRetryRequest's key_share)
+            line.erase(line.find_last_not_of(' ') + 1);
         out += line + "\n";
         if (!f.children.empty()) out += fields(f.children, here);
     }
@@ -212,14 +240,23 @@ std::string TextRenderer::fields(const std::vector<Field>& list, FieldSpot spot)
 std::string TextRenderer::message(const MessageEvent& m, const Stamped& s) {
     Side from = sender(s.observer, m.direction);
     Lang lang = options_.lang;
+    const std::string title = message_title(m);
+    context_.observe(m, from);
     std::string arrow = from == Side::client ? "──▶" : "◀──";
-    std::string state = std::string(phrase(lang, m.is_protected ? "ui.protected" : "ui.plaintext"));
-    std::string line = "  " + time_prefix(s) + paint(arrow + " " + m.name, std::string(kBold) + ";" +
-                                                    std::string(from == Side::client ? kGreen : kMagenta)) +
-                       "  (" + std::to_string(m.length) + " " + std::string(phrase(lang, "ui.bytes")) + ", " +
-                       (m.is_protected ? paint(state, kRed) : state) + ")\n";
-    context_.observe(m);
-    std::string out = line + fields(m.fields, FieldSpot{m.name, from, {}, {}, {}});
+    // TLS 1.3: the traffic secret whose keys protected it (RFC 8446 §7.1).
+    std::string state = context_.protection.empty()
+                            ? std::string(phrase(lang, m.is_protected ? "ui.protected" : "ui.plaintext"))
+                            : fill(phrase(lang, "ui.protected_with"), {{"secret", context_.protection}});
+    std::string out;
+    if (context_.tls13 && !header_tls13_) {   // a live timeline learns the version from this hello
+        header_tls13_ = true;
+        out += "  " + paint(std::string(phrase(lang, "ui.tls13_negotiated")), kBold) + "\n";
+    }
+    out += "  " + time_prefix(s) + paint(arrow + " " + title, std::string(kBold) + ";" +
+                                           std::string(from == Side::client ? kGreen : kMagenta)) +
+           "  (" + std::to_string(m.length) + " " + std::string(phrase(lang, "ui.bytes")) + ", " +
+           (m.is_protected ? paint(state, kRed) : state) + ")\n";
+    out += fields(m.fields, FieldSpot{title, from, {}, {}, {}});
     out += explanation(explanation_of(lang, context_, m, from), 6);
     return out;
 }
@@ -259,11 +296,14 @@ std::string TextRenderer::render(const Stamped& s) {
                 } else if (e.secret) {
                     out += "        " + paint(std::string(phrase(lang, "ui.secret_hidden")), kDim) + "\n";
                 }
-                std::string note_key = key_note_key(context_, e);
-                if (std::find(explained_keys_.begin(), explained_keys_.end(), note_key) == explained_keys_.end()) {
-                    explained_keys_.push_back(note_key);
-                    out += explanation(phrase(lang, note_key), 8);
+                if (is_key_schedule13(context_, e) && once("ladder13")) {
+                    auto ladder = key_schedule_ladder(lang);
+                    out += explanation(ladder.front(), 8);
+                    for (std::size_t i = 1; i + 1 < ladder.size(); ++i) out += explanation(ladder[i], 10, 2);   // the rungs
+                    out += explanation(ladder.back(), 8);
                 }
+                if (std::string note_key = key_note_key(context_, e); once(note_key))
+                    out += explanation(phrase(lang, note_key), 8);
                 return out;
             } else if constexpr (std::is_same_v<E, CheckEvent>) {
                 std::string mark = e.ok ? paint("✓", kGreen) : paint("✗", kRed);
@@ -273,15 +313,11 @@ std::string TextRenderer::render(const Stamped& s) {
                 return "      " + mark + " " + (e.ok ? text : paint(text, kRed)) + "\n";
             } else if constexpr (std::is_same_v<E, KeyChangeEvent>) {
                 Side from = sender(s.observer, e.direction);
-                std::string text = fill(phrase(lang, "ui.encrypted_from_here"),
-                                        {{"from", side_label(lang, from)},
-                                         {"to", side_label(lang, other(from))},
-                                         {"protection", e.protection}});
+                std::string secret = context_.traffic_secret(from);
+                std::string text = key_change_line(lang, e, from, secret);
                 std::string out = "  " + paint("━━ 🔒 " + text + " ━━", std::string(kBold) + ";" + std::string(kBlue)) + "\n";
-                if (std::find(explained_keys_.begin(), explained_keys_.end(), "keychange") == explained_keys_.end()) {
-                    explained_keys_.push_back("keychange");
-                    out += explanation(phrase(lang, "keychange"), 6);
-                }
+                if (std::string note_key = keychange_note_key(secret); once(note_key))
+                    out += explanation(phrase(lang, note_key), 6);
                 return out;
             } else if constexpr (std::is_same_v<E, AlertEvent>) {
                 Side from = sender(s.observer, e.direction);
@@ -297,8 +333,9 @@ std::string TextRenderer::render(const Stamped& s) {
                 static_assert(std::is_same_v<E, HandshakeDoneEvent>);
                 std::string text = fill(phrase(lang, e.resumed ? "ui.done.resumed" : "ui.done.full"),
                                         {{"ms", ms_text(s.t_ms)}});
+                std::string note = std::string(e.resumed ? "done.resumed" : "done.full") + (context_.tls13 ? ".tls13" : "");
                 return "\n  " + paint("✔ " + text, std::string(kBold) + ";" + std::string(kGreen)) + "\n" +
-                       explanation(phrase(lang, e.resumed ? "done.resumed" : "done.full"), 4);
+                       explanation(phrase(lang, note), 4);
             }
         },
         s.event);
@@ -306,7 +343,7 @@ std::string TextRenderer::render(const Stamped& s) {
 
 std::string render_text(std::span<const Stamped> events, Side perspective, const TextOptions& options) {
     TextRenderer renderer(perspective, options);
-    std::string out = renderer.header();
+    std::string out = renderer.header(negotiated_tls13(events));
     for (const auto& e : events) out += renderer.render(e);
     return out;
 }

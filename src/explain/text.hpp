@@ -31,7 +31,10 @@ class TextRenderer {
 public:
     TextRenderer(Side perspective, TextOptions options) : perspective_(perspective), options_(options) {}
 
-    std::string header() const;
+    // header is the title line: a TLS 1.3 handshake's when `tls13` (render_text
+    // knows it from the events; a live renderer says so when the ServerHello
+    // selects TLS 1.3).
+    std::string header(bool tls13 = false);
     // render gives the lines for one event (ending in '\n'), or "" if it is not shown.
     std::string render(const Stamped& event);
 
@@ -39,9 +42,13 @@ private:
     std::string message(const MessageEvent& m, const Stamped& s);
     // fields lays out a field tree; `spot` locates `list` (its path is the parent's).
     std::string fields(const std::vector<Field>& list, FieldSpot spot);
-    std::string explanation(std::string_view text, std::size_t indent) const;
+    // explanation wraps `text` at `indent`, lines after the first `hang` columns further in.
+    std::string explanation(std::string_view text, std::size_t indent, std::size_t hang = 0) const;
     std::string paint(std::string_view text, std::string_view code) const;
     std::string time_prefix(const Stamped& s) const;
+    // once says whether the note `key` is still to be given (and marks it given).
+    bool once(const std::string& key);
+
 
     Side perspective_;
     TextOptions options_;
@@ -49,6 +56,7 @@ private:
     std::optional<Side> last_sender_;
     std::vector<std::string> explained_keys_;
     HandshakeContext context_;
+    bool header_tls13_ = false;   // the header named TLS 1.3, or a line said it was negotiated
 };
 
 std::string render_text(std::span<const Stamped> events, Side perspective, const TextOptions& options);
@@ -60,6 +68,16 @@ std::string abbreviate(const std::string& value, std::size_t limit = 96, Lang la
 // explanation_of gives the explanation of a message in its context (the
 // first of message_keys that has a phrase), or "".
 std::string_view explanation_of(Lang lang, const HandshakeContext& context, const MessageEvent& m, Side from);
+
+// key_change_line is the text of a key change: which direction is now
+// protected, with which AEAD and (TLS 1.3) from which traffic secret.
+std::string key_change_line(Lang lang, const KeyChangeEvent& e, Side from, std::string_view secret);
+
+// key_schedule_ladder is the TLS 1.3 key schedule as a ladder (RFC 8446
+// §7.1): a title, one paragraph per rung (early, handshake, master secret,
+// with the traffic secrets each gives and what they protect), and last how
+// the traffic secrets become keys.
+std::vector<std::string_view> key_schedule_ladder(Lang lang);
 
 // check_line is a CheckEvent's text after its mark: "certificate chain: ok — trusted, …",
 // in `lang`; `checker` is set when the other endpoint made the check.

@@ -23,6 +23,8 @@ ALLOWED = {
     # field names without '_' (RFC 5246 / RFC 8422 / RFC 5280 names)
     "random", "extensions", "certificate", "subject", "issuer", "validity", "public", "signature", "algorithm",
     "type", "ticket", "params", "length",
+    # TLS 1.3 field and extension names without '_' (RFC 8446 §4.2.2), and its notation Hash(...)
+    "cookie", "hash", "Hash",
     # message names of one word
     "Certificate", "Finished",
     # content types, alert levels, values that are protocol names
@@ -36,7 +38,9 @@ ALLOWED = {
 }
 # English terms the seeds put beside their Chinese (客户端随机数 (Client Random)).
 GLOSSES = ["Client Random", "Server Random", "Pre-Master", "Master Secret", "Server Params", "Client Params",
-           "Session Ticket", "write MAC secret", "extended master secret", "（flight）"]
+           "Session Ticket", "write MAC secret", "extended master secret", "（flight）",
+           # RFC 8446 terms glossed in the TLS 1.3 texts
+           "Early Secret", "Handshake Secret", "(middlebox)", "(transcript)"]
 
 DN = re.compile(r"\b(?:CN|O|OU|C|L|ST)=[^,\n]*?(?=,(?:CN|O|OU|C|L|ST)=|  |\n|$)")
 QUOTED = re.compile(r'\\?"[^"\n]*\\?"')
