@@ -19,7 +19,7 @@ void ObserverSink::message(Direction direction, const msg::Message& message, std
     MessageEvent e;
     e.direction = direction;
     e.type = msg::message_type(message);
-    e.name = std::string(msg::message_name(message));
+    e.name = std::string(message_label(message));   // "HelloRetryRequest" for a ServerHello with its random
     e.length = length;
     e.is_protected = is_protected;
     e.fields = describe(message);
