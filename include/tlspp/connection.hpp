@@ -33,6 +33,7 @@ struct SessionInfo {
     bool encrypt_then_mac = false;                          // RFC 7366 (CBC suites only)
     bool secure_renegotiation = false;
     bool resumed = false;
+    bool hello_retry_request = false;                       // TLS 1.3: the server asked for another key share (RFC 8446 §4.1.4)
 };
 
 class Connection {

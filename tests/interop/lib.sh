@@ -153,7 +153,7 @@ in_netns() {
   unshare "$flags" bash -c '
     ip link set lo up || exit 1
     source "$INTEROP_DIR/lib.sh"
-    for f in "$INTEROP_DIR"/openssl.sh "$INTEROP_DIR"/gnutls.sh "$INTEROP_DIR"/curl.sh "$INTEROP_DIR"/cbc.sh "$INTEROP_DIR"/features.sh; do source "$f"; done
+    for f in "$INTEROP_DIR"/openssl.sh "$INTEROP_DIR"/gnutls.sh "$INTEROP_DIR"/curl.sh "$INTEROP_DIR"/cbc.sh "$INTEROP_DIR"/features.sh "$INTEROP_DIR"/tls13.sh; do source "$f"; done
     trap cleanup_started EXIT
     "$@"' _ "$@"
 }

@@ -2,7 +2,7 @@
 # tests/interop/run.sh: tlspp against OpenSSL, GnuTLS and curl, both directions (and
 # Wireshark's tshark decrypting a capture with tlspp's key logs).
 #
-#   tests/interop/run.sh [openssl] [gnutls] [curl] [explain] [features] [weak] [resumption] [cbc] [keylog] [load]    (default: all)
+#   tests/interop/run.sh [openssl] [gnutls] [curl] [explain] [features] [weak] [resumption] [cbc] [keylog] [load] [tls13]    (default: all)
 #
 # Environment: TLSPP (the binary, default build/release/tlspp),
 # TLSPP_STANDIN=openssl (check the harness itself with openssl in tlspp's
@@ -22,9 +22,10 @@ source "$INTEROP_DIR/resumption.sh"
 source "$INTEROP_DIR/cbc.sh"
 source "$INTEROP_DIR/keylog_tshark.sh"
 source "$INTEROP_DIR/load.sh"
+source "$INTEROP_DIR/tls13.sh"
 
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(openssl gnutls curl explain features weak resumption cbc keylog load)
+[ ${#suites[@]} -gt 0 ] || suites=(openssl gnutls curl tls13 explain features weak resumption cbc keylog load)
 
 # abort MESSAGE: a failure before any case ran still ends with the summary line.
 abort() {
@@ -48,8 +49,8 @@ trap cleanup_started EXIT
 
 for s in "${suites[@]}"; do
   case $s in
-    openssl | gnutls | curl | explain | features | weak | resumption | cbc | keylog | load) echo "== $s =="; "${s}_suite" ;;
-    *) abort "unknown suite '$s' (expected openssl, gnutls, curl, explain, features, weak, resumption, cbc, keylog or load)" ;;
+    openssl | gnutls | curl | tls13 | explain | features | weak | resumption | cbc | keylog | load) echo "== $s =="; "${s}_suite" ;;
+    *) abort "unknown suite '$s' (expected openssl, gnutls, curl, tls13, explain, features, weak, resumption, cbc, keylog or load)" ;;
   esac
 done
 

@@ -50,18 +50,26 @@ std::vector<std::pair<std::string, std::string>> describe_session(const SessionI
     rows.emplace_back("peer signature", or_code(info.peer_signature_scheme));
     rows.emplace_back("ALPN", info.alpn.empty() ? "(none)" : shown(info.alpn));
     rows.emplace_back("server name (SNI)", info.server_name.empty() ? "(none)" : shown(info.server_name));
-    // RFC 7627 §1: without it the master secret is not bound to the handshake
-    // (the triple handshake attack), so a session without it is worth a warning.
-    rows.emplace_back("extended master secret",
-                      info.extended_master_secret || !info.version
-                          ? yes_no(info.extended_master_secret)
-                          : "no (WARNING: the peer does not support RFC 7627; the keys are not bound to "
-                            "this handshake)");
-    // RFC 7366 only applies to CBC suites; an AEAD suite has no MAC order to report.
-    if (const auto* suite = info.cipher_suite ? handshake::find_suite(*info.cipher_suite) : nullptr;
-        suite && !suite->is_aead())
-        rows.emplace_back("encrypt-then-MAC", yes_no(info.encrypt_then_mac));
-    rows.emplace_back("secure renegotiation", yes_no(info.secure_renegotiation));
+    if (info.version == ProtocolVersion::tls13) {
+        // TLS 1.3 binds every key to the transcript (RFC 8446 §7.1) and has no
+        // renegotiation: the TLS 1.2 rows below have nothing to say here.
+        rows.emplace_back("HelloRetryRequest", info.hello_retry_request
+                                                   ? "yes (the server asked for a key share of another group)"
+                                                   : "no");
+    } else {
+        // RFC 7627 §1: without it the master secret is not bound to the handshake
+        // (the triple handshake attack), so a session without it is worth a warning.
+        rows.emplace_back("extended master secret",
+                          info.extended_master_secret || !info.version
+                              ? yes_no(info.extended_master_secret)
+                              : "no (WARNING: the peer does not support RFC 7627; the keys are not bound to "
+                                "this handshake)");
+        // RFC 7366 only applies to CBC suites; an AEAD suite has no MAC order to report.
+        if (const auto* suite = info.cipher_suite ? handshake::find_suite(*info.cipher_suite) : nullptr;
+            suite && !suite->is_aead())
+            rows.emplace_back("encrypt-then-MAC", yes_no(info.encrypt_then_mac));
+        rows.emplace_back("secure renegotiation", yes_no(info.secure_renegotiation));
+    }
     rows.emplace_back("resumed", yes_no(info.resumed));
     return rows;
 }

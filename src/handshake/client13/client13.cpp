@@ -147,6 +147,7 @@ Next retry(ExpectServerHello s, const msg::ServerHello& m, const SuiteInfo& suit
     c.step.send(hello);
     s.offer.hello = std::move(hello);
     s.retry_suite = suite.suite;
+    c.step.info().hello_retry_request = true;
     return std::move(s);
 }
 
