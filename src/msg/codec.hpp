@@ -67,28 +67,11 @@ Status decode_hello_extensions(wire::Reader& r, Hello& hello, std::string_view w
     return decode_fields(hello);
 }
 
-// write_extension writes type + u16-prefixed data, `body(w)` writing the data.
-template <class F>
-void write_extension(wire::Writer& w, ExtensionType type, F&& body) {
-    w.value(type);
-    auto block = w.u16_block();
-    body(w);
-}
-
 // in_message turns an extension decoder's "server_name: ..." into
 // "ClientHello.server_name: ..." so the error names the message too.
 inline Error in_message(Error e, std::string_view message) {
     e.detail = std::string(message) + "." + e.detail;
     return e;
-}
-
-// assign stores a decoded extension in its field, or passes the error on
-// with the message name in front of its detail.
-template <class T, class Field>
-Status assign(Result<T> decoded, Field& field, std::string_view message) {
-    if (!decoded) return in_message(std::move(decoded).error(), message);
-    field = std::move(*decoded);
-    return {};
 }
 
 }  // namespace tlspp::msg::codec
