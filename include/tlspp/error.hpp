@@ -60,6 +60,9 @@ enum class Reason : std::uint16_t {
     excessive_message_size,
     // unsupported_extension.
     unsolicited_extension,
+    // issue 13 (extension table): a known extension in a message it may not
+    // appear in (RFC 8446 §4.2): illegal_parameter.
+    extension_not_allowed,
     // missing_extension (TLS 1.3) / handshake_failure (TLS 1.2).
     missing_extension,
     // resumption: a hello that breaks the rules for the session it resumes.

@@ -54,6 +54,12 @@ Alert alert_for(Reason reason, ProtocolVersion version) noexcept {
     case Reason::excessive_message_size:         return Alert::illegal_parameter;
     // RFC 5246 §7.4.1.4: "...it MUST abort the handshake with an unsupported_extension fatal alert."
     case Reason::unsolicited_extension:          return Alert::unsupported_extension;
+    // issue 13 (extension table). RFC 8446 §4.2: "If an implementation receives
+    // an extension which it recognizes and which is not specified for the
+    // message in which it appears, it MUST abort the handshake with an
+    // "illegal_parameter" alert." RFC 5246 names none for TLS 1.2; OpenSSL
+    // sends illegal_parameter there too (tls_collect_extensions, SSL_R_BAD_EXTENSION).
+    case Reason::extension_not_allowed:          return Alert::illegal_parameter;
     // RFC 8446 §4.2: "... MUST abort the handshake with a "missing_extension"
     // alert." TLS 1.2 has no such alert (RFC 5246 §7.2); OpenSSL answers
     // handshake_failure there (SSL_R_INCONSISTENT_EXTMS).

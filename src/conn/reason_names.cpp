@@ -43,6 +43,8 @@ std::string_view name(Reason reason) noexcept {
     case Reason::hello_retry_request_invalid: return "hello_retry_request_invalid";
     case Reason::excessive_message_size: return "excessive_message_size";
     case Reason::unsolicited_extension: return "unsolicited_extension";
+    // issue 13 (extension table).
+    case Reason::extension_not_allowed: return "extension_not_allowed";
     case Reason::missing_extension: return "missing_extension";
     case Reason::extended_master_secret_mismatch: return "extended_master_secret_mismatch";
     case Reason::session_cipher_suite_not_offered: return "session_cipher_suite_not_offered";

@@ -39,10 +39,11 @@ struct ClientHello {
     bool post_handshake_auth = false;         // §4.2.6: empty
 
     // Every extension as it arrived, in order (known ones too), for the
-    // explainer and for extensions a later stage reads. On encode, these are
-    // written after the known ones above, except entries whose field above is
-    // set (so a decoded hello re-encodes without duplicates); a test can still
-    // send a duplicate by leaving the field unset and listing the type twice.
+    // explainer and for extensions a later stage reads. On encode a set field
+    // is written in place of its raw entry (so a decoded hello re-encodes as
+    // it arrived, without duplicates), and fields without one come first; a
+    // test can still send a duplicate by leaving the field unset and listing
+    // the type twice.
     std::vector<RawExtension> extensions;
 };
 
@@ -56,12 +57,14 @@ inline constexpr std::size_t max_client_hello_length = 131'396;
 // range, a duplicate extension or a malformed known extension. Whether the
 // values are acceptable is the server state machine's decision.
 Result<ClientHello> decode_client_hello(ByteView body);
-// encode writes the body (no handshake header). Known extensions are written
-// in a fixed order: server_name, ec_point_formats, supported_groups,
-// session_ticket, alpn, encrypt_then_mac, extended_master_secret,
-// signature_algorithms, renegotiation_info, supported_versions, key_share,
-// psk_key_exchange_modes, cookie, signature_algorithms_cert, early_data,
-// post_handshake_auth; then `extensions`.
+// encode writes the body (no handshake header); the extensions through the
+// extension table (write_extensions, msg/extensions/table.hpp): a built
+// hello's fields in the table's order (server_name, ec_point_formats,
+// supported_groups, session_ticket, alpn, encrypt_then_mac,
+// extended_master_secret, signature_algorithms, renegotiation_info,
+// supported_versions, key_share, psk_key_exchange_modes, cookie,
+// signature_algorithms_cert, early_data, post_handshake_auth), then
+// `extensions`; a decoded hello in the order it arrived.
 void encode(wire::Writer& w, const ClientHello& m);
 
 }  // namespace tlspp::msg

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "msg/extensions/extension.hpp"
+#include "msg/extensions/table.hpp"
 #include "tlspp/result.hpp"
 #include "wire/reader.hpp"
 #include "wire/writer.hpp"
@@ -52,10 +53,10 @@ void write_u16_list(wire::Writer& w, const std::vector<T>& items) {
 
 // decode_hello_extensions reads the extensions block that ends a hello
 // (optional in TLS 1.2, RFC 5246 §7.4.1.2/§7.4.1.3), keeps every extension
-// raw in `hello.extensions`, and has `decode_known(hello, ext)` fill the
-// fields of the ones it understands.
-template <class Hello, class DecodeKnown>
-Status decode_hello_extensions(wire::Reader& r, Hello& hello, std::string_view what, DecodeKnown decode_known) {
+// raw in `hello.extensions`, and fills the fields of the ones the extension
+// table has a codec for (decode_fields).
+template <class Hello>
+Status decode_hello_extensions(wire::Reader& r, Hello& hello, std::string_view what) {
     if (r.empty()) return {};
     wire::Reader block;
     if (!r.u16_block(block, 0, 0xffff)) return wire::decode_error(std::string(what) + ".extensions", r);
@@ -63,17 +64,7 @@ Status decode_hello_extensions(wire::Reader& r, Hello& hello, std::string_view w
     auto list = decode_extension_list(block, what);
     if (!list) return std::move(list).error();
     hello.extensions = std::move(*list);
-    for (const auto& ext : hello.extensions)
-        if (auto known = decode_known(hello, ext); !known) return known;
-    return {};
-}
-
-// write_extension writes type + u16-prefixed data, `body(w)` writing the data.
-template <class F>
-void write_extension(wire::Writer& w, ExtensionType type, F&& body) {
-    w.value(type);
-    auto block = w.u16_block();
-    body(w);
+    return decode_fields(hello);
 }
 
 // in_message turns an extension decoder's "server_name: ..." into
@@ -81,27 +72,6 @@ void write_extension(wire::Writer& w, ExtensionType type, F&& body) {
 inline Error in_message(Error e, std::string_view message) {
     e.detail = std::string(message) + "." + e.detail;
     return e;
-}
-
-// assign stores a decoded extension in its field, or passes the error on
-// with the message name in front of its detail.
-template <class T, class Field>
-Status assign(Result<T> decoded, Field& field, std::string_view message) {
-    if (!decoded) return in_message(std::move(decoded).error(), message);
-    field = std::move(*decoded);
-    return {};
-}
-
-// write_raw_extensions writes the raw extensions whose type `skip(type)`
-// does not claim, so re-encoding a decoded hello does not write a known
-// extension twice (once from its field, once raw).
-template <class Skip>
-void write_raw_extensions(wire::Writer& w, const std::vector<RawExtension>& raw, Skip&& skip) {
-    for (const auto& ext : raw) {
-        if (skip(ext.type)) continue;
-        w.u16(ext.type);
-        w.u16_bytes(ext.data);
-    }
 }
 
 }  // namespace tlspp::msg::codec

@@ -15,9 +15,10 @@
 namespace tlspp::msg {
 
 // RFC 8446 §4.3.1: "struct { Extension extensions<0..2^16-1>; } EncryptedExtensions;"
-// The extensions tlspp understands are decoded into fields (§4.3.1 lists what
-// may appear); every extension is also kept raw, in order. On encode the
-// fields are written first, then the raw ones whose field is not set.
+// The extensions tlspp understands are decoded into fields through the
+// extension table (msg/extensions/table.hpp); every extension is also kept
+// raw, in order. On encode (write_extensions) a decoded message keeps its
+// order, a built one gets the table's.
 struct EncryptedExtensions {
     static constexpr HandshakeType type = HandshakeType::encrypted_extensions;
     bool server_name_ack = false;                              // RFC 6066 §3: empty

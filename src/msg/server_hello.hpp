@@ -36,7 +36,7 @@ struct ServerHello {
     // SHA-256("HelloRetryRequest"). Its key_share is a selected_group.
     bool is_hello_retry_request() const;
 
-    std::vector<RawExtension> extensions;      // every extension as it arrived, in order
+    std::vector<RawExtension> extensions;      // every extension as it arrived, in order (see ClientHello)
 };
 
 // RFC 8446 §4.1.3: the random of a HelloRetryRequest.
@@ -50,10 +50,11 @@ extern const std::array<std::uint8_t, 8> downgrade_sentinel_tls11;
 // absent (RFC 5246 §7.4.1.3). Fails with decode_error as ClientHello does;
 // an ALPN extension with other than one name is decode_error too.
 Result<ServerHello> decode_server_hello(ByteView body);
-// encode writes known extensions in the order: server_name ack,
-// renegotiation_info, ec_point_formats, session_ticket, alpn,
-// encrypt_then_mac, extended_master_secret, supported_versions, key_share
-// (the selected_group in a HelloRetryRequest), cookie; then `extensions`.
+// encode writes a built hello's extensions in the order: server_name ack,
+// renegotiation_info, then the extension table's order (ec_point_formats,
+// session_ticket, alpn, encrypt_then_mac, extended_master_secret,
+// supported_versions, key_share (the selected_group in a HelloRetryRequest),
+// cookie); then `extensions`. A decoded hello keeps the order it arrived in.
 // No extensions → no block.
 void encode(wire::Writer& w, const ServerHello& m);
 

@@ -34,4 +34,21 @@ void encode_alpn(wire::Writer& w, const std::vector<std::string>& protocols) {
     }
 }
 
+// RFC 7301 §3.1: "The "extension_data" field of the
+// ("application_layer_protocol_negotiation(16)") extension is structured the
+// same as described above for the client "extension_data", except that the
+// "ProtocolNameList" MUST contain exactly one "ProtocolName"."
+Result<std::string> decode_alpn_choice(ByteView data) {
+    auto names = decode_alpn(data);
+    if (!names) return std::move(names).error();
+    if (names->size() != 1)
+        return wire::decode_error("alpn", Reason::invalid_encoding,
+                                  std::to_string(names->size()) + " protocol names, must be exactly 1");
+    return std::move(names->front());
+}
+
+void encode_alpn_choice(wire::Writer& w, std::string_view protocol) {
+    encode_alpn(w, {std::string(protocol)});
+}
+
 }  // namespace tlspp::msg

@@ -34,6 +34,11 @@ void encode_signature_algorithms(wire::Writer& w, const std::vector<SignatureSch
 // server's reply must hold exactly one name (checked by the caller).
 Result<std::vector<std::string>> decode_alpn(ByteView data);
 void encode_alpn(wire::Writer& w, const std::vector<std::string>& protocols);
+// The server's ALPN reply (ServerHello in TLS 1.2, EncryptedExtensions in
+// 1.3): the same list, holding exactly one name (RFC 7301 §3.1); any other
+// count is decode_error (invalid_encoding).
+Result<std::string> decode_alpn_choice(ByteView data);
+void encode_alpn_choice(wire::Writer& w, std::string_view protocol);
 
 // RFC 5746 §3.2 renegotiation_info: renegotiated_connection <0..255>.
 Result<Bytes> decode_renegotiation_info(ByteView data);
@@ -48,6 +53,7 @@ void encode_renegotiation_info(wire::Writer& w, ByteView renegotiated_connection
 Result<std::vector<std::uint16_t>> decode_supported_versions_list(ByteView data);
 void encode_supported_versions_list(wire::Writer& w, const std::vector<std::uint16_t>& versions);
 Result<std::uint16_t> decode_selected_version(ByteView data);
+void encode_selected_version(wire::Writer& w, std::uint16_t version);
 
 // RFC 8446 §4.2.8: "struct { NamedGroup group; opaque key_exchange<1..2^16-1>; } KeyShareEntry;"
 struct KeyShareEntry {
@@ -65,6 +71,7 @@ Result<KeyShareEntry> decode_server_share(ByteView data);
 void encode_server_share(wire::Writer& w, const KeyShareEntry& share);
 // key_share in HelloRetryRequest: "NamedGroup selected_group;".
 Result<NamedGroup> decode_selected_group(ByteView data);
+void encode_selected_group(wire::Writer& w, NamedGroup group);
 
 // RFC 8446 §4.2.2: "struct { opaque cookie<1..2^16-1>; } Cookie;"
 Result<Bytes> decode_cookie(ByteView data);

@@ -59,4 +59,6 @@ Result<NamedGroup> decode_selected_group(ByteView data) {
     return static_cast<NamedGroup>(group);
 }
 
+void encode_selected_group(wire::Writer& w, NamedGroup group) { w.u16(static_cast<std::uint16_t>(group)); }
+
 }  // namespace tlspp::msg

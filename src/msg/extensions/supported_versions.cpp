@@ -35,4 +35,6 @@ Result<std::uint16_t> decode_selected_version(ByteView data) {
     return v;
 }
 
+void encode_selected_version(wire::Writer& w, std::uint16_t version) { w.u16(version); }
+
 }  // namespace tlspp::msg
