@@ -26,6 +26,7 @@
 #include "pki/certified_key.hpp"
 #include "pki/verified_chain_cache.hpp"
 #include "handshake/negotiation.hpp"
+#include "msg/extensions/table.hpp"
 
 namespace tlspp::handshake {
 
@@ -45,35 +46,6 @@ using Next = Result<State>;
 template <class T>
 bool contains(const std::vector<T>& list, const T& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
-}
-
-// RFC 5246 §7.4.1.4: "If a client receives an extension type in ServerHello
-// that it did not request in the associated ClientHello, it MUST abort the
-// handshake with an unsupported_extension fatal alert."
-Status check_solicited(const msg::ServerHello& m, const ExpectServerHello& s, const ClientConfig& config) {
-    for (const auto& ext : m.extensions) {
-        switch (static_cast<ExtensionType>(ext.type)) {
-        case ExtensionType::renegotiation_info:
-        case ExtensionType::extended_master_secret:
-        case ExtensionType::ec_point_formats: continue;
-        case ExtensionType::server_name:
-            if (s.sent_server_name) continue;
-            break;
-        case ExtensionType::session_ticket:
-            if (s.sent_session_ticket) continue;
-            break;
-        case ExtensionType::encrypt_then_mac:
-            if (s.sent_encrypt_then_mac) continue;
-            break;
-        case ExtensionType::application_layer_protocol_negotiation:
-            if (!config.alpn.empty()) continue;
-            break;
-        default: break;
-        }
-        return make_error(Reason::unsolicited_extension,
-                          "ServerHello carries extension " + std::to_string(ext.type) + " that was not offered");
-    }
-    return {};
 }
 
 // resume starts the abbreviated handshake (RFC 5246 §7.3): keys from the
@@ -143,7 +115,11 @@ Next on(ExpectServerHello s, const msg::ServerHello& m, Ctx& c) {
     if (m.compression_method != 0)
         return make_error(Reason::unoffered_compression, "ServerHello: compression method " +
                                                              std::to_string(m.compression_method) + " was not offered");
-    if (auto ok = check_solicited(m, s, c.config); !ok) return std::move(ok).error();
+    // RFC 8446 §4.2 / RFC 5246 §7.4.1.4: an extension a TLS 1.2 ServerHello
+    // may not carry is illegal_parameter; one we did not offer, unsupported_extension.
+    if (auto ok = msg::check_allowed(msg::MessageKind::server_hello12, m.extensions); !ok) return std::move(ok).error();
+    if (auto ok = msg::check_solicited(msg::MessageKind::server_hello12, m.extensions, s.offered_extensions); !ok)
+        return std::move(ok).error();
     // RFC 5746 §4.1 lets a client go on with a server that does not support
     // secure renegotiation; like OpenSSL 3 (final_renegotiate without
     // SSL_OP_LEGACY_SERVER_CONNECT) tlspp refuses it unless configured to allow it.
@@ -510,8 +486,8 @@ std::string_view state_name(const State& state) {
 Client12::Client12(std::shared_ptr<const ClientConfig> config, std::string server_name, ClientOffer offer)
     : config_(std::move(config)), server_name_(std::move(server_name)) {
     const msg::ClientHello& hello = offer.hello;
-    state_ = client12::ExpectServerHello{hello.random,          offer.sent_server_name, hello.session_ticket.has_value(),
-                                         hello.encrypt_then_mac, std::move(offer.session12), hello.session_id};
+    state_ = client12::ExpectServerHello{hello.random, std::move(offer.session12), hello.session_id,
+                                         msg::offered_extension_types(hello)};
 }
 
 Status Client12::handle(msg::Message input, Step& step) {

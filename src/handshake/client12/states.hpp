@@ -18,11 +18,9 @@ namespace tlspp::handshake::client12 {
 
 struct ExpectServerHello {
     std::array<std::uint8_t, 32> client_random{};
-    bool sent_server_name = false;
-    bool sent_session_ticket = false;                 // the session_ticket extension (RFC 5077 §3.2)
-    bool sent_encrypt_then_mac = false;               // RFC 7366
     std::optional<session::Session12> offered;        // the session we offered to resume
     std::vector<std::uint8_t> offered_session_id;     // its ID, or a random one with a ticket (RFC 5077 §3.4)
+    std::vector<std::uint16_t> offered_extensions;    // the ClientHello's extension types, which a reply may answer
 };
 
 struct ExpectCertificate {

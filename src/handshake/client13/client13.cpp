@@ -14,6 +14,7 @@
 
 #include "handshake/keys13.hpp"
 #include "handshake/negotiation.hpp"
+#include "msg/extensions/table.hpp"
 #include "pki/certified_key.hpp"
 #include "pki/verified_chain_cache.hpp"
 
@@ -37,39 +38,13 @@ bool contains(const std::vector<T>& list, const T& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-bool offered(const msg::ClientHello& hello, ExtensionType type) {
-    for (const auto& e : hello.extensions)
-        if (e.type == static_cast<std::uint16_t>(type)) return true;
-    switch (type) {
-    case ExtensionType::server_name: return hello.server_name.has_value();
-    case ExtensionType::application_layer_protocol_negotiation: return hello.alpn.has_value();
-    case ExtensionType::supported_groups: return hello.supported_groups.has_value();
-    case ExtensionType::early_data: return hello.early_data;
-    default: return false;
-    }
-}
-
-// check_extensions applies RFC 8446 §4.2 to a TLS 1.3 message from the
-// server: an extension not offered is unsupported_extension; one offered
-// but not allowed in this message is illegal_parameter.
-Status check_extensions(const std::vector<msg::RawExtension>& received, std::initializer_list<ExtensionType> allowed,
-                        const msg::ClientHello& hello, std::string_view message) {
-    for (const auto& ext : received) {
-        const auto type = static_cast<ExtensionType>(ext.type);
-        const bool is_allowed = std::find(allowed.begin(), allowed.end(), type) != allowed.end();
-        // supported_versions, key_share and cookie are offered by every
-        // TLS 1.3 ClientHello (cookie is a reply only an HRR may carry).
-        const bool was_offered = offered(hello, type) || type == ExtensionType::supported_versions ||
-                                 type == ExtensionType::key_share || type == ExtensionType::cookie;
-        if (!was_offered)
-            return make_error(Reason::unsolicited_extension, std::string(message) + " carries extension " +
-                                                                 std::to_string(ext.type) + " that was not offered");
-        if (!is_allowed)
-            return make_error(Reason::illegal_parameter,
-                              std::string(message) + ": extension " + std::string(name(type)) +
-                                  " is not allowed in this message (RFC 8446 §4.2)");
-    }
-    return {};
+// check_extensions applies RFC 8446 §4.2 to a message from the server: an
+// extension this kind of message may not carry is illegal_parameter, one
+// that answers nothing we offered is unsupported_extension.
+Status check_extensions(msg::MessageKind kind, const std::vector<msg::RawExtension>& received,
+                        std::span<const std::uint16_t> offered) {
+    if (auto ok = msg::check_allowed(kind, received); !ok) return ok;
+    return msg::check_solicited(kind, received, offered);
 }
 
 // check_hello_common: what a ServerHello and a HelloRetryRequest must both get right.
@@ -99,11 +74,6 @@ Result<const SuiteInfo*> check_hello_common(const ExpectServerHello& s, const ms
 // retry answers a HelloRetryRequest (RFC 8446 §4.1.4) with a second
 // ClientHello: a share for the group asked for, the cookie echoed.
 Next retry(ExpectServerHello s, const msg::ServerHello& m, const SuiteInfo& suite, Ctx& c) {
-    if (auto ok = check_extensions(m.extensions,
-                                   {ExtensionType::supported_versions, ExtensionType::key_share, ExtensionType::cookie},
-                                   s.offer.hello, "HelloRetryRequest");
-        !ok)
-        return std::move(ok).error();
     // §4.1.4: "If a client receives a second HelloRetryRequest in the same
     // connection ... it MUST abort the handshake with an "unexpected_message" alert."
     if (s.retry_suite)
@@ -152,13 +122,11 @@ Next retry(ExpectServerHello s, const msg::ServerHello& m, const SuiteInfo& suit
 }
 
 Next on(ExpectServerHello s, const msg::ServerHello& m, Ctx& c) {
+    const auto offered = msg::offered_extension_types(s.offer.hello);
+    if (auto ok = check_extensions(msg::kind_of(m), m.extensions, offered); !ok) return std::move(ok).error();
     auto suite = check_hello_common(s, m, c);
     if (!suite) return std::move(suite).error();
     if (m.is_hello_retry_request()) return retry(std::move(s), m, **suite, c);
-    if (auto ok = check_extensions(m.extensions, {ExtensionType::supported_versions, ExtensionType::key_share},
-                                   s.offer.hello, "ServerHello");
-        !ok)
-        return std::move(ok).error();
     // §9.2: without a PSK the ServerHello must carry a key_share.
     if (!m.key_share) return make_error(Reason::missing_extension, "ServerHello: no key_share");
     const crypto::KeyShare* ours = nullptr;
@@ -183,6 +151,7 @@ Next on(ExpectServerHello s, const msg::ServerHello& m, Ctx& c) {
     Handshake13 hs;
     hs.suite = &chosen;
     hs.client_random = s.offer.hello.random;
+    hs.offered_extensions = offered;
     hs.secret = handshake_secret13(early_secret13(chosen.prf_hash, {}), *shared);
     report_key(events, "handshake_secret", "HKDF-Extract(Derive-Secret(early_secret, \"derived\", \"\"), shared_secret)",
                hs.secret.secret);
@@ -203,25 +172,8 @@ Next on(ExpectServerHello s, const msg::ServerHello& m, Ctx& c) {
 }
 
 Next on(ExpectEncryptedExtensions s, const msg::EncryptedExtensions& m, Ctx& c) {
-    for (const auto& ext : m.extensions) {
-        const auto type = static_cast<ExtensionType>(ext.type);
-        // What we offered that may be answered here (RFC 8446 §4.2 table, "EE").
-        const bool answers_offer = (type == ExtensionType::server_name && !c.step.info().server_name.empty()) ||
-                                   type == ExtensionType::supported_groups ||
-                                   (type == ExtensionType::application_layer_protocol_negotiation &&
-                                    !c.config.alpn.empty());
-        if (answers_offer) continue;
-        // §4.2: a known extension that may not appear here is illegal_parameter;
-        // anything else is an answer to an offer we did not make.
-        const bool known_elsewhere = type == ExtensionType::supported_versions || type == ExtensionType::key_share ||
-                                     type == ExtensionType::signature_algorithms || type == ExtensionType::cookie ||
-                                     type == ExtensionType::pre_shared_key || type == ExtensionType::psk_key_exchange_modes;
-        if (known_elsewhere)
-            return make_error(Reason::illegal_parameter, "EncryptedExtensions: extension " + std::string(name(type)) +
-                                                             " is not allowed in this message (RFC 8446 §4.2)");
-        return make_error(Reason::unsolicited_extension, "EncryptedExtensions carries extension " +
-                                                             std::to_string(ext.type) + " that was not offered");
-    }
+    if (auto ok = check_extensions(msg::MessageKind::encrypted_extensions, m.extensions, s.hs.offered_extensions); !ok)
+        return std::move(ok).error();
     if (m.alpn && !contains(c.config.alpn, *m.alpn))
         return make_error(Reason::unoffered_application_protocol,
                           "EncryptedExtensions: ALPN protocol \"" + *m.alpn + "\" was not offered");
@@ -230,6 +182,8 @@ Next on(ExpectEncryptedExtensions s, const msg::EncryptedExtensions& m, Ctx& c) 
 }
 
 Next on(ExpectCertificateOrRequest s, const msg::CertificateRequest13& m, Ctx&) {
+    if (auto ok = msg::check_allowed(msg::MessageKind::certificate_request13, m.extensions); !ok)
+        return std::move(ok).error();
     // §4.3.2: "This field SHALL be zero length unless used for the
     // post-handshake authentication exchanges".
     if (!m.request_context.empty())
@@ -251,12 +205,10 @@ Next certificate(Handshake13 hs, std::optional<msg::CertificateRequest13> reques
     SessionInfo& info = c.step.info();
     info.peer_chain.clear();
     for (const auto& entry : m.entries) {
-        // §4.4.2: entry extensions must answer ClientHello extensions
-        // (status_request, signed_certificate_timestamp); tlspp offers neither.
-        if (!entry.extensions.empty())
-            return make_error(Reason::unsolicited_extension,
-                              "Certificate: entry extension " + std::to_string(entry.extensions.front().type) +
-                                  " that was not offered");
+        // §4.4.2: entry extensions answer ClientHello extensions
+        // (status_request, signed_certificate_timestamp).
+        if (auto ok = check_extensions(msg::MessageKind::certificate13, entry.extensions, hs.offered_extensions); !ok)
+            return std::move(ok).error();
         info.peer_chain.push_back(entry.cert_data);
     }
     bool cached = false;
@@ -384,7 +336,11 @@ Next on(ExpectFinished s, const msg::Finished& m, Ctx& c) {
 
 // §4.6.1: tickets arrive after the handshake; resumption in TLS 1.3 is not
 // implemented yet, so they are read (and checked by the decoder) and dropped.
-Next on(Connected s, const msg::NewSessionTicket13&, Ctx&) { return std::move(s); }
+Next on(Connected s, const msg::NewSessionTicket13& m, Ctx&) {
+    if (auto ok = msg::check_allowed(msg::MessageKind::new_session_ticket13, m.extensions); !ok)
+        return std::move(ok).error();
+    return std::move(s);
+}
 
 // §4.6.3: the server's next traffic secret protects what it sends after its
 // KeyUpdate; asked to, we update ours too (once per request).

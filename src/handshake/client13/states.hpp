@@ -31,6 +31,7 @@ struct Handshake13 {
     std::array<std::uint8_t, 32> client_random{};
     HandshakeSecret13 secret;
     HandshakeTrafficSecrets13 traffic;
+    std::vector<std::uint16_t> offered_extensions;   // the ClientHello's, which the server's messages may answer
 };
 
 struct ExpectEncryptedExtensions {
