@@ -147,12 +147,14 @@ TlsppConfigs tlspp_configs(const Spec& sp) {
     client->trust = tlspp::test::pki().trust;
     client->verified_chains = nullptr;   // full verification every time; tlspp_configs_cached has the cache
     client->cipher_suites = {sp.suite};
+    client->versions = {tlspp::ProtocolVersion::tls12};
     // X25519 is negotiated; P-256 is listed too because RFC 8422 §5.1 lets an
     // ECDSA P-256 certificate be used only when the client lists its curve.
     client->groups = {tlspp::NamedGroup::x25519, tlspp::NamedGroup::secp256r1};
     auto server = std::make_shared<tlspp::ServerConfig>();
     server->certificates.push_back(identity(sp.cert).certified_key());
     server->cipher_suites = {sp.suite};
+    server->versions = {tlspp::ProtocolVersion::tls12};
     server->groups = {tlspp::NamedGroup::x25519, tlspp::NamedGroup::secp256r1};
     if (sp.dhe) {
         // RFC 7919: the client lists the FFDHE group it accepts.

@@ -20,6 +20,8 @@
 namespace tlspp {
 
 // The defaults (design.md "Defaults"): forward-secret AEAD suites only, X25519 first.
+// The cipher suites are the three TLS 1.3 suites in OpenSSL 3's order, then the
+// TLS 1.2 ones; each version uses only its own suites.
 std::vector<CipherSuite> default_cipher_suites();
 std::vector<NamedGroup> default_groups();
 std::vector<SignatureScheme> default_signature_schemes();
@@ -28,9 +30,13 @@ std::vector<SignatureScheme> default_signature_schemes();
 std::vector<ProtocolVersion> default_versions();
 
 struct ClientConfig {
-    // The versions offered, most preferred first (only TLS 1.3 and 1.2 exist here).
+    // The versions offered, most preferred first: TLS 1.3 and/or 1.2, each at
+    // most once (validate() refuses 1.0, 1.1 and duplicates). Each version
+    // enabled needs at least one cipher suite of its own in cipher_suites.
     std::vector<ProtocolVersion> versions = default_versions();
-    std::vector<CipherSuite> cipher_suites = default_cipher_suites();   // in preference order
+    // In preference order; TLS 1.3 and TLS 1.2 suites in one list, each
+    // version picking its own (a 1.3 suite is never used in 1.2, RFC 8446 §4.1.2).
+    std::vector<CipherSuite> cipher_suites = default_cipher_suites();
     std::vector<NamedGroup> groups = default_groups();
     std::vector<SignatureScheme> signature_schemes = default_signature_schemes();
     std::vector<std::string> alpn;                  // offered protocols, e.g. {"h2", "http/1.1"}
@@ -80,7 +86,8 @@ struct ClientConfig {
     int security_level = 2;
 
     // validate checks the config is usable (a trust store when verifying,
-    // known suites/groups, non-empty lists). bad_config names the problem.
+    // known suites/groups, non-empty lists, versions as above, a suite for
+    // each enabled version). bad_config names the problem.
     Status validate() const;
     // check_server_name checks a connection's server name against this config:
     // with verify_peer and verify_host_name, an empty name (nothing to check
@@ -96,7 +103,8 @@ enum class ClientAuth {
 };
 
 struct ServerConfig {
-    // The versions accepted; the highest one the client also offers is chosen.
+    // The versions accepted; the highest one the client also offers is chosen
+    // (handshake::choose_version). Rules as ClientConfig::versions.
     std::vector<ProtocolVersion> versions = default_versions();
     std::vector<CertifiedKey> certificates;         // one per key type; chosen by suite and client's schemes
     std::vector<CipherSuite> cipher_suites = default_cipher_suites();

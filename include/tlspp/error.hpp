@@ -42,6 +42,9 @@ enum class Reason : std::uint16_t {
     no_application_protocol,
     insecure_renegotiation,         // peer lacks RFC 5746 support and we require it
     renegotiation_info_mismatch,
+    // issue 13 (version negotiation): RFC 7507, a TLS_FALLBACK_SCSV ClientHello
+    // that gets less than our highest enabled version: inappropriate_fallback.
+    inappropriate_fallback,
     // illegal_parameter: the peer chose something it may not.
     unoffered_cipher_suite,
     unoffered_group,

@@ -37,7 +37,10 @@ Alert alert_for(Reason reason, ProtocolVersion version) noexcept {
     case Reason::insecure_renegotiation:
     // RFC 5746 §3.4/§3.5: a renegotiated_connection mismatch aborts with handshake_failure.
     case Reason::renegotiation_info_mismatch:    return Alert::handshake_failure;
+    // RFC 8446 §4.2.1 and RFC 5246 Appendix E.1: no version in common is protocol_version in both.
     case Reason::unsupported_version:            return Alert::protocol_version;
+    // issue 13: RFC 7507 §3 "... MUST respond with a fatal inappropriate_fallback alert", in both versions.
+    case Reason::inappropriate_fallback:         return Alert::inappropriate_fallback;
     case Reason::no_application_protocol:        return Alert::no_application_protocol;
     case Reason::unoffered_cipher_suite:
     case Reason::unoffered_group:

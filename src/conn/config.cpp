@@ -14,9 +14,16 @@
 namespace tlspp {
 
 std::vector<CipherSuite> default_cipher_suites() {
-    // design.md "Defaults": forward-secret AEAD suites only; AES-GCM first
-    // (hardware-accelerated almost everywhere), ChaCha20 for the rest.
+    // design.md "Defaults": forward-secret AEAD suites only. The TLS 1.3
+    // suites come first, in OpenSSL 3's default order (OSSL_default_ciphersuites,
+    // `openssl ciphers -s -tls1_3`): AES-256-GCM, ChaCha20-Poly1305, AES-128-GCM.
+    // The TLS 1.2 machines skip them (RFC 8446 §4.1.2: 1.3 suites are never
+    // used in 1.2). TLS 1.2: AES-GCM first (hardware-accelerated almost
+    // everywhere), ChaCha20 for the rest.
     return {
+        CipherSuite::TLS_AES_256_GCM_SHA384,
+        CipherSuite::TLS_CHACHA20_POLY1305_SHA256,
+        CipherSuite::TLS_AES_128_GCM_SHA256,
         CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
         CipherSuite::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
         CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
@@ -71,6 +78,33 @@ Status check_common(const std::vector<CipherSuite>& suites, const std::vector<Na
     return {};
 }
 
+// check_versions refuses a version list tlspp cannot speak, and an enabled
+// version without a cipher suite of its own (RFC 8446 §4.1.2: TLS 1.3 suites
+// are not used in TLS 1.2, nor the reverse), which would fail every handshake
+// of that version.
+Status check_versions(const std::vector<ProtocolVersion>& versions, const std::vector<CipherSuite>& suites) {
+    if (versions.empty()) return make_error(Reason::bad_config, "no protocol versions enabled");
+    for (std::size_t i = 0; i < versions.size(); ++i) {
+        const ProtocolVersion v = versions[i];
+        if (v != ProtocolVersion::tls12 && v != ProtocolVersion::tls13) {
+            const std::string version = name(v).empty() ? "version " + std::to_string(static_cast<unsigned>(v))
+                                                        : std::string(name(v));
+            return make_error(Reason::bad_config, version + " is not supported (only TLS 1.2 and TLS 1.3)");
+        }
+        if (std::find(versions.begin(), versions.begin() + static_cast<std::ptrdiff_t>(i), v) !=
+            versions.begin() + static_cast<std::ptrdiff_t>(i))
+            return make_error(Reason::bad_config, std::string(name(v)) + " is listed twice in versions");
+        const bool has_suite = std::any_of(suites.begin(), suites.end(), [v](CipherSuite s) {
+            const handshake::SuiteInfo* info = handshake::find_suite(s);
+            return info && info->version == v;
+        });
+        if (!has_suite)
+            return make_error(Reason::bad_config, std::string(name(v)) + " is enabled but cipher_suites has no " +
+                                                      std::string(name(v)) + " suite");
+    }
+    return {};
+}
+
 // check_limits refuses bounds that would fail every handshake, or that the
 // wire format cannot reach (tlspp/limits.hpp says what each one guards).
 Status check_limits(const Limits& l) {
@@ -119,6 +153,7 @@ Status check_security_level(int level, const std::vector<CertifiedKey>& certific
 
 Status ClientConfig::validate() const {
     if (auto ok = check_common(cipher_suites, groups, signature_schemes, alpn, random, clock); !ok) return ok;
+    if (auto ok = check_versions(versions, cipher_suites); !ok) return ok;
     if (auto ok = check_limits(limits); !ok) return ok;
     if (auto ok = check_security_level(security_level, certificates); !ok) return ok;
     if (verify_peer && !trust)
@@ -140,6 +175,7 @@ Status ClientConfig::check_server_name(std::string_view server_name) const {
 
 Status ServerConfig::validate() const {
     if (auto ok = check_common(cipher_suites, groups, signature_schemes, alpn, random, clock); !ok) return ok;
+    if (auto ok = check_versions(versions, cipher_suites); !ok) return ok;
     if (auto ok = check_limits(limits); !ok) return ok;
     if (certificates.empty()) return make_error(Reason::bad_config, "a server needs at least one certificate");
     if (auto ok = check_security_level(security_level, certificates); !ok) return ok;

@@ -29,6 +29,8 @@ std::string_view name(Reason reason) noexcept {
     case Reason::unsupported_version: return "unsupported_version";
     case Reason::no_application_protocol: return "no_application_protocol";
     case Reason::insecure_renegotiation: return "insecure_renegotiation";
+    // issue 13 (version negotiation).
+    case Reason::inappropriate_fallback: return "inappropriate_fallback";
     case Reason::renegotiation_info_mismatch: return "renegotiation_info_mismatch";
     case Reason::unoffered_cipher_suite: return "unoffered_cipher_suite";
     case Reason::unoffered_group: return "unoffered_group";

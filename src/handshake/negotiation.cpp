@@ -1,117 +1,128 @@
+// handshake/negotiation.cpp: the choices common to both versions: the
+// protocol version (with RFC 7507's fallback check and RFC 8446's downgrade
+// sentinels), the application protocol, and which certificates fit a suite.
+// The TLS 1.2 choices are in negotiation12.cpp.
 #include "handshake/negotiation.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
-#include "crypto/key_exchange.hpp"
-#include "crypto/security_level.hpp"
-#include "crypto/signature.hpp"
-#include "pki/certified_key.hpp"
+#include "msg/server_hello.hpp"
 
 namespace tlspp::handshake {
 
 namespace {
 
-template <class T>
-bool contains(const std::vector<T>& list, const T& value) {
-    return std::find(list.begin(), list.end(), value) != list.end();
+// version_text names a version for an error: "TLS 1.2", or "0x7f1c" for one
+// tlspp does not know (a draft, GREASE).
+std::string version_text(std::uint16_t code) {
+    const std::string_view known = name(static_cast<ProtocolVersion>(code));
+    if (!known.empty()) return std::string(known);
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%04x", code);
+    return hex;
 }
 
-bool is_ecdhe_group(NamedGroup g) {
-    return g == NamedGroup::x25519 || g == NamedGroup::secp256r1 || g == NamedGroup::secp384r1 ||
-           g == NamedGroup::secp521r1 || g == NamedGroup::x448;
+std::string version_list(const std::vector<std::uint16_t>& codes) {
+    std::string out;
+    for (std::uint16_t code : codes) out += (out.empty() ? "" : ", ") + version_text(code);
+    return out;
 }
 
-std::optional<NamedGroup> choose_ecdhe_group(const ServerConfig& config, const msg::ClientHello& hello) {
-    // RFC 8422 §4: without supported_groups the server may use any curve. A
-    // client that omits the extension predates X25519 (RFC 4492 era), and
-    // P-256 is the curve every such client implements, so it goes first.
-    if (!hello.supported_groups && contains(config.groups, NamedGroup::secp256r1)) return NamedGroup::secp256r1;
-    for (NamedGroup g : config.groups) {
-        if (!is_ecdhe_group(g)) continue;
-        if (!hello.supported_groups || contains(*hello.supported_groups, g)) return g;
+ProtocolVersion highest_enabled(const ServerConfig& config) {
+    return *std::max_element(config.versions.begin(), config.versions.end());
+}
+
+bool enabled(const ServerConfig& config, ProtocolVersion v) {
+    return std::find(config.versions.begin(), config.versions.end(), v) != config.versions.end();
+}
+
+Result<ProtocolVersion> negotiate(const ServerConfig& config, const msg::ClientHello& hello) {
+    if (hello.supported_versions) {
+        // RFC 8446 §4.2.1: "If this extension is present in the ClientHello,
+        // servers MUST NOT use the ClientHello.legacy_version value for version
+        // negotiation and MUST use only the "supported_versions" extension".
+        // The highest version both list wins, whatever either side's order (as
+        // OpenSSL); values we do not know (GREASE, drafts) match nothing.
+        const auto& offered = *hello.supported_versions;
+        std::optional<ProtocolVersion> best;
+        for (ProtocolVersion v : config.versions)
+            if (std::find(offered.begin(), offered.end(), static_cast<std::uint16_t>(v)) != offered.end() &&
+                (!best || v > *best))
+                best = v;
+        if (best) return *best;
+        return make_error(Reason::unsupported_version,
+                          "ClientHello: supported_versions offers " + version_list(offered) +
+                              ", none of them enabled here");
     }
-    return std::nullopt;
+    // RFC 8446 §4.2.1: without supported_versions the client speaks TLS 1.2 at
+    // most; "If the "supported_versions" extension is absent, and the server only
+    // supports versions greater than ClientHello.legacy_version, the server MUST
+    // abort the handshake with a "protocol_version" alert." A legacy_version
+    // above 3.3 means 1.2 too (RFC 5246 Appendix E.1: the highest both support).
+    if (hello.legacy_version >= static_cast<std::uint16_t>(ProtocolVersion::tls12) &&
+        enabled(config, ProtocolVersion::tls12))
+        return ProtocolVersion::tls12;
+    if (hello.legacy_version < static_cast<std::uint16_t>(ProtocolVersion::tls12))
+        return make_error(Reason::unsupported_version,
+                          "ClientHello: client offers at most version " + version_text(hello.legacy_version) +
+                              ", TLS 1.2 is the minimum here");
+    return make_error(Reason::unsupported_version,
+                      "ClientHello: no supported_versions extension, so TLS 1.2 at most, and TLS 1.2 is not "
+                      "enabled here");
 }
 
-// ffdhe_bits is the size of an RFC 7919 group's prime (§A.1-A.5).
-int ffdhe_bits(NamedGroup g) {
-    switch (g) {
-    case NamedGroup::ffdhe2048: return 2048;
-    case NamedGroup::ffdhe3072: return 3072;
-    case NamedGroup::ffdhe4096: return 4096;
-    default: return 0;
-    }
-}
-
-// RFC 7919 §4: if the client lists FFDHE groups, the server picks one of
-// them or no FFDHE suite at all; if it lists none, the server may choose.
-std::optional<NamedGroup> choose_ffdhe_group(const ServerConfig& config, const msg::ClientHello& hello) {
-    std::vector<NamedGroup> configured;
-    for (NamedGroup g : config.groups)
-        if (crypto::is_ffdhe(g)) configured.push_back(g);
-    if (configured.empty()) configured = {NamedGroup::ffdhe2048, NamedGroup::ffdhe3072, NamedGroup::ffdhe4096};
-    // The security level's minimum modulus (3072 bits from level 3).
-    std::vector<NamedGroup> ours;
-    for (NamedGroup g : configured)
-        if (ffdhe_bits(g) >= crypto::min_modulus_bits(config.security_level)) ours.push_back(g);
-    if (ours.empty()) return std::nullopt;
-    bool client_lists_ffdhe = false;
-    if (hello.supported_groups)
-        for (NamedGroup g : *hello.supported_groups) {
-            const auto code = static_cast<std::uint16_t>(g);
-            client_lists_ffdhe |= code >= 256 && code <= 511;
-        }
-    if (!client_lists_ffdhe) return ours.front();
-    for (NamedGroup g : ours)
-        if (contains(*hello.supported_groups, g)) return g;
-    return std::nullopt;
-}
-
-// choose_scheme takes our most preferred scheme the client accepts for the
-// key. TLS 1.2 lets any ECDSA hash go with any curve, but a scheme that
-// matches the curve (the TLS 1.3 rule: P-384 with SHA-384) is preferred, so a
-// P-384 key is not signed over a weaker hash when the client accepts better.
-std::optional<SignatureScheme> choose_scheme(const ServerConfig& config, const msg::ClientHello& hello,
-                                             crypto::KeyType key) {
-    // RFC 5246 §7.4.1.4.1: "If the client does not send the
-    // signature_algorithms extension, the server MUST ... behave as if client
-    // had sent the value {sha1,rsa}" ({sha1,ecdsa} for ECDSA keys). That is
-    // the only scheme such a client verifies, so it is used whatever our list
-    // prefers; an EdDSA key has no SHA-1 form and cannot serve that client.
-    // From security level 2 on SHA-1 is refused, so such a client gets
-    // handshake_failure (no_common_signature_scheme), as from OpenSSL 3.
-    if (!hello.signature_algorithms) {
-        for (SignatureScheme implied : {SignatureScheme::rsa_pkcs1_sha1, SignatureScheme::ecdsa_sha1})
-            if (crypto::scheme_fits_key(implied, key, ProtocolVersion::tls12) &&
-                scheme_allowed(implied, config.security_level))
-                return implied;
-        return std::nullopt;
-    }
-    const auto& theirs = *hello.signature_algorithms;
-    for (ProtocolVersion rule : {ProtocolVersion::tls13, ProtocolVersion::tls12})
-        for (SignatureScheme s : config.signature_schemes)
-            if (contains(theirs, s) && crypto::scheme_fits_key(s, key, rule) && scheme_allowed(s, config.security_level))
-                return s;
-    return std::nullopt;
-}
-
-// RFC 8422 §5.1: the Supported Elliptic Curves extension also limits the
-// curve of an ECDSA certificate; without the extension any curve goes.
-// EdDSA certificates are governed by signature_algorithms alone (§5.1.1).
-bool certificate_curve_offered(crypto::KeyType key, const msg::ClientHello& hello) {
-    if (!hello.supported_groups) return true;
-    switch (key) {
-    case crypto::KeyType::ecdsa_p256: return contains(*hello.supported_groups, NamedGroup::secp256r1);
-    case crypto::KeyType::ecdsa_p384: return contains(*hello.supported_groups, NamedGroup::secp384r1);
-    case crypto::KeyType::ecdsa_p521: return contains(*hello.supported_groups, NamedGroup::secp521r1);
-    default: return true;
-    }
+bool ends_with(const std::array<std::uint8_t, 32>& random, const std::array<std::uint8_t, 8>& tail) {
+    return std::equal(tail.begin(), tail.end(), random.end() - tail.size());
 }
 
 }  // namespace
 
+Result<ProtocolVersion> choose_version(const ServerConfig& config, const msg::ClientHello& hello) {
+    if (config.versions.empty()) return make_error(Reason::bad_config, "no protocol versions enabled");
+    auto version = negotiate(config, hello);
+    if (!version) return version;
+    // RFC 7507 §3: "If TLS_FALLBACK_SCSV appears in ClientHello.cipher_suites
+    // and the highest protocol version supported by the server is higher than
+    // the version indicated in ClientHello.client_version, the server MUST
+    // respond with a fatal inappropriate_fallback alert". Judged against the
+    // version chosen (which supported_versions may raise above client_version),
+    // after version negotiation, as OpenSSL does (ssl_check_version_downgrade).
+    const bool fallback = std::find(hello.cipher_suites.begin(), hello.cipher_suites.end(), fallback_scsv) !=
+                          hello.cipher_suites.end();
+    if (fallback && *version < highest_enabled(config))
+        return make_error(Reason::inappropriate_fallback,
+                          "ClientHello: TLS_FALLBACK_SCSV with " + std::string(name(*version)) + ", but " +
+                              std::string(name(highest_enabled(config))) + " is enabled here");
+    return version;
+}
+
+bool has_downgrade_sentinel(const std::array<std::uint8_t, 32>& server_random, ProtocolVersion negotiated) {
+    // RFC 8446 §4.1.3: "TLS 1.3 clients receiving a ServerHello indicating TLS
+    // 1.2 or below MUST check that the last 8 bytes are not equal to either of
+    // these values." Either value, whatever the version below 1.3 (OpenSSL
+    // checks only the one matching the version; the RFC's rule is stricter).
+    if (negotiated >= ProtocolVersion::tls13) return false;
+    return ends_with(server_random, msg::downgrade_sentinel_tls12) ||
+           ends_with(server_random, msg::downgrade_sentinel_tls11);
+}
+
+void write_downgrade_sentinel(std::array<std::uint8_t, 32>& random, ProtocolVersion negotiated,
+                              const ServerConfig& config) {
+    // RFC 8446 §4.1.3: "If negotiating TLS 1.2, TLS 1.3 servers MUST set the
+    // last 8 bytes of their Random value to the bytes: 44 4F 57 4E 47 52 44 01".
+    // A server without TLS 1.3 enabled is not a TLS 1.3 server (OpenSSL writes
+    // it only when its maximum version is 1.3) and leaves the random alone.
+    if (!enabled(config, ProtocolVersion::tls13) || negotiated >= ProtocolVersion::tls13) return;
+    const auto& tail = negotiated == ProtocolVersion::tls12 ? msg::downgrade_sentinel_tls12
+                                                            : msg::downgrade_sentinel_tls11;
+    std::copy(tail.begin(), tail.end(), random.end() - tail.size());
+}
+
 bool key_fits_suite(crypto::KeyType key, Authentication auth) {
     using crypto::KeyType;
+    // RFC 8446 §4.4.2.2: a TLS 1.3 suite names no authentication; the signature schemes decide.
+    if (auth == Authentication::any) return true;
     if (auth == Authentication::rsa) return key == KeyType::rsa;
     return key == KeyType::ecdsa_p256 || key == KeyType::ecdsa_p384 || key == KeyType::ecdsa_p521 ||
            key == KeyType::ed25519 || key == KeyType::ed448;
@@ -121,73 +132,11 @@ bool key_usage_fits(bool may_sign, bool may_encipher, KeyExchange kx) {
     return kx == KeyExchange::rsa ? may_encipher : may_sign;
 }
 
-Result<ServerChoice12> choose12(const ServerConfig& config, const msg::ClientHello& hello) {
-    std::vector<CipherSuite> order;
-    if (config.prefer_server_cipher_order) {
-        for (CipherSuite s : config.cipher_suites)
-            if (contains(hello.cipher_suites, static_cast<std::uint16_t>(s))) order.push_back(s);
-    } else {
-        for (std::uint16_t code : hello.cipher_suites)
-            if (contains(config.cipher_suites, static_cast<CipherSuite>(code)))
-                order.push_back(static_cast<CipherSuite>(code));
-    }
-    if (order.empty())
-        return make_error(Reason::no_common_cipher_suite,
-                          "ClientHello offers " + std::to_string(hello.cipher_suites.size()) +
-                              " cipher suites, none of them enabled here");
-
-    Reason missing = Reason::no_common_cipher_suite;
-    std::string why;
-    for (CipherSuite code : order) {
-        const SuiteInfo* suite = find_suite(code);
-        if (!suite || suite->version != ProtocolVersion::tls12) continue;
-        if (suite->key_exchange == KeyExchange::rsa) {
-            // RSA key transport signs nothing and needs no group: any RSA certificate will do.
-            // A certificate whose keyUsage lacks keyEncipherment cannot serve it.
-            for (const CertifiedKey& cert : config.certificates)
-                if (cert.impl().key.type() == crypto::KeyType::rsa && cert.impl().may_encipher)
-                    return ServerChoice12{suite, &cert, {}, {}};
-            why = "no RSA certificate allowing keyEncipherment for " + std::string(name(code));
-            continue;
-        }
-        auto group = suite->key_exchange == KeyExchange::ecdhe ? choose_ecdhe_group(config, hello)
-                                                                : choose_ffdhe_group(config, hello);
-        if (!group) {
-            missing = Reason::no_common_group;
-            why = "no group in common for " + std::string(name(code));
-            continue;
-        }
-        for (const CertifiedKey& cert : config.certificates) {
-            const auto key = cert.impl().key.type();
-            if (!key_fits_suite(key, suite->authentication)) continue;
-            // RFC 8446 §4.4.2.2 / RFC 5246 §7.4.2: skip, rather than sign with, a
-            // certificate whose keyUsage lacks digitalSignature.
-            if (!key_usage_fits(cert.impl().may_sign, cert.impl().may_encipher, suite->key_exchange)) continue;
-            if (!certificate_curve_offered(key, hello)) {
-                missing = Reason::no_common_group;
-                why = "the client's supported_groups exclude the curve of the " +
-                      std::string(crypto::name(key)) + " certificate";
-                continue;
-            }
-            auto scheme = choose_scheme(config, hello, key);
-            if (!scheme) {
-                missing = Reason::no_common_signature_scheme;
-                why = "no signature scheme in common for the " + std::string(crypto::name(key)) + " certificate";
-                continue;
-            }
-            return ServerChoice12{suite, &cert, *scheme, *group};
-        }
-        if (missing == Reason::no_common_cipher_suite)
-            why = "no certificate can authenticate " + std::string(name(code));
-    }
-    return make_error(missing, why);
-}
-
 Result<std::string> choose_alpn(const std::vector<std::string>& ours,
                                 const std::optional<std::vector<std::string>>& offered) {
     if (ours.empty() || !offered) return std::string();
     for (const auto& protocol : ours)
-        if (contains(*offered, protocol)) return protocol;
+        if (std::find(offered->begin(), offered->end(), protocol) != offered->end()) return protocol;
     // RFC 7301 §3.2: "...the server MUST respond with a fatal 'no_application_protocol' alert."
     return make_error(Reason::no_application_protocol, "the client offers no application protocol we support");
 }

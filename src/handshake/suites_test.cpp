@@ -43,6 +43,38 @@ TEST(Suites, DheRsaCbcSha256SuitesAreKnownAndOffByDefault) {
     }
 }
 
+// RFC 8446 §B.4: the TLS 1.3 suites, which IANA and OpenSSL spell the same,
+// accepted in any case; each is a 1.3 row naming no key exchange or
+// authentication (Kx=any Au=any in `openssl ciphers -v`).
+TEST(Suites, Tls13SuitesAreFoundByTheirOneName) {
+    const struct {
+        const char* name;
+        CipherSuite suite;
+        Cipher cipher;
+        crypto::HashAlg hash;
+    } cases[] = {
+        {"TLS_AES_128_GCM_SHA256", CipherSuite::TLS_AES_128_GCM_SHA256, Cipher::aes_128_gcm, crypto::HashAlg::sha256},
+        {"TLS_AES_256_GCM_SHA384", CipherSuite::TLS_AES_256_GCM_SHA384, Cipher::aes_256_gcm, crypto::HashAlg::sha384},
+        {"TLS_CHACHA20_POLY1305_SHA256", CipherSuite::TLS_CHACHA20_POLY1305_SHA256, Cipher::chacha20_poly1305,
+         crypto::HashAlg::sha256},
+    };
+    for (const auto& c : cases) {
+        EXPECT_EQ(suite_by_name(c.name), c.suite) << c.name;
+        std::string lower_case = c.name;
+        std::transform(lower_case.begin(), lower_case.end(), lower_case.begin(), ::tolower);
+        EXPECT_EQ(suite_by_name(lower_case), c.suite) << lower_case;
+        const SuiteInfo* info = find_suite(c.suite);
+        ASSERT_NE(info, nullptr) << c.name;
+        EXPECT_EQ(info->openssl_name, c.name);
+        EXPECT_EQ(info->version, ProtocolVersion::tls13);
+        EXPECT_EQ(info->key_exchange, KeyExchange::any);
+        EXPECT_EQ(info->authentication, Authentication::any);
+        EXPECT_EQ(info->cipher, c.cipher);
+        EXPECT_EQ(info->prf_hash, c.hash);
+    }
+    EXPECT_EQ(suite_by_name("TLS_AES_128_CCM_SHA256"), std::nullopt);   // not implemented
+}
+
 TEST(Suites, SchemeByNameKnowsEverySchemeOfTheTable) {
     for (SignatureScheme s : crypto::known_schemes()) EXPECT_EQ(scheme_by_name(name(s)), s) << name(s);
     EXPECT_EQ(scheme_by_name("rsa_pkcs1_sha224"), SignatureScheme::rsa_pkcs1_sha224);

@@ -82,8 +82,10 @@ TEST(ClientAuth, RequestNamesTheClientCas) {
     // certificate is chosen and verified with RSA key transport too.
     auto client = client_with(test::pki().client);
     client->cipher_suites = {CipherSuite::TLS_RSA_WITH_AES_128_GCM_SHA256};
+    client->versions = {ProtocolVersion::tls12};
     auto server = test::server_config(test::pki().server_rsa);
     server->cipher_suites = {CipherSuite::TLS_RSA_WITH_AES_128_GCM_SHA256};
+    server->versions = {ProtocolVersion::tls12};
     server->client_auth = ClientAuth::required;
     server->client_trust = test::pki().trust;
     test::LoopbackPair pair(client, server);

@@ -150,11 +150,13 @@ TEST(ClientHelloSize, MoreThan64MostlyUnknownExtensionsCompleteTheHandshake) {
 std::shared_ptr<ClientConfig> rsa_client() {
     auto c = test::client_config();
     c->cipher_suites = {CipherSuite::TLS_RSA_WITH_AES_128_GCM_SHA256};
+    c->versions = {ProtocolVersion::tls12};
     return c;
 }
 std::shared_ptr<ServerConfig> rsa_server() {
     auto s = test::server_config(test::pki().server_rsa);
     s->cipher_suites = {CipherSuite::TLS_RSA_WITH_AES_128_GCM_SHA256};
+    s->versions = {ProtocolVersion::tls12};
     return s;
 }
 

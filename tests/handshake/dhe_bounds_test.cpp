@@ -33,6 +33,7 @@ Bytes odd_number_of(int bits) {
 Status client_against_prime(const Bytes& p, int level = 2) {
     auto config = test::client_config();
     config->cipher_suites = {kDheRsa};
+    config->versions = {ProtocolVersion::tls12};
     config->security_level = level;
     // The test PKI's RSA-2048 leaf is below level 3 itself: to reach the DHE
     // check there, the chain is not verified.

@@ -25,6 +25,7 @@ constexpr CipherSuite kGcm = CipherSuite::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256;
 std::shared_ptr<ClientConfig> client_with(std::vector<CipherSuite> suites, bool etm = true) {
     auto c = test::client_config();
     c->cipher_suites = std::move(suites);
+    c->versions = {ProtocolVersion::tls12};
     c->encrypt_then_mac = etm;
     return c;
 }
@@ -32,6 +33,7 @@ std::shared_ptr<ClientConfig> client_with(std::vector<CipherSuite> suites, bool 
 std::shared_ptr<ServerConfig> server_with(std::vector<CipherSuite> suites, bool etm = true) {
     auto s = test::server_config(test::pki().server_rsa);
     s->cipher_suites = std::move(suites);
+    s->versions = {ProtocolVersion::tls12};
     s->encrypt_then_mac = etm;
     return s;
 }

@@ -50,6 +50,7 @@ MC4CAQAwBQYDK2VwBCIEIKPpdgYyXRhj4nMVbRm8yWyuzYN29+vS68KjEXzBVZ80
 // Recorder whose clock advances 0.25 ms per event. Returns null if it fails.
 inline std::shared_ptr<explain::Recorder> explained_handshake(bool secrets) {
     auto client = client_config(1);
+    tls12_only(*client);   // the goldens are a TLS 1.2 handshake
     auto trust = TrustStore::from_pem(kGoldenCa);
     if (!trust) return nullptr;
     client->trust = std::move(*trust);
@@ -58,6 +59,7 @@ inline std::shared_ptr<explain::Recorder> explained_handshake(bool secrets) {
     auto server = std::make_shared<ServerConfig>();
     server->certificates.push_back(std::move(*key));
     server->random = std::make_shared<FixedRandom>(2);
+    tls12_only(*server);
 
     auto recorder = std::make_shared<explain::Recorder>(secrets);
     recorder->clock = [n = 0]() mutable { return 0.25 * n++; };

@@ -105,6 +105,7 @@ void timeline_records(const std::string& text, std::vector<Shown>& from_client, 
 TEST(ExplainRecords, RecordsAreTheOnesOnTheWireInBothDirections) {
     auto client_config = test::client_config(1);
     client_config->cipher_suites = {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256};
+    client_config->versions = {ProtocolVersion::tls12};
     auto server_config = test::server_config(test::pki().server_p256);
     auto recorder = std::make_shared<explain::Recorder>();
     test::LoopbackPair pair(client_config, server_config, "localhost", recorder->observer_for(explain::Side::client),

@@ -314,6 +314,7 @@ Case ecdhe_case(NamedGroup group) {
 Case dhe_case() {
     Case c = make_case(test::pki().server_rsa);
     c.client->cipher_suites = c.server->cipher_suites = {CipherSuite::TLS_DHE_RSA_WITH_AES_128_GCM_SHA256};
+    c.client->versions = c.server->versions = {ProtocolVersion::tls12};
     c.client->groups = c.server->groups = {NamedGroup::ffdhe2048};
     return c;
 }
@@ -357,6 +358,7 @@ TEST(IllegalValues, ClientHelloDuplicateExtensions) {
 TEST(IllegalValues, ServerHelloChoicesNotOffered) {
     Case c = make_case(test::pki().server_p256);
     c.client->cipher_suites = {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256};
+    c.client->versions = {ProtocolVersion::tls12};
     expect_baseline(c);
     auto set_suite = [](CipherSuite s) { return [s](msg::ServerHello& h) { h.cipher_suite = std::uint16_t(s); }; };
     expect_refused(c, server_hello(set_suite(CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384)), true,

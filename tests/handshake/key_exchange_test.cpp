@@ -14,12 +14,14 @@ namespace {
 std::shared_ptr<ServerConfig> rsa_transport_server() {
     auto server = test::server_config(test::pki().server_rsa);
     server->cipher_suites = {CipherSuite::TLS_RSA_WITH_AES_256_GCM_SHA384};
+    server->versions = {ProtocolVersion::tls12};
     return server;
 }
 
 std::shared_ptr<ClientConfig> rsa_transport_client() {
     auto client = test::client_config();
     client->cipher_suites = {CipherSuite::TLS_RSA_WITH_AES_256_GCM_SHA384};
+    client->versions = {ProtocolVersion::tls12};
     return client;
 }
 
@@ -154,10 +156,12 @@ TEST(FalseStart, NotWithoutAlpnNorWithRsaKeyTransportNorWhenOff) {
     no_alpn->alpn.clear();
     auto rsa = false_start_client();
     rsa->cipher_suites = {CipherSuite::TLS_RSA_WITH_AES_128_GCM_SHA256};
+    rsa->versions = {ProtocolVersion::tls12};
     auto off = false_start_client();
     off->false_start = false;
     auto rsa_server = test::server_config(test::pki().server_rsa);
     rsa_server->cipher_suites = {CipherSuite::TLS_RSA_WITH_AES_128_GCM_SHA256};
+    rsa_server->versions = {ProtocolVersion::tls12};
     rsa_server->alpn = {"http/1.1"};
     for (auto& [client_config, server_config] :
          std::vector<std::pair<std::shared_ptr<ClientConfig>, std::shared_ptr<ServerConfig>>>{

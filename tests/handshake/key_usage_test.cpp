@@ -63,6 +63,7 @@ Status client_against(CipherSuite suite, const test::Identity& id, bool verify =
     config->trust = test::policy_pki().trust;
     config->verify_peer = verify;
     config->cipher_suites = {kEcdheRsa, kRsaTransport};
+    config->versions = {ProtocolVersion::tls12};
     ClientConnection client(config, "localhost");
     (void)test::client_hello_of(client);
     msg::Certificate certificate;

@@ -205,6 +205,7 @@ TEST(LegacyClientHello, RsaServerSignsWithRsaPkcs1Sha224WhenThatIsAllTheClientOf
 TEST(LegacyClientHello, BareHelloForRsaKeyTransport) {
     auto config = test::server_config(test::pki().server_rsa);
     config->cipher_suites = {CipherSuite::TLS_RSA_WITH_AES_128_CBC_SHA};
+    config->versions = {ProtocolVersion::tls12};
     ServerConnection server(config);
     Flight flight = answer(server, hello_with({CipherSuite::TLS_RSA_WITH_AES_128_CBC_SHA}));
     EXPECT_EQ(flight.names, (std::vector<std::string>{"ServerHello", "Certificate", "ServerHelloDone"}));

@@ -47,7 +47,8 @@ Bytes queued_alert(const Connection& conn) {
 // ---- client: a server without renegotiation_info ----
 
 // client_given_server_hello makes a client, drops its ClientHello, and feeds
-// it a ServerHello for the first suite it offered, built by `change`.
+// it a ServerHello for the first TLS 1.2 suite it offered (a TLS 1.2 server
+// never picks a TLS 1.3 one, RFC 8446 §4.1.2), built by `change`.
 Status client_given_server_hello(ClientConnection& client, std::function<void(msg::ServerHello&)> change) {
     Bytes out(client.pending_output().begin(), client.pending_output().end());
     auto decoded = msg::decode_message(ProtocolVersion::tls12,
@@ -57,7 +58,12 @@ Status client_given_server_hello(ClientConnection& client, std::function<void(ms
     client.consume_output(out.size());
     msg::ServerHello sh;
     sh.random.fill(7);
-    sh.cipher_suite = hello.cipher_suites.front();
+    const auto tls12 = std::find_if(hello.cipher_suites.begin(), hello.cipher_suites.end(), [](std::uint16_t s) {
+        const auto* info = handshake::find_suite(s);
+        return info && info->version == ProtocolVersion::tls12;
+    });
+    EXPECT_NE(tls12, hello.cipher_suites.end());
+    sh.cipher_suite = tls12 == hello.cipher_suites.end() ? 0 : *tls12;
     sh.renegotiation_info = Bytes{};
     sh.extended_master_secret = true;
     change(sh);

@@ -48,6 +48,7 @@ TEST_P(LoopbackMatrix, CompletesHandshakeAndCarriesDataBothWays) {
     const Case& c = GetParam();
     auto client = test::client_config();
     client->cipher_suites = {c.suite};
+    client->versions = {ProtocolVersion::tls12};
     client->groups = {c.group};
     // RFC 8422 §5.1: an ECDSA certificate's curve must be among the client's groups.
     if (c.identity == &test::pki().server_p256 && c.group != NamedGroup::secp256r1)
@@ -57,6 +58,7 @@ TEST_P(LoopbackMatrix, CompletesHandshakeAndCarriesDataBothWays) {
     auto server = test::server_config(*c.identity);
     server->groups = {c.group};
     server->cipher_suites = {c.suite};
+    server->versions = {ProtocolVersion::tls12};
     test::LoopbackPair pair(client, server);
 
     ASSERT_TRUE(pair.handshake()) << (pair.client.error() ? pair.client.error()->message() : "")
@@ -99,8 +101,10 @@ INSTANTIATE_TEST_SUITE_P(AllSuites, LoopbackMatrix, testing::ValuesIn(matrix()),
 TEST(Loopback, DheWithoutClientGroupsUsesTheServersFirstGroup) {
     auto client = test::client_config();
     client->cipher_suites = {CipherSuite::TLS_DHE_RSA_WITH_AES_128_GCM_SHA256};
+    client->versions = {ProtocolVersion::tls12};
     auto server = test::server_config(test::pki().server_rsa);
     server->cipher_suites = {CipherSuite::TLS_DHE_RSA_WITH_AES_128_GCM_SHA256};
+    server->versions = {ProtocolVersion::tls12};
     test::LoopbackPair pair(client, server);
     ASSERT_TRUE(pair.handshake()) << (pair.client.error() ? pair.client.error()->message() : "");
     EXPECT_EQ(pair.client.info().group, NamedGroup::ffdhe2048);
@@ -136,9 +140,11 @@ TEST(Loopback, ServerPicksByItsOwnOrderUnlessToldOtherwise) {
     auto client = test::client_config();
     client->cipher_suites = {CipherSuite::TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
                              CipherSuite::TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384};
+    client->versions = {ProtocolVersion::tls12};
     auto server = test::server_config(test::pki().server_rsa);
     server->cipher_suites = {CipherSuite::TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
                              CipherSuite::TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256};
+    server->versions = {ProtocolVersion::tls12};
     {
         test::LoopbackPair pair(client, server);
         ASSERT_TRUE(pair.handshake());
@@ -202,6 +208,7 @@ TEST(Loopback, ServerWithTwoCertificatesPicksOneThatFitsTheSuite) {
                        CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256}) {
         auto client = test::client_config();
         client->cipher_suites = {suite};
+        client->versions = {ProtocolVersion::tls12};
         test::LoopbackPair pair(client, server);
         ASSERT_TRUE(pair.handshake()) << name(suite);
         EXPECT_EQ(pair.client.info().cipher_suite, suite);

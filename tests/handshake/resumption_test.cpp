@@ -205,6 +205,7 @@ TEST(Resumption, RefusedWhenSuiteNoLongerEnabled) {
         Session s = first_session(client, server);
         auto other = sharing(server);
         other->cipher_suites = {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384};
+        other->versions = {ProtocolVersion::tls12};
         ASSERT_NE(s.cipher_suite(), other->cipher_suites[0]);
         auto pair = connect(client, other, s);
         expect_full(*pair);
@@ -461,6 +462,7 @@ TEST(Resumption, ClientDoesNotOfferASessionWhoseSuiteItNoLongerEnables) {
         Session s = first_session(test::client_config(1), server);
         auto narrower = test::client_config(1);
         narrower->cipher_suites = {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384};
+        narrower->versions = {ProtocolVersion::tls12};
         ASSERT_NE(s.cipher_suite(), narrower->cipher_suites[0]);
         LoopbackPair pair(narrower, server);
         pair.client = ClientConnection(narrower, "localhost", s);

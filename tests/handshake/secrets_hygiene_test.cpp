@@ -264,6 +264,7 @@ void one_run(const Scenario& sc, RunState& run, std::shared_ptr<Observer> observ
     auto client_cfg = client_config(kClientSeed);
     auto server_cfg = server_config(sc.identity(), kServerSeed);
     client_cfg->cipher_suites = server_cfg->cipher_suites = {sc.suite};
+    client_cfg->versions = server_cfg->versions = {ProtocolVersion::tls12};
     if (sc.suite != CipherSuite::TLS_RSA_WITH_AES_128_GCM_SHA256) client_cfg->groups = server_cfg->groups = {sc.group};
     if (sc.scheme) client_cfg->signature_schemes = {*sc.scheme};
     client_cfg->key_log = KeyLog::to_callback([&run](std::string_view line) { run.on_key_line(line); });

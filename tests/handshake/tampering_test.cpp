@@ -53,6 +53,7 @@ TEST(Tampering, ChangedClientHelloIsCaughtByFinished) {
 TEST(Tampering, NoCommonCipherSuiteIsHandshakeFailure) {
     auto client = test::client_config();
     client->cipher_suites = {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256};
+    client->versions = {ProtocolVersion::tls12};
     test::LoopbackPair pair(client, test::server_config(test::pki().server_rsa));
     EXPECT_FALSE(pair.handshake());
     expect_failure(pair.server, Reason::no_common_cipher_suite, Alert::handshake_failure, pair.client);
@@ -72,6 +73,7 @@ TEST(Tampering, EcdsaCertificateOnACurveTheClientLacksIsNotUsed) {
     auto client = test::client_config();
     client->groups = {NamedGroup::x25519};
     client->cipher_suites = {CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256};
+    client->versions = {ProtocolVersion::tls12};
     test::LoopbackPair pair(client, test::server_config(test::pki().server_p384));
     EXPECT_FALSE(pair.handshake());
     expect_failure(pair.server, Reason::no_common_group, Alert::handshake_failure, pair.client);
@@ -81,9 +83,11 @@ TEST(Tampering, EcdsaCertificateOnACurveTheClientLacksIsNotUsed) {
 TEST(Tampering, DheWithNoCommonFfdheGroupIsHandshakeFailure) {
     auto client = test::client_config();
     client->cipher_suites = {CipherSuite::TLS_DHE_RSA_WITH_AES_128_GCM_SHA256};
+    client->versions = {ProtocolVersion::tls12};
     client->groups = {NamedGroup::ffdhe4096};
     auto server = test::server_config(test::pki().server_rsa);
     server->cipher_suites = {CipherSuite::TLS_DHE_RSA_WITH_AES_128_GCM_SHA256};
+    server->versions = {ProtocolVersion::tls12};
     server->groups = {NamedGroup::ffdhe2048};
     test::LoopbackPair pair(client, server);
     EXPECT_FALSE(pair.handshake());

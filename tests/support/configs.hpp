@@ -1,8 +1,10 @@
 // Ready configs for tests: deterministic randomness, the test PKI's trust store.
 #pragma once
 
+#include <algorithm>
 #include <memory>
 
+#include "handshake/suites.hpp"
 #include "support/fixed_random.hpp"
 #include "support/test_pki.hpp"
 #include "tlspp/config.hpp"
@@ -21,6 +23,18 @@ inline std::shared_ptr<ServerConfig> server_config(const Identity& id, std::uint
     s->certificates.push_back(id.certified_key());
     s->random = std::make_shared<FixedRandom>(seed);
     return s;
+}
+
+// tls12_only keeps a config to TLS 1.2: versions {1.2} and only the TLS 1.2
+// suites of its list, so a test of a TLS 1.2 exchange sends and expects what
+// a TLS 1.2-only peer does (no TLS 1.3 suites in its ClientHello).
+template <class Config>
+void tls12_only(Config& config) {
+    config.versions = {ProtocolVersion::tls12};
+    std::erase_if(config.cipher_suites, [](CipherSuite s) {
+        const auto* info = handshake::find_suite(s);
+        return !info || info->version != ProtocolVersion::tls12;
+    });
 }
 
 }  // namespace tlspp::test

@@ -29,7 +29,6 @@ const OptionSpec kOptions[] = {
     {"ca", "FILE|DIR", "trust these CAs (PEM bundle, or hashed directory) instead of the system store"},
     {"servername", "NAME", "name to send as SNI and to verify (default: HOST)"},
     {"alpn", "LIST", "offer these application protocols, comma-separated (e.g. h2,http/1.1)"},
-    {"ciphers", "LIST", "cipher suites in preference order, IANA or OpenSSL names, ':' or ',' separated"},
     {"groups", "LIST", groups_help()},
     {"security-level", "N", "OpenSSL's security level 0-5 for keys, signatures and DHE groups (default 2: RSA >= 2048, no SHA-1; 1 allows SHA-1)"},
     {"insecure", "", "do not verify the server's certificate (the summary says so)"},
@@ -70,7 +69,9 @@ Result<TrustStore> load_trust(const std::optional<std::string>& ca) {
 
 std::shared_ptr<const ClientConfig> make_config(const Args& args, std::string* problem) {
     auto config = std::make_shared<ClientConfig>();
-    if (auto v = args.value("ciphers")) config->cipher_suites = parse_suites(*v);
+    auto protocol = protocol_settings(args);
+    config->versions = std::move(protocol.versions);
+    config->cipher_suites = std::move(protocol.cipher_suites);
     if (auto v = args.value("groups")) config->groups = parse_groups(*v);
     if (auto v = args.value("alpn")) config->alpn = parse_alpn(*v);
     if (auto v = args.value("security-level")) config->security_level = parse_security_level(*v);
@@ -219,7 +220,7 @@ void write_client_diagram(const explain::Recorder& recorder, const ExplainSettin
 }  // namespace
 
 int run_client(std::span<char* const> argv) {
-    auto spec = with_explain_options(kOptions);
+    auto spec = with_explain_options(with_protocol_options(kOptions));
     Args args = Args::parse(argv, spec);
     if (args.wants_help()) {
         std::fputs(help_text(kSynopsis, kDescription, spec).c_str(), stdout);

@@ -188,6 +188,9 @@ bool run_demo(const Demo& demo, std::size_t index, const ThrowawayPki& pki, cons
     auto client_config = std::make_shared<ClientConfig>();
     client_config->trust = pki.trust;
     auto server_config = std::make_shared<ServerConfig>();
+    // The demonstrations are TLS 1.2 handshakes: their suite lists name 1.2
+    // suites only, which a config with TLS 1.3 enabled refuses.
+    client_config->versions = server_config->versions = {ProtocolVersion::tls12};
     demo.configure(*client_config, *server_config, pki);
 
     auto listener = net::Listener::open("127.0.0.1", 0);

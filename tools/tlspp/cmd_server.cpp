@@ -39,7 +39,6 @@ const OptionSpec kOptions[] = {
     {"host", "ADDR", "address to bind (default 127.0.0.1; use ::1 for IPv6)"},
     {"www", "", "answer an HTTP GET with a page describing the session (the default)"},
     {"echo", "", "echo the client's bytes back until it closes"},
-    {"ciphers", "LIST", "cipher suites in preference order, IANA or OpenSSL names, ':' or ',' separated"},
     {"groups", "LIST", groups_help()},
     {"alpn", "LIST", "supported application protocols, comma-separated, in preference order"},
     {"prefer-client-order", "", "choose the cipher suite by the client's order instead of ours"},
@@ -164,7 +163,7 @@ int serve_events(net::Listener& listener, std::shared_ptr<const ServerConfig> co
 }  // namespace
 
 int run_server(std::span<char* const> argv) {
-    auto spec = with_explain_options(kOptions);
+    auto spec = with_explain_options(with_protocol_options(kOptions));
     Args args = Args::parse(argv, spec);
     if (args.wants_help()) {
         std::fputs(help_text(kSynopsis, kDescription, spec).c_str(), stdout);
@@ -186,7 +185,9 @@ int run_server(std::span<char* const> argv) {
     if (auto v = args.value("max-connections")) max_connections = parse_count(*v, "max-connections");
 
     auto config = std::make_shared<ServerConfig>();
-    if (auto v = args.value("ciphers")) config->cipher_suites = parse_suites(*v);
+    auto protocol = protocol_settings(args);
+    config->versions = std::move(protocol.versions);
+    config->cipher_suites = std::move(protocol.cipher_suites);
     if (auto v = args.value("groups")) config->groups = parse_groups(*v);
     if (auto v = args.value("alpn")) config->alpn = parse_alpn(*v);
     if (auto v = args.value("security-level")) config->security_level = parse_security_level(*v);

@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "handshake/suites.hpp"
+#include "tlspp/config.hpp"
 
 namespace tlspp::cli {
 
@@ -103,20 +104,106 @@ std::vector<std::string> split_list(std::string_view text, std::string_view sepa
     return items;
 }
 
-std::vector<CipherSuite> parse_suites(std::string_view list) {
+std::vector<CipherSuite> parse_suites(std::string_view list, ProtocolVersion version, std::string_view option) {
     std::vector<CipherSuite> suites;
+    const std::string flag = "--" + std::string(option);
     for (const auto& item : split_list(list)) {
         auto suite = handshake::suite_by_name(item);
         if (!suite) {
             std::string known;
             for (const auto& info : handshake::all_suites())
-                known += "\n  " + std::string(name(info.suite)) + " (" + std::string(info.openssl_name) + ")";
-            throw UsageError("unknown cipher suite '" + item + "'; known suites:" + known);
+                if (info.version == version)
+                    known += "\n  " + std::string(name(info.suite)) + " (" + std::string(info.openssl_name) + ")";
+            throw UsageError(flag + ": unknown cipher suite '" + item + "'; known " + std::string(name(version)) +
+                             " suites:" + known);
         }
+        // OpenSSL keeps the lists apart (-cipher for TLS 1.2, -ciphersuites
+        // for TLS 1.3); a name in the wrong one is a mistake worth saying.
+        if (const auto* info = handshake::find_suite(*suite); info->version != version)
+            throw UsageError(flag + ": " + item + " is a " + std::string(name(info->version)) + " suite; give it to " +
+                             (info->version == ProtocolVersion::tls13 ? "--ciphersuites" : "--ciphers"));
         suites.push_back(*suite);
     }
-    if (suites.empty()) throw UsageError("--ciphers: empty list");
+    if (suites.empty()) throw UsageError(flag + ": empty list");
     return suites;
+}
+
+namespace {
+
+const OptionSpec kProtocolOptions[] = {
+    {"tls1_2", "", "use TLS 1.2 only"},
+    {"tls1_3", "", "use TLS 1.3 only"},
+    {"min-version", "V", "lowest protocol version: 1.2 or 1.3 (also TLSv1.2, TLSv1.3; default 1.2)"},
+    {"max-version", "V", "highest protocol version: 1.2 or 1.3 (default 1.3)"},
+    {"ciphers", "LIST", "TLS 1.2 cipher suites in preference order, IANA or OpenSSL names, ':' or ',' separated"},
+    {"ciphersuites", "LIST", "TLS 1.3 cipher suites in preference order, ':' or ',' separated (default "
+                             "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256)"},
+};
+
+ProtocolVersion parse_version(std::string_view text, std::string_view option) {
+    std::string_view v = text;
+    if (v.size() > 4 && (v.substr(0, 4) == "TLSv" || v.substr(0, 4) == "tlsv")) v.remove_prefix(4);
+    if (v == "1.2") return ProtocolVersion::tls12;
+    if (v == "1.3") return ProtocolVersion::tls13;
+    if (v == "1.0" || v == "1.1")
+        throw UsageError("--" + std::string(option) + ": TLS " + std::string(v) +
+                         " is not supported (only 1.2 and 1.3)");
+    throw UsageError("--" + std::string(option) + ": expected 1.2 or 1.3 (or TLSv1.2, TLSv1.3), got '" +
+                     std::string(text) + "'");
+}
+
+// suites_of is the default list's suites of one version, in its order.
+std::vector<CipherSuite> suites_of(const std::vector<CipherSuite>& suites, ProtocolVersion version) {
+    std::vector<CipherSuite> out;
+    for (CipherSuite s : suites)
+        if (handshake::find_suite(s)->version == version) out.push_back(s);
+    return out;
+}
+
+}  // namespace
+
+std::span<const OptionSpec> protocol_options() { return kProtocolOptions; }
+
+std::vector<OptionSpec> with_protocol_options(std::span<const OptionSpec> own) {
+    std::vector<OptionSpec> all(own.begin(), own.end());
+    all.insert(all.end(), std::begin(kProtocolOptions), std::end(kProtocolOptions));
+    return all;
+}
+
+ProtocolSettings protocol_settings(const Args& args) {
+    const bool only12 = args.has("tls1_2"), only13 = args.has("tls1_3");
+    const auto min_text = args.value("min-version"), max_text = args.value("max-version");
+    // OpenSSL's s_client refuses two version flags ("Cannot supply multiple protocol flags").
+    if (only12 && only13) throw UsageError("choose one of --tls1_2 and --tls1_3");
+    if ((only12 || only13) && (min_text || max_text))
+        throw UsageError("--tls1_2/--tls1_3 already fix the version; leave out --min-version/--max-version");
+    ProtocolVersion low = ProtocolVersion::tls12, high = ProtocolVersion::tls13;
+    if (only12) low = high = ProtocolVersion::tls12;
+    if (only13) low = high = ProtocolVersion::tls13;
+    if (min_text) low = parse_version(*min_text, "min-version");
+    if (max_text) high = parse_version(*max_text, "max-version");
+    if (low > high)
+        throw UsageError("--min-version " + min_text.value_or("") + " is above --max-version " + max_text.value_or(""));
+
+    // Both lists are checked even for a version left out, as OpenSSL checks
+    // -ciphersuites under -tls1_2; only the enabled versions' suites are used.
+    const auto defaults = default_cipher_suites();
+    const auto v13 = args.value("ciphersuites");
+    const auto v12 = args.value("ciphers");
+    const auto suites13 = v13 ? parse_suites(*v13, ProtocolVersion::tls13, "ciphersuites")
+                              : suites_of(defaults, ProtocolVersion::tls13);
+    const auto suites12 = v12 ? parse_suites(*v12, ProtocolVersion::tls12, "ciphers")
+                              : suites_of(defaults, ProtocolVersion::tls12);
+    ProtocolSettings out;
+    // Most preferred first, as ClientConfig::versions; the TLS 1.3 suites
+    // first, like the library's default list.
+    for (ProtocolVersion v : {ProtocolVersion::tls13, ProtocolVersion::tls12}) {
+        if (v < low || v > high) continue;
+        out.versions.push_back(v);
+        const auto& suites = v == ProtocolVersion::tls13 ? suites13 : suites12;
+        out.cipher_suites.insert(out.cipher_suites.end(), suites.begin(), suites.end());
+    }
+    return out;
 }
 
 std::string_view groups_help() {

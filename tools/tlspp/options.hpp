@@ -59,9 +59,31 @@ std::string help_text(std::string_view synopsis, std::string_view description,
 std::vector<std::string> split_list(std::string_view text, std::string_view separators = ",:");
 
 // parse_suites / parse_groups map IANA or OpenSSL names to code points,
-// keeping the order given; the first unknown name throws UsageError.
-std::vector<CipherSuite> parse_suites(std::string_view list);
+// keeping the order given; the first unknown name throws UsageError, and so
+// does a suite of another version than `version` (naming the option that
+// takes it). `option` names the option in errors.
+std::vector<CipherSuite> parse_suites(std::string_view list, ProtocolVersion version, std::string_view option);
 std::vector<NamedGroup> parse_groups(std::string_view list);
+
+// The protocol options of client and server, as OpenSSL's s_client/s_server
+// have them: --tls1_2 / --tls1_3 (that version only), --min-version and
+// --max-version (1.2, 1.3, TLSv1.2, TLSv1.3), --ciphers (TLS 1.2 suites, like
+// -cipher) and --ciphersuites (TLS 1.3 suites, like -ciphersuites). As in
+// OpenSSL the two suite lists are separate: --ciphers leaves the TLS 1.3
+// suites at their defaults, and the reverse.
+std::span<const OptionSpec> protocol_options();
+// with_protocol_options appends protocol_options() to `own`.
+std::vector<OptionSpec> with_protocol_options(std::span<const OptionSpec> own);
+
+struct ProtocolSettings {
+    std::vector<ProtocolVersion> versions;     // most preferred first (ClientConfig::versions)
+    std::vector<CipherSuite> cipher_suites;    // the TLS 1.3 suites, then the TLS 1.2 ones, of enabled versions only
+};
+// protocol_settings reads the protocol options; without any it gives the
+// library's defaults. Throws UsageError for a conflict (--tls1_2 with
+// --tls1_3, either with --min/--max-version, a minimum above the maximum) or a
+// bad value.
+ProtocolSettings protocol_settings(const Args& args);
 // groups_help is --groups' help line, naming every group (handshake::group_names).
 std::string_view groups_help();
 
