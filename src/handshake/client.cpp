@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "handshake/negotiation.hpp"
+
 namespace tlspp::handshake {
 
 namespace {
@@ -16,10 +18,6 @@ bool offered(const msg::ClientHello& hello, ProtocolVersion v) {
 }
 
 std::string version_text(std::uint16_t v) { return std::to_string(v >> 8) + "." + std::to_string(v & 0xff); }
-
-bool ends_with(const std::array<std::uint8_t, 32>& random, const std::array<std::uint8_t, 8>& tail) {
-    return std::equal(tail.begin(), tail.end(), random.end() - 8);
-}
 
 }  // namespace
 
@@ -59,8 +57,7 @@ Status Client::choose(const msg::ServerHello& m) {
     // RFC 8446 §4.1.3: a TLS 1.3 client that gets a TLS 1.2 (or lower)
     // ServerHello "MUST check that the last 8 bytes are not equal to either
     // of these values" and otherwise abort with illegal_parameter.
-    if (offered13 && (ends_with(m.random, msg::downgrade_sentinel_tls12) ||
-                      ends_with(m.random, msg::downgrade_sentinel_tls11)))
+    if (offered13 && has_downgrade_sentinel(m.random, ProtocolVersion::tls12))
         return make_error(Reason::downgrade_detected,
                           "ServerHello: TLS " + version_text(m.legacy_version) +
                               " with the downgrade sentinel of a TLS 1.3 server in its random (RFC 8446 §4.1.3)");

@@ -229,6 +229,8 @@ Result<State> resume(const msg::ClientHello& m, const ServerConfig& config, Step
     params.suite = &suite;
     params.client_random = m.random;
     step.random().fill(params.server_random);
+    // RFC 8446 §4.1.3: a server that could have done TLS 1.3 says it chose 1.2.
+    write_downgrade_sentinel(params.server_random, ProtocolVersion::tls12, config);
     params.extended_master_secret = s.extended_master_secret;
     params.encrypt_then_mac = s.encrypt_then_mac;
     params.session_id = m.session_id;
@@ -304,6 +306,8 @@ Result<State> answer_client_hello(const msg::ClientHello& m, const ServerConfig&
     params.suite = &suite;
     params.client_random = m.random;
     step.random().fill(params.server_random);
+    // RFC 8446 §4.1.3: a server that could have done TLS 1.3 says it chose 1.2.
+    write_downgrade_sentinel(params.server_random, ProtocolVersion::tls12, config);
     params.extended_master_secret = m.extended_master_secret;
     // RFC 7366 §3: only for a CBC suite, when the client offered it.
     params.encrypt_then_mac = config.encrypt_then_mac && m.encrypt_then_mac && !suite.is_aead();
