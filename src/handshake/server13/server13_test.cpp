@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include "conn/alerts.hpp"
 #include "handshake/server13/server13_test_peer.hpp"
 #include "support/test_pki.hpp"
 
@@ -13,32 +12,6 @@ namespace tlspp::handshake::test13 {
 namespace {
 
 using G = NamedGroup;
-const std::vector<std::uint16_t> all13 = {0x1301, 0x1302, 0x1303};
-
-std::shared_ptr<ServerConfig> config_for(const test::Identity& id) { return test::server_config(id, 2); }
-
-// Handshake is one handshake: the server machine, the client, the first ClientHello.
-struct Handshake {
-    explicit Handshake(std::shared_ptr<ServerConfig> config) : server(std::move(config)) {}
-
-    // hello sends a ClientHello as the hello phase hands it over, and reads the answer.
-    Status hello(const msg::ClientHello& h) {
-        auto ok = server.receive(client.send(h));
-        if (!ok) return ok;
-        return client.read(server.take_output());
-    }
-    // finish sends the client's Finished, protected.
-    Status finish() { return server.receive_records(client.protect({client.finished()})); }
-
-    ServerSide server;
-    TestClient13 client;
-};
-
-void expect_alert(const Status& s, Reason reason, Alert alert, const std::string& what) {
-    ASSERT_FALSE(s) << what;
-    EXPECT_EQ(s.error().reason, reason) << what << ": " << s.error().detail;
-    EXPECT_EQ(alert_for(s.error().reason, ProtocolVersion::tls13), alert) << what;
-}
 
 TEST(Server13, FullFlightReadsBackUnderTheClientsOwnKeys) {
     Handshake run(config_for(test::pki().server_p256));

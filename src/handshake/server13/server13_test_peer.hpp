@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "conn/alerts.hpp"
 #include "crypto/key_exchange.hpp"
 #include "handshake/keys13.hpp"
 #include "handshake/server13/server13.hpp"
@@ -365,6 +366,35 @@ inline Result<Bytes> TestClient13::open_application(std::span<const std::uint8_t
     if (!opened) return std::move(opened).error();
     EXPECT_EQ(opened->type, ContentType::application_data);
     return Bytes(opened->plaintext.begin(), opened->plaintext.end());
+}
+
+// ---- one handshake ----
+
+inline const std::vector<std::uint16_t> all13 = {0x1301, 0x1302, 0x1303};
+
+inline std::shared_ptr<ServerConfig> config_for(const test::Identity& id) { return test::server_config(id, 2); }
+
+// Handshake is one handshake: the server machine, the client, the first ClientHello.
+struct Handshake {
+    explicit Handshake(std::shared_ptr<ServerConfig> config) : server(std::move(config)) {}
+
+    // hello sends a ClientHello as the hello phase hands it over, and reads the answer.
+    Status hello(const msg::ClientHello& h) {
+        auto ok = server.receive(client.send(h));
+        if (!ok) return ok;
+        return client.read(server.take_output());
+    }
+    // finish sends the client's Finished, protected.
+    Status finish() { return server.receive_records(client.protect({client.finished()})); }
+
+    ServerSide server;
+    TestClient13 client;
+};
+
+inline void expect_alert(const Status& s, Reason reason, Alert alert, const std::string& what) {
+    ASSERT_FALSE(s) << what;
+    EXPECT_EQ(s.error().reason, reason) << what << ": " << s.error().detail;
+    EXPECT_EQ(alert_for(s.error().reason, ProtocolVersion::tls13), alert) << what;
 }
 
 }  // namespace tlspp::handshake::test13
