@@ -48,9 +48,9 @@ Result<State> send_hello_retry_request(const msg::ClientHello& m, const SuiteInf
     msg::ServerHello retry = hello_for(m, suite);
     retry.random = msg::hello_retry_request_random;
     retry.selected_group = group;
-    report_check(step.events(), "key share", false,
+    report_check(step.events(), "HelloRetryRequest", true,
                  "the ClientHello has no key_share for " + std::string(crypto::group_label(group)) +
-                     ": HelloRetryRequest asks for one");
+                     ", the group chosen: the server asks for one");
     step.set_record_version(legacy_version);
     step.send(retry);
     const bool ccs = sends_compat_ccs(m);
