@@ -188,6 +188,7 @@ private:
     HandshakeTrafficSecrets13 handshake_;
     ApplicationSecrets13 application_;
     std::unique_ptr<record::Protection> read_;
+    std::unique_ptr<record::RecordLayer> handshake_writer_, application_writer_;
     std::optional<crypto::PublicKey> server_key_;
     std::vector<Received> received_;
     int ccs_ = 0;
@@ -335,14 +336,20 @@ inline Status TestClient13::on_message(std::span<const std::uint8_t> encoded, bo
 }
 
 inline Bytes TestClient13::protect(const std::vector<Bytes>& messages, bool application, ContentType type) {
-    record::RecordLayer layer;
-    layer.set_write_version(0x0303);
-    auto p = protection13(*suite_, application ? application_.client_traffic : handshake_.client, record::Use::seal);
-    EXPECT_TRUE(p);
-    layer.set_write_protection(std::move(*p));
-    for (const auto& m : messages) layer.write(type, m);
-    auto out = layer.output();
-    return Bytes(out.begin(), out.end());
+    // One writer per key, kept: its sequence number goes on from record to record.
+    auto& layer = application ? application_writer_ : handshake_writer_;
+    if (!layer) {
+        layer = std::make_unique<record::RecordLayer>();
+        layer->set_write_version(0x0303);
+        auto p = protection13(*suite_, application ? application_.client_traffic : handshake_.client, record::Use::seal);
+        EXPECT_TRUE(p);
+        layer->set_write_protection(std::move(*p));
+    }
+    for (const auto& m : messages) layer->write(type, m);
+    auto out = layer->output();
+    Bytes bytes(out.begin(), out.end());
+    layer->consume_output(bytes.size());
+    return bytes;
 }
 
 inline Bytes TestClient13::finished() {
