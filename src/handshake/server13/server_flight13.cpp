@@ -34,9 +34,11 @@ msg::ServerHello hello_for(const msg::ClientHello& m, const SuiteInfo& suite) {
 }
 
 // sends_compat_ccs says whether the client asked for middlebox compatibility
-// mode. Choice (RFC 8446 §D.4 lets the server send its dummy ChangeCipherSpec
-// whenever it likes): only when the client's legacy_session_id is non-empty,
-// the sign of a client in compatibility mode, as rustls and BoringSSL do.
+// mode (RFC 8446 §D.4: "the client ... sets legacy_session_id"). Choice: the
+// server's dummy ChangeCipherSpec goes only to such a client, the path where
+// middleboxes expect a TLS 1.2-looking resumption; OpenSSL (with its default
+// SSL_OP_ENABLE_MIDDLEBOX_COMPAT) and BoringSSL send it to every client, which
+// §5 obliges to drop it, so either is safe.
 bool sends_compat_ccs(const msg::ClientHello& m) { return !m.session_id.empty(); }
 
 Result<State> send_hello_retry_request(const msg::ClientHello& m, const SuiteInfo& suite, NamedGroup group,
