@@ -52,6 +52,9 @@ enum class Reason : std::uint16_t {
     missing_uncompressed_point_format,
     bad_key_share,
     illegal_parameter,              // any other value the RFC forbids here
+    // TLS 1.3 (RFC 8446): illegal_parameter too.
+    downgrade_detected,             // a TLS 1.2 ServerHello with a 1.3 server's sentinel (§4.1.3)
+    hello_retry_request_invalid,    // an HRR that changes nothing, names an unoffered group, or comes twice (§4.1.4)
     // illegal_parameter too: more than tlspp/limits.hpp accepts (as OpenSSL and
     // BoringSSL answer an excessive message size).
     excessive_message_size,

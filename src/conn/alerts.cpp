@@ -48,6 +48,8 @@ Alert alert_for(Reason reason, ProtocolVersion version) noexcept {
     case Reason::missing_uncompressed_point_format:
     case Reason::bad_key_share:
     case Reason::illegal_parameter:
+    case Reason::downgrade_detected:             // RFC 8446 §4.1.3
+    case Reason::hello_retry_request_invalid:    // RFC 8446 §4.1.4
     // OpenSSL and BoringSSL send illegal_parameter for SSL_R_EXCESSIVE_MESSAGE_SIZE.
     case Reason::excessive_message_size:         return Alert::illegal_parameter;
     // RFC 5246 §7.4.1.4: "...it MUST abort the handshake with an unsupported_extension fatal alert."

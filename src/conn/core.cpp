@@ -23,7 +23,7 @@ std::optional<Error> invalid(const Config& config) {
 
 Core::Core(std::shared_ptr<const ClientConfig> config, std::string server_name, std::optional<Session> resume,
            std::shared_ptr<Observer> observer)
-    : machine_(std::in_place_type<handshake::Client12>, config, server_name,
+    : machine_(std::in_place_type<handshake::Client>, config, server_name,
                resume ? std::optional<session::Session12>(resume->impl().s) : std::nullopt),
       limits_(config->limits),
       random_(config->random),
@@ -42,13 +42,13 @@ Core::Core(std::shared_ptr<const ClientConfig> config, std::string server_name, 
         return;
     }
     handshake::Step step = make_step();
-    auto ok = std::get<handshake::Client12>(machine_).start(step);
+    auto ok = std::get<handshake::Client>(machine_).start(step);
     step.flush();
     if (!ok) (void)fail(std::move(ok).error());
 }
 
 Core::Core(std::shared_ptr<const ServerConfig> config, std::shared_ptr<Observer> observer)
-    : machine_(std::in_place_type<handshake::Server12>, config),
+    : machine_(std::in_place_type<handshake::Server>, config),
       limits_(config->limits),
       random_(config->random),
       clock_(config->clock),
@@ -81,6 +81,8 @@ void Core::send_alert(AlertLevel level, Alert alert) {
 
 Status Core::fail(Error error) {
     if (error_) return *error_;
+    // make_error gave the TLS 1.2 alert; the version's own table decides (conn/alerts.cpp).
+    if (!error.alert_from_peer) error.alert = alert_for(error.reason, version());
     if (sends_alert(error) && !sent_close_) send_alert(AlertLevel::fatal, error.alert);
     error_ = std::move(error);
     return *error_;
@@ -100,8 +102,10 @@ Status Core::process_records() {
         if (!next) return fail(std::move(next).error());
         if (!*next) return {};
         const record::PlainRecord& rec = **next;
-        // RFC 5246 Appendix E.1: once the version is agreed, every record carries it.
-        if (info_.version && rec.version != static_cast<std::uint16_t>(*info_.version))
+        // RFC 5246 Appendix E.1: once the version is agreed, every record
+        // carries it. RFC 8446 §5.1: in TLS 1.3 legacy_record_version "MUST
+        // be ignored for all purposes".
+        if (info_.version == ProtocolVersion::tls12 && rec.version != static_cast<std::uint16_t>(*info_.version))
             return fail(make_error(Reason::bad_record_version,
                                    "record version " + std::to_string(rec.version >> 8) + "." +
                                        std::to_string(rec.version & 0xff) + " after TLS 1.2 was agreed"));
@@ -146,13 +150,14 @@ Status Core::count_progress() {
 }
 
 Status Core::check_message_limits(const msg::Message& message) const {
-    const auto* certificate = std::get_if<msg::Certificate>(&message);
-    if (!certificate) return {};
+    std::size_t count = 0;
+    if (const auto* certificate = std::get_if<msg::Certificate>(&message)) count = certificate->chain.size();
+    else if (const auto* certificate13 = std::get_if<msg::Certificate13>(&message)) count = certificate13->entries.size();
     // Its bytes are bounded by max_handshake_message_size already; the
     // count bounds the certificates parsed and offered to path building.
-    if (certificate->chain.size() > limits_.max_certificate_chain_length)
+    if (count > limits_.max_certificate_chain_length)
         return make_error(Reason::certificate_chain_too_long,
-                          "Certificate: " + std::to_string(certificate->chain.size()) + " certificates, limit " +
+                          "Certificate: " + std::to_string(count) + " certificates, limit " +
                               std::to_string(limits_.max_certificate_chain_length) +
                               " (Limits::max_certificate_chain_length)");
     return {};
@@ -171,6 +176,13 @@ Status Core::on_handshake_data(std::span<const std::uint8_t> data) {
         if (!input) return std::move(input).error();
         if (auto within = check_message_limits(*input); !within) return within;
         if (auto ok = dispatch(std::move(*input), &m); !ok) return ok;
+        // RFC 8446 §5.1: "Handshake messages MUST NOT span key changes ...
+        // Because the ServerHello, Finished, and KeyUpdate messages can
+        // immediately precede a key change, implementations MUST send these
+        // messages in alignment with a record boundary" (unexpected_message).
+        if (read_keys_changed_ && !reassembler_.aligned())
+            return make_error(Reason::handshake_spans_key_change,
+                              "more handshake bytes in the record that ends with a key change");
     }
 }
 
@@ -210,6 +222,7 @@ Status Core::dispatch(msg::Message input, const handshake::Message* message) {
     // which we refuse with a warning: no progress either.
     const bool step_of_handshake = !handshake_done_ && !(message && message->type == HandshakeType::hello_request);
     Status result = std::visit([&](auto& machine) { return machine.handle(std::move(input), step); }, machine_);
+    read_keys_changed_ = step.read_keys_changed();
     // What the handler sent goes to the record layer even if it then failed:
     // the peer gets those messages and then our alert, as they were sent.
     step.flush();
@@ -237,7 +250,11 @@ Status Core::on_alert(std::span<const std::uint8_t> data) {
         if (!sent_close_) close();
         return {};
     }
-    if (level == AlertLevel::warning) {
+    // RFC 8446 §6: in TLS 1.3 the level is ignored; every alert but
+    // close_notify and user_canceled is an error alert.
+    const bool warning = version() == ProtocolVersion::tls13 ? description == Alert::user_canceled
+                                                              : level == AlertLevel::warning;
+    if (warning) {
         // RFC 5246 §7.2: warnings may be ignored; too many in a row is abuse.
         // With the default of 4 the fifth is fatal, as in OpenSSL since
         // CVE-2016-8610 (MAX_WARN_ALERT_COUNT). OpenSSL counts close_notify

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "conn/observer_sink.hpp"
-#include "handshake/client12/client12.hpp"
+#include "handshake/client.hpp"
 #include "handshake/reassembler.hpp"
-#include "handshake/server12/server12.hpp"
+#include "handshake/server.hpp"
 #include "handshake/transcript.hpp"
 #include "record/record_layer.hpp"
 #include "tlspp/connection.hpp"
@@ -52,6 +52,8 @@ private:
     Status on_alert(std::span<const std::uint8_t> data);
     Status on_application_data(std::span<const std::uint8_t> data);
     Status dispatch(msg::Message input, const handshake::Message* message);
+    // The version whose rules apply now: the negotiated one, TLS 1.2's before.
+    ProtocolVersion version() const { return info_.version.value_or(ProtocolVersion::tls12); }
     // check_message_limits applies the Limits that bound a decoded message's
     // lists (the certificates of a Certificate).
     Status check_message_limits(const msg::Message& message) const;
@@ -67,7 +69,7 @@ private:
         if (events_) events_->emit(std::move(event));
     }
 
-    std::variant<handshake::Client12, handshake::Server12> machine_;
+    std::variant<handshake::Client, handshake::Server> machine_;
     Limits limits_;
     std::shared_ptr<RandomSource> random_;
     std::shared_ptr<Clock> clock_;
@@ -86,6 +88,7 @@ private:
     unsigned warnings_ = 0;                   // consecutive warning alerts
     unsigned records_without_progress_ = 0;   // consecutive records that completed nothing
     bool progressed_ = false;                 // the current record completed a handshake step or carried data
+    bool read_keys_changed_ = false;          // the last dispatched message installed new read keys
 };
 
 }  // namespace tlspp::conn

@@ -39,6 +39,8 @@ std::string_view name(Reason reason) noexcept {
     case Reason::missing_uncompressed_point_format: return "missing_uncompressed_point_format";
     case Reason::bad_key_share: return "bad_key_share";
     case Reason::illegal_parameter: return "illegal_parameter";
+    case Reason::downgrade_detected: return "downgrade_detected";
+    case Reason::hello_retry_request_invalid: return "hello_retry_request_invalid";
     case Reason::excessive_message_size: return "excessive_message_size";
     case Reason::unsolicited_extension: return "unsolicited_extension";
     case Reason::missing_extension: return "missing_extension";

@@ -8,7 +8,9 @@
 
 #include "crypto/key_exchange.hpp"
 #include "msg/client_hello.hpp"
+#include "handshake/step.hpp"
 #include "session/session.hpp"
+#include "tlspp/config.hpp"
 
 namespace tlspp::handshake {
 
@@ -24,5 +26,11 @@ struct ClientOffer {
     // The TLS 1.2 session offered for resumption, by ID or ticket.
     std::optional<session::Session12> session12;
 };
+
+// make_client_offer builds the ClientHello for every version in
+// config.versions (and the key shares it carries), offering `resume` when
+// TLS 1.2 is enabled and the session is usable. It sends nothing.
+Result<ClientOffer> make_client_offer(const ClientConfig& config, const std::string& server_name,
+                                      std::optional<session::Session12> resume, Step& step);
 
 }  // namespace tlspp::handshake

@@ -27,10 +27,27 @@ bool scheme_usable13(SignatureScheme scheme, crypto::KeyType key) {
     return crypto::scheme_fits_key(scheme, key, ProtocolVersion::tls13);
 }
 
+namespace {
+
+// The RFC 8446 §7.1 name of the secret an NSS key log label stands for: the
+// observer (and the explainer) speak the RFC's language.
+std::string_view rfc_name(std::string_view label) {
+    using namespace keylog_label;
+    if (label == client_handshake_traffic_secret) return "client_handshake_traffic_secret";
+    if (label == server_handshake_traffic_secret) return "server_handshake_traffic_secret";
+    if (label == client_traffic_secret_0) return "client_application_traffic_secret_0";
+    if (label == server_traffic_secret_0) return "server_application_traffic_secret_0";
+    if (label == exporter_secret) return "exporter_master_secret";
+    if (label == client_early_traffic_secret) return "client_early_traffic_secret";
+    return label;
+}
+
+}  // namespace
+
 void log_secret13(KeyLog* key_log, EventSink* events, std::string_view label,
                   std::span<const std::uint8_t> client_random, ByteView secret, std::string_view derivation) {
     if (key_log) key_log->log(label, client_random, secret);
-    report_key(events, label, derivation, secret);
+    report_key(events, rfc_name(label), derivation, secret);
 }
 
 }  // namespace tlspp::handshake

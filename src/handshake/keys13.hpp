@@ -35,7 +35,9 @@ crypto::Bytes certificate_verify_input13(bool from_server, ByteView transcript_h
 bool scheme_usable13(SignatureScheme scheme, crypto::KeyType key);
 
 // log_secret13 writes one TLS 1.3 secret to the key log (if any) under its
-// NSS label (tlspp/keylog.hpp keylog_label) and reports it to the observer.
+// NSS label (tlspp/keylog.hpp keylog_label) and reports it to the observer
+// under its RFC 8446 §7.1 name ("client_handshake_traffic_secret",
+// "server_application_traffic_secret_0", "exporter_master_secret", ...).
 void log_secret13(KeyLog* key_log, EventSink* events, std::string_view label,
                   std::span<const std::uint8_t> client_random, ByteView secret, std::string_view derivation);
 

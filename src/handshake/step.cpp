@@ -99,6 +99,7 @@ void Step::send_warning(Alert alert) {
 
 void Step::install_read_protection(std::unique_ptr<record::Protection> p, std::string_view what) {
     records_.set_read_protection(std::move(p));
+    read_keys_changed_ = true;
     if (events_) events_->emit(KeyChangeEvent{Direction::received, std::string(what)});
 }
 

@@ -103,6 +103,10 @@ public:
     Clock& clock() { return clock_; }
     SessionInfo& info() { return info_; }
 
+    // read_keys_changed says whether this step installed new read keys
+    // (the core then checks the record ended with the message, RFC 8446 §5.1).
+    bool read_keys_changed() const { return read_keys_changed_; }
+
     // finish marks the handshake complete: application data may flow.
     void finish() { finished_ = true; }
     bool finished() const { return finished_; }
@@ -136,6 +140,7 @@ private:
     std::size_t messages_before_ = 0;
     bool finished_ = false;
     bool false_start_ = false;
+    bool read_keys_changed_ = false;
 };
 
 // unexpected is the one rejection path for a message a state does not
@@ -187,15 +192,18 @@ bool state_accepts(const State& state, HandshakeType type) {
 }
 
 // read_message turns a whole handshake message into the machine's input,
-// decoded in the form of the machine's protocol version (Machine::version).
+// decoded in the form of the machine's protocol version.
 // RFC 5246 §7.4: "Sending handshake messages in an order other than that
 // listed here results in a fatal error (unexpected_message)", whatever the
 // body: the current state judges the type first (Machine::accepts), and only
 // a type it accepts has its body decoded.
+// The version is the machine's: a fixed one (Machine::version, for Client12,
+// Client13, ...) or the one its hello phase has settled (machine.version()).
 template <class Machine>
 Result<msg::Message> read_message(const Machine& machine, HandshakeType type, std::span<const std::uint8_t> body) {
     if (!machine.accepts(type)) return unexpected(type, machine.state_name());
-    return msg::decode_message(Machine::version, type, body);
+    if constexpr (requires { machine.version(); }) return msg::decode_message(machine.version(), type, body);
+    else return msg::decode_message(Machine::version, type, body);
 }
 
 }  // namespace tlspp::handshake

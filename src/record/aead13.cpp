@@ -56,6 +56,8 @@ public:
 
     // No explicit nonce in TLS 1.3 (§5.3).
     std::size_t prefix_length() const override { return 0; }
+    std::size_t max_ciphertext() const override { return max_ciphertext_tls13; }
+    bool hides_content_type() const override { return true; }
     // The inner content type byte, the zero padding, the tag.
     std::size_t suffix_length(std::size_t plaintext_length) const override {
         return 1 + padding_for(plaintext_length) + tag_length;

@@ -72,6 +72,15 @@ public:
     // a fragment too short to hold prefix and tag, and with record_overflow if
     // the plaintext exceeds 2^14 bytes. Advances the sequence number.
     virtual Result<Opened> open(ContentType type, std::uint16_t version, std::span<std::uint8_t> fragment) = 0;
+
+    // The longest fragment a record under this protection may have: RFC 5246
+    // §6.2.3 allows 2^14 + 2048 bytes, RFC 8446 §5.2 2^14 + 256.
+    virtual std::size_t max_ciphertext() const { return max_ciphertext_tls12; }
+    // hides_content_type: TLS 1.3 protection, where the real type travels
+    // inside the record (RFC 8446 §5.2). Under it an unprotected
+    // ChangeCipherSpec record may still arrive (§5, middlebox compatibility):
+    // the record layer hands it on unopened for the state machine to judge.
+    virtual bool hides_content_type() const { return false; }
 };
 
 // make_aead12 builds TLS 1.2 AEAD protection: for AES-GCM (RFC 5288) a 4-byte

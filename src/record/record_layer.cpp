@@ -152,25 +152,32 @@ Result<std::optional<PlainRecord>> RecordLayer::next_incoming() {
         return make_error(Reason::bad_record_version, "record: version " + std::to_string(header[1]) + "." +
                                                           std::to_string(header[2]) + ", major must be 3");
     const std::size_t length = static_cast<std::size_t>(header[3] << 8 | header[4]);
+    const auto type = static_cast<ContentType>(header[0]);
+    // RFC 8446 §5: under TLS 1.3 protection an unprotected ChangeCipherSpec
+    // may still come (middlebox compatibility); it is handed on unopened and
+    // the state machine decides whether it may.
+    const bool opened = read_ && !(type == ContentType::change_cipher_spec && read_->hides_content_type());
     // RFC 5246 §6.2.1: "The length MUST NOT exceed 2^14." §6.2.3: "The length
-    // MUST NOT exceed 2^14 + 2048." Both end in record_overflow (§7.2.2).
-    const std::size_t limit = read_ ? max_ciphertext_tls12 : max_plaintext;
+    // MUST NOT exceed 2^14 + 2048." RFC 8446 §5.2: 2^14 + 256 for TLS 1.3.
+    // All end in record_overflow (RFC 5246 §7.2.2, RFC 8446 §5.2).
+    const std::size_t limit = opened ? read_->max_ciphertext() : max_plaintext;
     if (length > limit)
         return make_error(Reason::record_overflow,
                           "record: length " + std::to_string(length) + ", limit " + std::to_string(limit));
     if (available < header_length + length) return std::optional<PlainRecord>();
 
-    const auto type = static_cast<ContentType>(header[0]);
     std::span<std::uint8_t> fragment(in_.data() + in_start_ + header_length, length);
     in_start_ += header_length + length;
 
     std::span<const std::uint8_t> data = fragment;
-    if (read_) {
-        auto opened = read_->open(type, version, fragment);
-        if (!opened) return std::move(opened).error();
-        data = opened->plaintext;
+    ContentType inner = type;
+    if (opened) {
+        auto plain = read_->open(type, version, fragment);
+        if (!plain) return std::move(plain).error();
+        data = plain->plaintext;
+        inner = plain->type;   // TLS 1.3: the type inside the record (RFC 8446 §5.2)
     }
-    if (observer_) observer_->on_record(RecordEvent{Direction::received, type, data.size(), read_ != nullptr});
+    if (observer_) observer_->on_record(RecordEvent{Direction::received, inner, data.size(), opened});
 
     // Empty records are legal for some types, but an endless stream of them
     // costs us work and the peer nothing; cap how many may come in a row.
@@ -181,7 +188,7 @@ Result<std::optional<PlainRecord>> RecordLayer::next_incoming() {
     } else {
         empty_records_ = 0;
     }
-    return std::optional<PlainRecord>(PlainRecord{type, version, data});
+    return std::optional<PlainRecord>(PlainRecord{inner, version, data});
 }
 
 // ---- kept application data ----

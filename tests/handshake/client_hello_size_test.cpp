@@ -93,7 +93,7 @@ private:
         return s.ok();
     }
 
-    test::Side<handshake::Client12> side_;
+    test::Side<handshake::Client> side_;
     Bytes hello_;
     bool ok_ = true;
 };

@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "handshake/client12/client12.hpp"
+#include "handshake/client.hpp"
 #include "handshake/reassembler.hpp"
-#include "handshake/server12/server12.hpp"
+#include "handshake/server.hpp"
 #include "msg/handshake.hpp"
 #include "session/public.hpp"
 #include "support/configs.hpp"
@@ -342,12 +342,15 @@ struct MachinePair {
         return at();
     }
 
-    Side<handshake::Client12> client;
-    Side<handshake::Server12> server;
+    Side<handshake::Client> client;
+    Side<handshake::Server> server;
 };
 
 inline PairConfigs configs_for(Setup setup) {
     PairConfigs c{client_config(1), server_config(pki().server_p256, 2), std::nullopt};
+    // The sequences below are TLS 1.2's, state by state.
+    c.client->versions = {ProtocolVersion::tls12};
+    c.server->versions = {ProtocolVersion::tls12};
     if (setup == Setup::plain) return c;
     if (setup == Setup::resume_id) c.server->session_cache = std::make_shared<ServerSessionCache>();
     else c.server->ticket_keys = std::make_shared<TicketKeys>();

@@ -507,6 +507,13 @@ std::string_view state_name(const State& state) {
 
 }  // namespace client12
 
+Client12::Client12(std::shared_ptr<const ClientConfig> config, std::string server_name, ClientOffer offer)
+    : config_(std::move(config)), server_name_(std::move(server_name)) {
+    const msg::ClientHello& hello = offer.hello;
+    state_ = client12::ExpectServerHello{hello.random,          offer.sent_server_name, hello.session_ticket.has_value(),
+                                         hello.encrypt_then_mac, std::move(offer.session12), hello.session_id};
+}
+
 Status Client12::handle(msg::Message input, Step& step) {
     client12::Ctx ctx{step, *config_, server_name_, session_, new_ticket_};
     return advance(state_, input, client12::On{&ctx}, state_name());

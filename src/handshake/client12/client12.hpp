@@ -5,6 +5,7 @@
 #include <string>
 
 #include "handshake/client12/states.hpp"
+#include "handshake/client_offer.hpp"
 #include "handshake/step.hpp"
 #include "tlspp/config.hpp"
 
@@ -12,12 +13,10 @@ namespace tlspp::handshake {
 
 class Client12 {
 public:
-    // `resume`, if given, is offered for an abbreviated handshake.
-    Client12(std::shared_ptr<const ClientConfig> config, std::string server_name,
-             std::optional<session::Session12> resume = std::nullopt);
+    // The hello phase (handshake/client.hpp) sent `offer`; the machine
+    // starts by reading the ServerHello that chose TLS 1.2.
+    Client12(std::shared_ptr<const ClientConfig> config, std::string server_name, ClientOffer offer);
 
-    // start queues the ClientHello.
-    Status start(Step& step);
     // The protocol version whose message forms this machine reads.
     static constexpr ProtocolVersion version = ProtocolVersion::tls12;
 
@@ -36,7 +35,6 @@ public:
 private:
     std::shared_ptr<const ClientConfig> config_;
     std::string server_name_;
-    std::optional<session::Session12> resume_;
     std::optional<session::Session12> session_;
     std::optional<msg::NewSessionTicket12> new_ticket_;
     client12::State state_;
