@@ -89,9 +89,6 @@ std::vector<const SuiteInfo*> enabled_suites13(const ServerConfig& config) {
     std::vector<const SuiteInfo*> out;
     for (CipherSuite s : config.cipher_suites)
         if (const SuiteInfo* info = find_suite(s); info && info->version == ProtocolVersion::tls13) out.push_back(info);
-    if (!out.empty()) return out;
-    for (const SuiteInfo& info : all_suites())
-        if (info.version == ProtocolVersion::tls13) out.push_back(&info);
     return out;
 }
 

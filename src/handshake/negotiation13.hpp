@@ -26,9 +26,8 @@ namespace tlspp::handshake {
 Status check_client_hello13(const msg::ClientHello& hello);
 
 // enabled_suites13 is the server's TLS 1.3 suites in its order: the TLS 1.3
-// rows of config.cipher_suites; a config that names none (a list of TLS 1.2
-// suites) gets every TLS 1.3 suite in the suite table's (OpenSSL's) order,
-// as OpenSSL keeps its TLS 1.3 ciphersuites apart from its cipher list.
+// rows of config.cipher_suites (the hello phase chooses TLS 1.3 only when
+// there is one, as the client offers it only then).
 std::vector<const SuiteInfo*> enabled_suites13(const ServerConfig& config);
 
 // choose_suite13 picks the first of our TLS 1.3 suites the client offers, by

@@ -35,7 +35,7 @@ TEST(Server13, FullFlightReadsBackUnderTheClientsOwnKeys) {
     EXPECT_EQ(sh->legacy_version, 0x0303);
     EXPECT_FALSE(sh->is_hello_retry_request());
     EXPECT_EQ(sh->session_id, ch.session_id);
-    EXPECT_EQ(sh->cipher_suite, 0x1302);   // the TLS 1.3 default order: AES-256-GCM first
+    EXPECT_EQ(sh->cipher_suite, 0x1302);   // our order: AES-256-GCM first
     EXPECT_EQ(sh->compression_method, 0);
     EXPECT_EQ(sh->selected_version, 0x0304);
     ASSERT_TRUE(sh->key_share);

@@ -379,7 +379,19 @@ inline Result<Bytes> TestClient13::open_application(std::span<const std::uint8_t
 
 inline const std::vector<std::uint16_t> all13 = {0x1301, 0x1302, 0x1303};
 
-inline std::shared_ptr<ServerConfig> config_for(const test::Identity& id) { return test::server_config(id, 2); }
+// The TLS 1.3 suites in OpenSSL's order (AES-256-GCM first), then the TLS 1.2 defaults.
+inline std::vector<CipherSuite> suites13_then_12() {
+    std::vector<CipherSuite> out = {CipherSuite::TLS_AES_256_GCM_SHA384, CipherSuite::TLS_CHACHA20_POLY1305_SHA256,
+                                    CipherSuite::TLS_AES_128_GCM_SHA256};
+    for (CipherSuite s : default_cipher_suites()) out.push_back(s);
+    return out;
+}
+
+inline std::shared_ptr<ServerConfig> config_for(const test::Identity& id) {
+    auto config = test::server_config(id, 2);
+    config->cipher_suites = suites13_then_12();
+    return config;
+}
 
 // Handshake is one handshake: the server machine, the client, the first ClientHello.
 struct Handshake {
