@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "handshake/suites.hpp"
+
 namespace tlspp::handshake {
 
 namespace {
@@ -11,17 +13,30 @@ bool enabled(const ServerConfig& config, ProtocolVersion v) {
     return std::find(config.versions.begin(), config.versions.end(), v) != config.versions.end();
 }
 
-// choose_version: the machines this server has are TLS 1.2's.
-// MARKED SPOT for Server13: choose TLS 1.3 here (when enabled, with a TLS 1.3
-// suite configured, and offered in supported_versions), emplace Server13 in
-// Server::handle, and add it to machine_ (server.hpp) and version(). RFC 8446 §4.2.1: with supported_versions the client's list
+// tls13_suite_configured: TLS 1.3 is chosen only with one of its suites to
+// answer with (RFC 8446 §4.1.1), as the client offers it only then.
+bool tls13_suite_configured(const ServerConfig& config) {
+    return std::any_of(config.cipher_suites.begin(), config.cipher_suites.end(), [](CipherSuite s) {
+        const SuiteInfo* info = find_suite(s);
+        return info && info->version == ProtocolVersion::tls13;
+    });
+}
+
+bool offered(const msg::ClientHello& hello, ProtocolVersion v) {
+    const auto& list = *hello.supported_versions;
+    return std::find(list.begin(), list.end(), static_cast<std::uint16_t>(v)) != list.end();
+}
+
+// choose_version picks the highest version enabled here that the client
+// offers. RFC 8446 §4.2.1: with supported_versions the client's list
 // decides and legacy_version is ignored; without it, legacy_version 0x0303
 // or above means TLS 1.2 (RFC 5246 Appendix E.1).
 Result<ProtocolVersion> choose_version(const ServerConfig& config, const msg::ClientHello& hello) {
     if (hello.supported_versions) {
-        if (enabled(config, ProtocolVersion::tls12) &&
-            std::find(hello.supported_versions->begin(), hello.supported_versions->end(),
-                      static_cast<std::uint16_t>(ProtocolVersion::tls12)) != hello.supported_versions->end())
+        if (enabled(config, ProtocolVersion::tls13) && tls13_suite_configured(config) &&
+            offered(hello, ProtocolVersion::tls13))
+            return ProtocolVersion::tls13;
+        if (enabled(config, ProtocolVersion::tls12) && offered(hello, ProtocolVersion::tls12))
             return ProtocolVersion::tls12;
         return make_error(Reason::unsupported_version,
                           "ClientHello: supported_versions has no version enabled here");
@@ -35,7 +50,9 @@ Result<ProtocolVersion> choose_version(const ServerConfig& config, const msg::Cl
 
 Server::Server(std::shared_ptr<const ServerConfig> config) : config_(std::move(config)) {}
 
-ProtocolVersion Server::version() const { return ProtocolVersion::tls12; }
+ProtocolVersion Server::version() const {
+    return std::holds_alternative<Server13>(machine_) ? ProtocolVersion::tls13 : ProtocolVersion::tls12;
+}
 
 Status Server::handle(msg::Message input, Step& step) {
     if (std::holds_alternative<std::monostate>(machine_)) {
@@ -43,7 +60,8 @@ Status Server::handle(msg::Message input, Step& step) {
         if (!hello) return unexpected(input, state_name());
         auto version = choose_version(*config_, *hello);
         if (!version) return std::move(version).error();
-        machine_.emplace<Server12>(config_);
+        if (*version == ProtocolVersion::tls13) machine_.emplace<Server13>(config_);
+        else machine_.emplace<Server12>(config_);
     }
     return std::visit(
         [&](auto& machine) -> Status {

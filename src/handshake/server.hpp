@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "handshake/server12/server12.hpp"
+#include "handshake/server13/server13.hpp"
 
 namespace tlspp::handshake {
 
@@ -28,7 +29,7 @@ public:
 
 private:
     std::shared_ptr<const ServerConfig> config_;
-    std::variant<std::monostate, Server12> machine_;
+    std::variant<std::monostate, Server12, Server13> machine_;
 };
 
 }  // namespace tlspp::handshake
