@@ -247,7 +247,9 @@ Status Core::on_alert(std::span<const std::uint8_t> data) {
         peer_closed_ = true;
         // RFC 5246 §7.2.1: "The other party MUST respond with a close_notify
         // alert of its own and close down the connection immediately".
-        if (!sent_close_) close();
+        // RFC 8446 §6.1 drops that rule: closure is per direction, so a TLS 1.3
+        // peer may still be sent what it asked for; the application closes.
+        if (!sent_close_ && version() == ProtocolVersion::tls12) close();
         return {};
     }
     // RFC 8446 §6: in TLS 1.3 the level is ignored; every alert but

@@ -3,50 +3,10 @@
 
 #include <algorithm>
 
-#include "handshake/suites.hpp"
+#include "handshake/negotiation.hpp"
 
 namespace tlspp::handshake {
 
-namespace {
-
-bool enabled(const ServerConfig& config, ProtocolVersion v) {
-    return std::find(config.versions.begin(), config.versions.end(), v) != config.versions.end();
-}
-
-// tls13_suite_configured: TLS 1.3 is chosen only with one of its suites to
-// answer with (RFC 8446 §4.1.1), as the client offers it only then.
-bool tls13_suite_configured(const ServerConfig& config) {
-    return std::any_of(config.cipher_suites.begin(), config.cipher_suites.end(), [](CipherSuite s) {
-        const SuiteInfo* info = find_suite(s);
-        return info && info->version == ProtocolVersion::tls13;
-    });
-}
-
-bool offered(const msg::ClientHello& hello, ProtocolVersion v) {
-    const auto& list = *hello.supported_versions;
-    return std::find(list.begin(), list.end(), static_cast<std::uint16_t>(v)) != list.end();
-}
-
-// choose_version picks the highest version enabled here that the client
-// offers. RFC 8446 §4.2.1: with supported_versions the client's list
-// decides and legacy_version is ignored; without it, legacy_version 0x0303
-// or above means TLS 1.2 (RFC 5246 Appendix E.1).
-Result<ProtocolVersion> choose_version(const ServerConfig& config, const msg::ClientHello& hello) {
-    if (hello.supported_versions) {
-        if (enabled(config, ProtocolVersion::tls13) && tls13_suite_configured(config) &&
-            offered(hello, ProtocolVersion::tls13))
-            return ProtocolVersion::tls13;
-        if (enabled(config, ProtocolVersion::tls12) && offered(hello, ProtocolVersion::tls12))
-            return ProtocolVersion::tls12;
-        return make_error(Reason::unsupported_version,
-                          "ClientHello: supported_versions has no version enabled here");
-    }
-    if (!enabled(config, ProtocolVersion::tls12))
-        return make_error(Reason::unsupported_version, "ClientHello: TLS 1.2 (no supported_versions), which is not enabled");
-    return ProtocolVersion::tls12;
-}
-
-}  // namespace
 
 Server::Server(std::shared_ptr<const ServerConfig> config) : config_(std::move(config)) {}
 

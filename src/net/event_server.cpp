@@ -290,8 +290,9 @@ struct EventServer::Impl {
             return ended(c);
         }
         progress(c);
-        // read_in succeeds on close_notify and only sets peer_closed(); the
-        // connection has already queued its own close_notify in answer.
+        // read_in succeeds on close_notify and only sets peer_closed(); in
+        // TLS 1.2 the connection has already queued its own close_notify in
+        // answer, in TLS 1.3 the handler may still answer what came before it.
         auto fed = c.tls.read_in({received.data(), static_cast<std::size_t>(n)});
         if (c.phase == Phase::handshake) {
             // The bytes that finish the handshake may carry a bad record
@@ -314,6 +315,7 @@ struct EventServer::Impl {
         // RFC 5246 §7.2.1: "The other party MUST respond with a close_notify
         // alert of its own and close down the connection immediately,
         // discarding any pending writes." Ours is queued; closing sends it.
+        // RFC 8446 §6.1: in TLS 1.3 what the handler wrote above goes first.
         if (c.tls.peer_closed()) return begin_close(c, true);
     }
 

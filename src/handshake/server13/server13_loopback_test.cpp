@@ -18,8 +18,13 @@ using G = NamedGroup;
 using C = CipherSuite;
 
 std::shared_ptr<ClientConfig> client13(std::vector<C> suites, std::vector<G> groups) {
-    auto c = test::client_config(1);
+    auto c = test::client_config13(1);
     c->cipher_suites = std::move(suites);
+    // The versions the suites are of: a config enables a version only with a suite of it.
+    std::erase_if(c->versions, [&](ProtocolVersion v) {
+        return std::none_of(c->cipher_suites.begin(), c->cipher_suites.end(),
+                            [v](C s) { return find_suite(s)->version == v; });
+    });
     c->groups = std::move(groups);
     return c;
 }
@@ -102,31 +107,28 @@ TEST(Server13Loopback, RequiredClientCertificateMissingIsCertificateRequired) {
     EXPECT_EQ(pair.client.error()->alert, Alert::certificate_required);
 }
 
-// The hello phase: TLS 1.3 when both sides have it and a 1.3 suite; TLS 1.2
-// when either lacks it.
+// The hello phase: TLS 1.3 when both sides enable it; TLS 1.2 when either
+// does not (a config that enables a version must have a suite of it: validate()).
 TEST(Server13Loopback, VersionFollowsBothConfigurations) {
     const auto& id = test::pki().server_p256;
     struct Case {
         const char* name;
-        std::vector<C> client_suites;
-        std::vector<C> server_suites;
+        std::vector<ProtocolVersion> client_versions;
         std::vector<ProtocolVersion> server_versions;
         ProtocolVersion expected;
     };
     const std::vector<Case> cases = {
-        {"both 1.3", suites13_then_12(), suites13_then_12(), default_versions(), ProtocolVersion::tls13},
-        {"server without 1.3 suites", suites13_then_12(), default_cipher_suites(), default_versions(),
-         ProtocolVersion::tls12},
-        {"server with 1.3 disabled", suites13_then_12(), suites13_then_12(), {ProtocolVersion::tls12},
-         ProtocolVersion::tls12},
-        {"client without 1.3 suites", default_cipher_suites(), suites13_then_12(), default_versions(),
-         ProtocolVersion::tls12},
+        {"both 1.3", default_versions(), default_versions(), ProtocolVersion::tls13},
+        {"server with 1.3 disabled", default_versions(), {ProtocolVersion::tls12}, ProtocolVersion::tls12},
+        {"client with 1.3 disabled", {ProtocolVersion::tls12}, default_versions(), ProtocolVersion::tls12},
     };
     for (const auto& c : cases) {
         auto server = server13(id, default_groups());
-        server->cipher_suites = c.server_suites;
+        server->cipher_suites = suites13_then_12();
         server->versions = c.server_versions;
-        test::LoopbackPair pair(client13(c.client_suites, default_groups()), server);
+        auto client = client13(suites13_then_12(), default_groups());
+        client->versions = c.client_versions;
+        test::LoopbackPair pair(client, server);
         expect_connected(pair, c.name);
         EXPECT_EQ(pair.server.info().version, c.expected) << c.name;
         EXPECT_EQ(pair.client.info().version, c.expected) << c.name;

@@ -388,7 +388,7 @@ inline std::vector<CipherSuite> suites13_then_12() {
 }
 
 inline std::shared_ptr<ServerConfig> config_for(const test::Identity& id) {
-    auto config = test::server_config(id, 2);
+    auto config = test::server_config13(id, 2);
     config->cipher_suites = suites13_then_12();
     return config;
 }
