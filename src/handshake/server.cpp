@@ -7,6 +7,35 @@
 
 namespace tlspp::handshake {
 
+namespace {
+
+// host_name_problem says what makes `name` a host name no server serves, or
+// returns an empty view. RFC 6066 §3: HostName is "the fully qualified DNS
+// hostname of the server ... without a trailing dot"; RFC 1035 §2.3.4 bounds
+// a name to 255 octets and a label to 1..63.
+std::string_view host_name_problem(std::string_view name) {
+    if (name.empty()) return "is empty";
+    if (name.find('\0') != std::string_view::npos) return "has a NUL byte";
+    if (name.size() > 255) return "is longer than 255 bytes";
+    if (name.front() == '.' || name.back() == '.' || name.find("..") != std::string_view::npos)
+        return "has an empty label";
+    return {};
+}
+
+// check_server_name judges the ClientHello's host_name for both versions.
+// Choice (RFC 6066 §3 names no alert for a malformed HostName): a list that
+// does not parse is decode_error (the decoder); a host_name that parses but
+// no server could serve (NUL, > 255 bytes, empty label) is unrecognized_name,
+// as OpenSSL's tls_parse_ctos_server_name answers NUL and > 255 bytes.
+Status check_server_name(const msg::ClientHello& m) {
+    if (m.server_name)
+        if (std::string_view problem = host_name_problem(*m.server_name); !problem.empty())
+            return make_error(Reason::unrecognized_server_name,
+                              "ClientHello: server_name host_name " + std::string(problem));
+    return {};
+}
+
+}  // namespace
 
 Server::Server(std::shared_ptr<const ServerConfig> config) : config_(std::move(config)) {}
 
@@ -20,6 +49,7 @@ Status Server::handle(msg::Message input, Step& step) {
         if (!hello) return unexpected(input, state_name());
         auto version = choose_version(*config_, *hello);
         if (!version) return std::move(version).error();
+        if (auto named = check_server_name(*hello); !named) return named;
         if (*version == ProtocolVersion::tls13) machine_.emplace<Server13>(config_);
         else machine_.emplace<Server12>(config_);
     }

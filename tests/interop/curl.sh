@@ -23,12 +23,13 @@ case_curl_defaults() {
 }
 
 # (d2) curl forcing one suite and one group.
-case_curl_suite() {
+case_# One case at a time: run two at a time, the forced-suite cases outlived
+# their client until the server's 120 s timeout (cause not found yet).
+curl_suite() {
   local suite=$1 group=$2
   start_tlspp_server "${SUITE_CERT[$suite]}" $(enable_suite_args "$suite") --group "$group" || return 1
   curl_get "$SERVER_PORT" --ciphers "${SUITE_OSSL[$suite]}" --curves "$(client_groups "$suite" "$group")" || return 1
   expect_tlspp_page "$CASE_DIR/out" "$suite"
-  wait_cases
 }
 
 # (d3) several curl fetches at once: the server serves clients concurrently.

@@ -19,19 +19,6 @@ bool contains(const std::vector<T>& list, const T& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-// host_name_problem says what makes `name` a host name no server serves, or
-// returns an empty view. RFC 6066 §3: HostName is "the fully qualified DNS
-// hostname of the server ... without a trailing dot"; RFC 1035 §2.3.4 bounds
-// a name to 255 octets and a label to 1..63.
-std::string_view host_name_problem(std::string_view name) {
-    if (name.empty()) return "is empty";
-    if (name.find('\0') != std::string_view::npos) return "has a NUL byte";
-    if (name.size() > 255) return "is longer than 255 bytes";
-    if (name.front() == '.' || name.back() == '.' || name.find("..") != std::string_view::npos)
-        return "has an empty label";
-    return {};
-}
-
 Status check_client_hello(const msg::ClientHello& m) {
     // RFC 5246 Appendix E.1: a client offering a version above ours gets ours;
     // below TLS 1.2 is disabled.
@@ -51,14 +38,6 @@ Status check_client_hello(const msg::ClientHello& m) {
     // RFC 5746 §3.6: on an initial handshake the renegotiated_connection must be empty.
     if (m.renegotiation_info && !m.renegotiation_info->empty())
         return make_error(Reason::renegotiation_info_mismatch, "ClientHello: renegotiation_info is not empty");
-    // Choice (RFC 6066 §3 names no alert for a malformed HostName): a list that
-    // does not parse is decode_error (the decoder); a host_name that parses but
-    // no server could serve (NUL, > 255 bytes, empty label) is unrecognized_name,
-    // as OpenSSL's tls_parse_ctos_server_name answers NUL and > 255 bytes.
-    if (m.server_name)
-        if (std::string_view problem = host_name_problem(*m.server_name); !problem.empty())
-            return make_error(Reason::unrecognized_server_name,
-                              "ClientHello: server_name host_name " + std::string(problem));
     return {};
 }
 
