@@ -110,7 +110,7 @@ case_explain_tlspp_server() {
   local suite=$1 format=$2 mode=$3 kind=${SUITE_CERT[$1]} i
   local log="$CASE_DIR/server.log"
   start_bg "$log" "$TLSPP" server --host 127.0.0.1 --port 0 --cert "$CERTS/$kind.pem" --key "$CERTS/$kind.key" \
-    "--$mode" --ciphers "${SUITE_IANA[$suite]}" --timeout 5 $(explain_args "$format")
+    "--$mode" --ciphers "${SUITE_IANA[$suite]}" --tls1_2 --timeout 5 $(explain_args "$format")
   local pid=$LAST_PID
   wait_for_line "$log" '^listening on ' "$pid" || return 1
   local port; port=$(port_from_line "$log" '^listening on ')

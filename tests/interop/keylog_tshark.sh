@@ -57,8 +57,9 @@ keylog_case_inner() {
   local capture_pid=$LAST_PID
   wait_for_line "$CASE_DIR/tcpdump.log" '^tcpdump: listening on lo' "$capture_pid" || return 1
 
+  # TLS 1.2 suites and CLIENT_RANDOM lines: both sides kept to TLS 1.2.
   local server_args=(server --host 127.0.0.1 --port 0 --cert "$CERTS/$kind.pem" --key "$CERTS/$kind.key" --www
-                     --ciphers "$suite")
+                     --ciphers "$suite" --tls1_2)
   local client_args=(client "localhost:PORT" --ca "$CERTS/ca.pem" --timeout 5 --ciphers "$suite")
   local server_env=(env -u SSLKEYLOGFILE) client_env=(env -u SSLKEYLOGFILE)
   if [ "$how" = server-flag ]; then
