@@ -23,9 +23,7 @@ case_curl_defaults() {
 }
 
 # (d2) curl forcing one suite and one group.
-case_# One case at a time: run two at a time, the forced-suite cases outlived
-# their client until the server's 120 s timeout (cause not found yet).
-curl_suite() {
+case_curl_suite() {
   local suite=$1 group=$2
   start_tlspp_server "${SUITE_CERT[$suite]}" $(enable_suite_args "$suite") --group "$group" || return 1
   curl_get "$SERVER_PORT" --ciphers "${SUITE_OSSL[$suite]}" --curves "$(client_groups "$suite" "$group")" || return 1
@@ -48,6 +46,8 @@ case_curl_concurrent() {
   done
 }
 
+# One case at a time: run two at a time, the forced-suite cases outlived
+# their client until the server's 120 s timeout (cause not found yet).
 curl_suite() {
   local s g
   run_case "curl.$(tlspp_name)-server.defaults-rsa" case_curl_defaults rsa
