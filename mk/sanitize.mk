@@ -10,7 +10,7 @@
 
 ASAN_TEST_ENV := ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1 \
                  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-SANITIZE_INTEROP_SUITES ?= openssl gnutls curl explain features resumption cbc keylog
+SANITIZE_INTEROP_SUITES ?= openssl gnutls curl tls13 explain features resumption cbc keylog
 SANITIZE_INTEROP_WORK := build/interop-asan
 
 .PHONY: sanitize sanitize-interop
